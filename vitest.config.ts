@@ -1,0 +1,31 @@
+import { defineConfig } from 'vitest/config';
+
+// One `vitest run` covers every package; each project keeps its own environment.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'codegen', root: 'tools/codegen', environment: 'node', include: ['test/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'mock', root: 'packages/mock', environment: 'node', include: ['test/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'core', root: 'packages/core', environment: 'node', include: ['test/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'react',
+          root: 'packages/react',
+          environment: 'happy-dom',
+          include: ['test/**/*.test.{ts,tsx}'],
+        },
+      },
+    ],
+  },
+  resolve: { conditions: ['source'] },
+});
