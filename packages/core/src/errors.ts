@@ -1,0 +1,79 @@
+/**
+ * The store's error hierarchy: one base class and a few subclasses. Reads never turn an error into
+ * `null`; only "not found" is `null`.
+ */
+
+export class StashError extends Error {
+  override name = 'StashError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** The request did not produce a GraphQL response (connection failure, HTTP status, abort). */
+export class StashNetworkError extends StashError {
+  override name = 'StashNetworkError';
+  /** HTTP status, when the server answered. */
+  readonly status: number | undefined;
+  constructor(message: string, options?: { status?: number; cause?: unknown }) {
+    super(message, options);
+    this.status = options?.status;
+  }
+}
+
+export interface GraphQLErrorEntry {
+  message: string;
+  path?: ReadonlyArray<string | number>;
+  locations?: ReadonlyArray<{ line: number; column: number }>;
+  extensions?: Record<string, unknown>;
+}
+
+/** The server answered with GraphQL `errors` for the part of the request this error belongs to. */
+export class StashGraphQLError extends StashError {
+  override name = 'StashGraphQLError';
+  readonly errors: readonly GraphQLErrorEntry[];
+  constructor(message: string, errors: readonly GraphQLErrorEntry[], options?: { cause?: unknown }) {
+    super(message, options);
+    this.errors = errors;
+  }
+}
+
+/** Bad input caught before any request: unknown type, field, filter key or suffix, wrongly typed value. */
+export class StashValidationError extends StashError {
+  override name = 'StashValidationError';
+}
+
+/** An entity that was required to exist does not (e.g. `getOrCreate(..., { createIfMissing: false })`). */
+export class StashNotFoundError extends StashError {
+  override name = 'StashNotFoundError';
+}
+
+/** `find` matched more than `FIND_LIMIT` entities; use `findIter`. */
+export class FindLimitError extends StashError {
+  override name = 'FindLimitError';
+  readonly count: number;
+  readonly limit: number;
+  constructor(count: number, limit: number) {
+    super(
+      `StashEntityStore: query matched ${count} entities, more than the find limit of ${limit}; use findIter()`,
+    );
+    this.count = count;
+    this.limit = limit;
+  }
+}
+
+/** A cache-only read needed fields that some cached entity has not received. */
+export class MissingFieldsError extends StashError {
+  override name = 'MissingFieldsError';
+  readonly typename: string;
+  readonly id: string;
+  readonly missing: readonly string[];
+  constructor(typename: string, id: string, missing: readonly string[]) {
+    super(
+      `StashEntityStore: ${typename} ${id} is missing required fields: ${missing.join(', ')}; use filterAndPopulate()`,
+    );
+    this.typename = typename;
+    this.id = id;
+    this.missing = missing;
+  }
+}
