@@ -43,7 +43,9 @@ async function main() {
   }
   if (opts.check) {
     if (stale.length) {
-      console.error(`codegen: generated files are out of date, run \`pnpm codegen\`:\n  ${stale.join('\n  ')}`);
+      console.error(
+        `codegen: generated files are out of date, run \`pnpm codegen\`:\n  ${stale.join('\n  ')}`,
+      );
       process.exit(1);
     }
     console.log(`codegen: ${Object.keys(files).length} generated files are up to date`);

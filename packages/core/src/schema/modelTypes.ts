@@ -92,6 +92,14 @@ export interface ListQueryModel {
   itemsField: string;
   /** Other result fields: `count`, `duration`, `filesize`, `megapixels`... */
   aggregates: string[];
+  /**
+   * True when the root field returns the item list itself (`findSavedFilters: [SavedFilter!]!`,
+   * no count): then `resultType` is that printed list type, `itemsField` is `''` and
+   * `aggregates` is empty.
+   */
+  direct?: boolean;
+  /** Other non-deprecated arguments (`findSavedFilters(mode: FilterMode)`). */
+  extraArgs?: FieldArgModel[];
 }
 
 /** A mutation the store may send for an entity type. */
@@ -120,6 +128,8 @@ export interface WriteMappingModel {
   mode: 'value' | 'id' | 'ids' | 'objects';
   /** Input type of `input` without wrappers (`ID`, `SceneGroupInput`, `String`). */
   inputType: string;
+  /** The input field is deprecated (`SceneUpdateInput.o_counter`, `url`). */
+  deprecated?: boolean;
 }
 
 /** Per-entity facts: queries, filter, mutations and write mappings. */
@@ -140,6 +150,11 @@ export interface EntityModel {
   destroyInput?: string;
   /** Entity field name -> how it is written in the update (or create) input. */
   writes: Record<string, WriteMappingModel>;
+  /**
+   * Entity field name -> root mutations that change it besides the update input
+   * (`o_counter` -> `sceneAddO`, `sceneDeleteO`, `sceneResetO`; Gallery `cover` -> `setGalleryCover`...).
+   */
+  sideMutations?: Record<string, string[]>;
 }
 
 /** Kind of one field of an entity filter input. */
@@ -164,6 +179,7 @@ export interface FilterFieldModel {
   type: string;
   /** Full printed type. */
   ref: TypeRef;
+  deprecated?: boolean;
 }
 
 /** An entity filter input type (`SceneFilterType`). */
@@ -183,6 +199,7 @@ export interface InputFieldModel {
   required: boolean;
   /** 'scalar' | 'enum' | 'input' */
   kind: 'scalar' | 'enum' | 'input';
+  deprecated?: boolean;
 }
 
 /** Any input object (criterion inputs, mutation inputs, FindFilterType...). */

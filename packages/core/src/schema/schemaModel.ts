@@ -1,0 +1,114 @@
+/**
+ * The runtime schema model and the lookups the store uses. The model is decoded from the
+ * generated compact form on first use and shared afterwards.
+ */
+import { StashValidationError } from '../errors';
+import { decodeSchemaModel } from './decodeSchemaModel';
+import { ENCODED_SCHEMA_MODEL } from './generated/model';
+import type { EntityTypeName } from './generated/types';
+import type {
+  AbstractModel,
+  EntityModel,
+  FieldModel,
+  FilterModel,
+  InputModel,
+  ObjectModel,
+  SchemaModel,
+} from './modelTypes';
+
+let model: SchemaModel | undefined;
+
+/** The decoded model (decoded once, then memoized). Treat it as read-only. */
+export function getSchemaModel(): SchemaModel {
+  return (model ??= decodeSchemaModel(ENCODED_SCHEMA_MODEL));
+}
+
+function quote(name: unknown): string {
+  return typeof name === 'string' ? `"${name}"` : String(name);
+}
+
+/** True for the entity kinds the store normalizes (`Scene`, ..., `VideoFile`, `Folder`). */
+export function isEntityType(name: unknown): name is EntityTypeName {
+  return typeof name === 'string' && Object.hasOwn(getSchemaModel().entities, name);
+}
+
+/** Queries, mutations and write mappings of an entity type; throws on anything else. */
+export function getEntityModel(type: string): EntityModel {
+  if (!isEntityType(type)) throw new StashValidationError(`StashSchema: unknown entity type ${quote(type)}`);
+  return getSchemaModel().entities[type];
+}
+
+/** Any object type in the model, entity or embedded (`Scene`, `ScenePathsType`, `FindScenesResultType`). */
+export function getObjectModel(type: string): ObjectModel {
+  const { objects } = getSchemaModel();
+  if (typeof type !== 'string' || !Object.hasOwn(objects, type)) {
+    throw new StashValidationError(`StashSchema: unknown object type ${quote(type)}`);
+  }
+  return objects[type];
+}
+
+/** `BaseFile` (interface) or `VisualFile` (union). */
+export function getAbstractModel(name: string): AbstractModel {
+  const { abstracts } = getSchemaModel();
+  if (typeof name !== 'string' || !Object.hasOwn(abstracts, name)) {
+    throw new StashValidationError(`StashSchema: unknown interface or union ${quote(name)}`);
+  }
+  return abstracts[name];
+}
+
+/**
+ * One field of an object type or interface (`getFieldModel('Studio', 'scene_count')`).
+ * Deprecated alias fields typed `Movie`/`SceneMovie` are not in the model and are unknown here.
+ */
+export function getFieldModel(type: string, field: string): FieldModel {
+  const { objects, abstracts } = getSchemaModel();
+  const owner = Object.hasOwn(objects, type) ? objects[type].fields : abstracts[type]?.fields;
+  if (!owner) throw new StashValidationError(`StashSchema: unknown object type ${quote(type)}`);
+  if (typeof field !== 'string' || !Object.hasOwn(owner, field)) {
+    throw new StashValidationError(`StashSchema: unknown field ${quote(field)} on ${type}`);
+  }
+  return owner[field];
+}
+
+/** Entity filter input by name (`SceneFilterType`). */
+export function getFilterModel(name: string): FilterModel {
+  const { filters } = getSchemaModel();
+  if (typeof name !== 'string' || !Object.hasOwn(filters, name)) {
+    throw new StashValidationError(`StashSchema: unknown filter type ${quote(name)}`);
+  }
+  return filters[name];
+}
+
+/** The filter input of an entity's list query (`Scene` -> `SceneFilterType`); throws when it has none. */
+export function getEntityFilterModel(type: string): FilterModel {
+  const filterType = getEntityModel(type).list?.filterType;
+  if (!filterType) throw new StashValidationError(`StashSchema: ${type} has no filter input`);
+  return getFilterModel(filterType);
+}
+
+/** Any input object in the model: criterion, mutation and filter inputs, `FindFilterType`. */
+export function getInputModel(name: string): InputModel {
+  const { inputs } = getSchemaModel();
+  if (typeof name !== 'string' || !Object.hasOwn(inputs, name)) {
+    throw new StashValidationError(`StashSchema: unknown input type ${quote(name)}`);
+  }
+  return inputs[name];
+}
+
+/** Values of an enum (`CriterionModifier`, `GenderEnum`...). */
+export function getEnumValues(name: string): readonly string[] {
+  const { enums } = getSchemaModel();
+  if (typeof name !== 'string' || !Object.hasOwn(enums, name)) {
+    throw new StashValidationError(`StashSchema: unknown enum ${quote(name)}`);
+  }
+  return enums[name];
+}
+
+/**
+ * The entity types a value of `type` can be: `[type]` for an entity, the members for `BaseFile`
+ * and `VisualFile`; throws for anything else.
+ */
+export function possibleEntityTypes(type: string): readonly EntityTypeName[] {
+  if (isEntityType(type)) return [type];
+  return getAbstractModel(type).possibleTypes as EntityTypeName[];
+}
