@@ -1,0 +1,10 @@
+import type { MockDb } from '../db/MockDb';
+
+/** What every resolver gets as its GraphQL context. */
+export interface ResolverContext {
+  db: MockDb;
+  /** Scheme, host and any prefix of the request, e.g. `http://127.0.0.1:9999`; media URLs are built from it. */
+  baseUrl: string;
+  /** The configured API key, added to `Scene.paths.stream` as Stash does. */
+  apiKey: string | null;
+}

@@ -1,0 +1,53 @@
+import type { MockDb } from '../db/MockDb';
+import type { RowsByTable } from '../db/rows';
+import type { FilterEntity } from '../filter/types';
+import { applyFindFilter, filterRows } from './engineImports';
+
+export interface FindFilterInput {
+  q?: string | null;
+  page?: number | null;
+  per_page?: number | null;
+  sort?: string | null;
+  direction?: string | null;
+}
+
+/** One page of a list query, plus lazy access to every match (for `duration`, `filesize`, ...). */
+export interface ListResult<R> {
+  items: R[];
+  count: number;
+  /** All rows matching the entity filter and `q`, unpaginated. */
+  matched(): R[];
+}
+
+/**
+ * Runs a `find*` list: the entity filter, then `q`/sort/pagination (both from the filter/sort
+ * engine, which throws Stash's errors). Aggregates over all matches are computed only on demand.
+ */
+export function runList<E extends FilterEntity>(
+  entity: E,
+  entityFilter: object | null | undefined,
+  findFilter: FindFilterInput | null | undefined,
+  db: MockDb,
+): ListResult<RowsByTable[E]> {
+  const all = [...db.table(entity).values()] as RowsByTable[E][];
+  const filtered = filterRows(entity, all, entityFilter, db) as RowsByTable[E][];
+  const page = applyFindFilter(entity, filtered, findFilter, db);
+  let matched: RowsByTable[E][] | null = null;
+  return {
+    items: page.items as RowsByTable[E][],
+    count: page.count,
+    matched() {
+      if (matched) return matched;
+      const q = findFilter?.q;
+      matched = q
+        ? (applyFindFilter(entity, filtered, { q, per_page: -1 }, db).items as RowsByTable[E][])
+        : filtered;
+      return matched;
+    },
+  };
+}
+
+/** A list built from explicit ids (`find*(ids)`): no filter, no pagination, count = length. */
+export function idListResult<R>(rows: R[]): ListResult<R> {
+  return { items: rows, count: rows.length, matched: () => rows };
+}

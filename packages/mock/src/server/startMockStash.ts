@@ -1,0 +1,88 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { MockDb } from '../db/MockDb';
+import type { FaultController } from './faults';
+import { MockStashCore, type MockStashOptions } from './MockStashCore';
+import type { RequestLog } from './requestLog';
+
+export interface StartMockStashOptions extends MockStashOptions {
+  /** Port to listen on; 0 (the default) picks a free port. */
+  port?: number;
+  /** Interface to bind (default 127.0.0.1). */
+  host?: string;
+}
+
+export interface RunningMockStash {
+  /** The GraphQL endpoint, e.g. `http://127.0.0.1:41234/graphql`. */
+  url: string;
+  port: number;
+  /** Every request received, in order. */
+  requests: RequestLog;
+  faults: FaultController;
+  /** The in-memory database (read it to check what a mutation did). */
+  db: MockDb;
+  /** Back to the seed data; empties the request log and the fault queue. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** Starts the mock as a real HTTP server (node:http) on localhost. */
+export async function startMockStash(options: StartMockStashOptions = {}): Promise<RunningMockStash> {
+  const core = new MockStashCore(options);
+  const host = options.host ?? '127.0.0.1';
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    void (async () => {
+      const body = await readBody(req);
+      const answer = await core.handle({
+        method: req.method ?? 'GET',
+        url: new URL(req.url ?? '/', `http://${req.headers.host ?? `${host}:${port}`}`),
+        header: (name) => {
+          const value = req.headers[name.toLowerCase()];
+          return Array.isArray(value) ? value.join(', ') : (value ?? null);
+        },
+        body,
+      });
+      if (answer.drop) {
+        // A real connection drop: the client sees a reset socket, not an HTTP answer.
+        req.socket.destroy();
+        return;
+      }
+      res.writeHead(answer.status, answer.headers);
+      res.end(answer.body);
+    })().catch((error: unknown) => {
+      res.writeHead(500, { 'Content-Type': 'text/plain' });
+      res.end(`MockStash: internal error: ${(error as Error).message}`);
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+
+  return {
+    url: `http://${urlHost}:${port}/graphql`,
+    port,
+    requests: core.requests,
+    faults: core.faults,
+    db: core.db,
+    reset: () => core.reset(),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
