@@ -46,11 +46,19 @@ class Collector {
   readonly scalars = new Set<string>();
   readonly #entities: Set<string>;
 
+  readonly #entityOrder: readonly string[];
+
   constructor(
     readonly schema: GraphQLSchema,
     entities: readonly string[],
   ) {
     this.#entities = new Set(entities);
+    this.#entityOrder = entities;
+  }
+
+  #order(name: string): number {
+    const i = this.#entityOrder.indexOf(name);
+    return i < 0 ? Infinity : i;
   }
 
   /** Records a leaf type; returns false for object/input/abstract types. */
@@ -109,7 +117,11 @@ class Collector {
       model.fields = this.#fields(t.getFields());
       for (const i of t.getInterfaces()) this.output(i);
     } else if (isInterfaceType(t) || isUnionType(t)) {
-      const possibleTypes = this.schema.getPossibleTypes(t).map((p) => p.name);
+      // Members in entity order (VideoFile, ImageFile, GalleryFile, BasicFile), not schema order.
+      const possibleTypes = this.schema
+        .getPossibleTypes(t)
+        .map((p) => p.name)
+        .sort((x, y) => this.#order(x) - this.#order(y));
       const strays = possibleTypes.filter((p) => !this.#entities.has(p));
       if (strays.length) throw new Error(`codegen: ${t.name} has members that are not entities: ${strays}`);
       const model: AbstractModel = {

@@ -62,7 +62,11 @@ export function getAbstractModel(name: string): AbstractModel {
  */
 export function getFieldModel(type: string, field: string): FieldModel {
   const { objects, abstracts } = getSchemaModel();
-  const owner = Object.hasOwn(objects, type) ? objects[type].fields : abstracts[type]?.fields;
+  const owner = Object.hasOwn(objects, type)
+    ? objects[type].fields
+    : Object.hasOwn(abstracts, type)
+      ? abstracts[type].fields
+      : undefined;
   if (!owner) throw new StashValidationError(`StashSchema: unknown object type ${quote(type)}`);
   if (typeof field !== 'string' || !Object.hasOwn(owner, field)) {
     throw new StashValidationError(`StashSchema: unknown field ${quote(field)} on ${type}`);
