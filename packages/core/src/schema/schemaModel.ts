@@ -1,6 +1,18 @@
 /**
  * The runtime schema model and the lookups the store uses. The model is decoded from the
  * generated compact form on first use and shared afterwards.
+ *
+ * Conventions of the model worth knowing:
+ * - `inputs` holds every input object, the entity filter types included (`filters` is the
+ *   same types seen as filters).
+ * - Fields, arguments and input fields typed with the deprecated `Movie` alias types are left
+ *   out; other deprecated fields are kept with `deprecated: true`.
+ * - `list.direct`: `findSavedFilters` returns `[SavedFilter!]!` itself (no count, no ids).
+ * - Destroy shapes differ: `arg` is `input` (read the destroy input's `id` or `ids` field:
+ *   `GalleryDestroyInput` has `ids`), `id` (`sceneMarkerDestroy`) or `ids` (`performersDestroy`).
+ * - `writes` mode `objects` may be a single object (`SavedFilter.find_filter`): check the
+ *   field's `list`. Performer `custom_fields` (a `Map`, written as `CustomFieldsInput`) has no
+ *   write mapping.
  */
 import { StashValidationError } from '../errors';
 import { decodeSchemaModel } from './decodeSchemaModel';
