@@ -1,0 +1,142 @@
+/**
+ * Value checks shared by the filter compilers. Every check throws a `StashValidationError` that
+ * names the DSL key (with its path inside nested filters) and shows the offending value, so bad
+ * input is reported before any request is sent.
+ */
+import { StashValidationError } from '../errors';
+
+/** GraphQL `Int` is a signed 32-bit integer. */
+export const INT_MIN = -2147483648;
+export const INT_MAX = 2147483647;
+
+/** Renders a value for an error message: strings quoted, objects as short JSON. */
+export function show(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'function') return 'a function';
+  if (value instanceof Date)
+    return `Date(${Number.isNaN(value.getTime()) ? 'invalid' : value.toISOString()})`;
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+export function filterError(message: string): StashValidationError {
+  return new StashValidationError(`StashFilter: ${message}`);
+}
+
+/** `key expects <what>, got <value>`. */
+export function expected(key: string, what: string, value: unknown): StashValidationError {
+  return filterError(`${key} expects ${what}, got ${show(value)}`);
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+export function expectString(key: string, value: unknown): string {
+  if (typeof value !== 'string') throw expected(key, 'a string', value);
+  return value;
+}
+
+export function expectBoolean(key: string, value: unknown): boolean {
+  if (typeof value !== 'boolean') throw expected(key, 'true or false', value);
+  return value;
+}
+
+export function expectInteger(key: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value)) throw expected(key, 'an integer', value);
+  if (value < INT_MIN || value > INT_MAX) throw expected(key, 'a 32-bit integer (GraphQL Int)', value);
+  return value;
+}
+
+export function expectFloat(key: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw expected(key, 'a finite number', value);
+  return value;
+}
+
+/** An id: a non-empty string or a non-negative integer (sent as a string). */
+export function expectId(key: string, value: unknown): string {
+  if (typeof value === 'string' && value.trim() !== '' && value.trim() === value) return value;
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
+  throw expected(key, 'an id (non-empty string or non-negative integer)', value);
+}
+
+/** One id or a non-empty list of ids. */
+export function expectIds(key: string, value: unknown): string[] {
+  const list = Array.isArray(value) ? value : [value];
+  if (list.length === 0) throw expected(key, 'at least one id', value);
+  return list.map((v, i) => expectId(Array.isArray(value) ? `${key}[${i}]` : key, v));
+}
+
+export function expectEnum(
+  key: string,
+  value: unknown,
+  enumName: string,
+  members: readonly string[],
+): string {
+  if (typeof value !== 'string' || !members.includes(value)) {
+    throw expected(key, `a ${enumName} (${members.join(', ')})`, value);
+  }
+  return value;
+}
+
+/** One enum member or a non-empty list of them. */
+export function expectEnums(
+  key: string,
+  value: unknown,
+  enumName: string,
+  members: readonly string[],
+): string[] {
+  const list = Array.isArray(value) ? value : [value];
+  if (list.length === 0) throw expected(key, `at least one ${enumName}`, value);
+  return list.map((v, i) => expectEnum(Array.isArray(value) ? `${key}[${i}]` : key, v, enumName, members));
+}
+
+/** `[low, high]` with `low <= high` under `compare`. */
+export function expectRange<T>(
+  key: string,
+  value: unknown,
+  item: (key: string, v: unknown) => T,
+  compare: (a: T, b: T) => number,
+): [T, T] {
+  if (!Array.isArray(value) || value.length !== 2) throw expected(key, 'a [low, high] pair', value);
+  const low = item(`${key}[0]`, value[0]);
+  const high = item(`${key}[1]`, value[1]);
+  if (compare(low, high) > 0) throw expected(key, 'a [low, high] pair with low <= high', value);
+  return [low, high];
+}
+
+const DATE_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const TIMESTAMP_RE =
+  /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])([T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)?)?$/;
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+/** A `Date` object or a `YYYY-MM-DD` string (a `Date` is taken in UTC). */
+export function expectDate(key: string, value: unknown): string {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) {
+    return `${pad(value.getUTCFullYear(), 4)}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
+  }
+  if (typeof value !== 'string' || !DATE_RE.test(value))
+    throw expected(key, 'a date "YYYY-MM-DD" or a Date', value);
+  return value;
+}
+
+/** A `Date` object (sent as RFC 3339 UTC) or an RFC 3339 / `YYYY-MM-DD[ HH:MM[:SS]]` string. */
+export function expectTimestamp(key: string, value: unknown): string {
+  if (value instanceof Date && !Number.isNaN(value.getTime()))
+    return value.toISOString().replace('.000Z', 'Z');
+  if (typeof value !== 'string' || !TIMESTAMP_RE.test(value)) {
+    throw expected(key, 'a timestamp (RFC 3339 string such as "2024-01-31T12:00:00Z", or a Date)', value);
+  }
+  return value;
+}
