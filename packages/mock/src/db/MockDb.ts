@@ -69,6 +69,22 @@ export class MockDb implements MockDbReader {
 
   // --- writes -------------------------------------------------------------------------------
 
+  /** Runs `fn` all-or-nothing: if it throws, every table is restored (Stash runs each mutation in one transaction). */
+  transaction<T>(fn: () => T): T {
+    const snapshot = Object.fromEntries(
+      Object.entries(this.data).map(([name, rows]) => [name, new Map(rows)]),
+    ) as Dataset;
+    const ids = new Map(this.nextIds);
+    try {
+      return fn();
+    } catch (error) {
+      this.data = snapshot;
+      this.nextIds = ids;
+      this.indexes = null;
+      throw error;
+    }
+  }
+
   /** Inserts a row with the next id of its table and returns it. */
   insert<T extends TableName>(name: T, row: Omit<RowsByTable[T], 'id'>): RowsByTable[T] {
     const id = String(this.nextIds.get(name) ?? 1);

@@ -1,1 +1,18 @@
-export const mutationResolvers: Record<string, unknown> = {};
+import type { ResolverContext } from './context';
+import { galleryImageMutations } from './mutations/galleryImageMutations';
+import { groupMarkerMutations } from './mutations/groupMarkerMutations';
+import { performerMutations } from './mutations/performerMutations';
+import { sceneMutations } from './mutations/sceneMutations';
+import { studioTagMutations } from './mutations/studioTagMutations';
+
+/** Root mutation resolvers. Mutation fields not listed here answer `MockStash: <field> is not implemented`. */
+export const mutationResolvers: Record<
+  string,
+  (source: unknown, args: any, ctx: ResolverContext) => unknown
+> = {
+  ...sceneMutations,
+  ...performerMutations,
+  ...studioTagMutations,
+  ...galleryImageMutations,
+  ...groupMarkerMutations,
+};

@@ -51,13 +51,20 @@ export function createExecutableSchema(): GraphQLSchema {
   ];
   for (const [root, resolvers] of roots) {
     if (!root) continue;
+    const isMutation = root === schema.getMutationType();
     for (const field of Object.values(root.getFields())) {
       const resolve = resolvers[field.name] as GraphQLFieldResolver<unknown, ResolverContext> | undefined;
-      field.resolve =
-        resolve ??
-        (() => {
+      if (!resolve) {
+        field.resolve = () => {
           throw new MockStashError(`MockStash: ${field.name} is not implemented`);
-        });
+        };
+      } else if (isMutation) {
+        // Each mutation is all-or-nothing, like Stash's per-mutation transaction.
+        field.resolve = (source, args, ctx: ResolverContext, info) =>
+          ctx.db.transaction(() => resolve(source, args, ctx, info));
+      } else {
+        field.resolve = resolve;
+      }
     }
   }
   const subscription = schema.getSubscriptionType();
