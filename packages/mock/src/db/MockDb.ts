@@ -71,14 +71,14 @@ export class MockDb implements MockDbReader {
 
   /** Runs `fn` all-or-nothing: if it throws, every table is restored (Stash runs each mutation in one transaction). */
   transaction<T>(fn: () => T): T {
-    const snapshot = Object.fromEntries(
-      Object.entries(this.data).map(([name, rows]) => [name, new Map(rows)]),
-    ) as Dataset;
+    const snapshot = {} as Record<string, Map<string, unknown>>;
+    for (const [name, rows] of Object.entries(this.data))
+      snapshot[name] = new Map(rows as Map<string, unknown>);
     const ids = new Map(this.nextIds);
     try {
       return fn();
     } catch (error) {
-      this.data = snapshot;
+      this.data = snapshot as unknown as Dataset;
       this.nextIds = ids;
       this.indexes = null;
       throw error;
