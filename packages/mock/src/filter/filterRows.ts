@@ -42,6 +42,11 @@ function compileEntity(
   });
 }
 
+/** A context for reading derived data (inverse links, counts) outside a filter, e.g. for sorting. */
+export function createFilterContext(db: MockDbReader, now: Date = new Date()): FilterContext {
+  return new FilterContext(db, compileEntity, now);
+}
+
 export interface FilterOptions {
   /** The clock for relative timestamps, ages and BETWEEN defaults (tests pin it). */
   now?: Date;
