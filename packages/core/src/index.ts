@@ -1,1 +1,57 @@
-export {};
+/**
+ * @stashkit/core: a normalized entity store for Stash's GraphQL API. No React, no DOM.
+ */
+
+// Store
+export { createStashStore, type CreateStashStoreOptions } from './store/createStashStore';
+export { StashEntityStore, type StashEntityStoreOptions } from './store/stashEntityStore';
+export type {
+  CacheStats,
+  EntityOf,
+  EntityTypeArg,
+  FiltersOf,
+  FindCallOptions,
+  FindIterOptions,
+  ReadOptions,
+  StashEntity,
+} from './store/storeTypes';
+export type { PopulateStats } from './store/cacheQueries';
+export type { TtlSeconds } from './store/ttlPolicy';
+export { FindIterator, type FindProgress } from './pagination/findIterator';
+export type { FindPage } from './batch/findOp';
+export { DEFAULT_QUERY_BATCH, DEFAULT_TTL, FIND_LIMIT } from './constants';
+
+// Transport
+export {
+  createStashClient,
+  type StashClient,
+  type StashClientOptions,
+  type GraphQLResult,
+  type RequestOptions,
+} from './transport/stashClient';
+
+// Records, subscriptions and the record-source seam (for bindings)
+export type { EntitySnapshot, StoreRecord } from './records/storeRecord';
+export { MapRecordSource, type RecordSource } from './records/recordSource';
+export type { ChangeBatch, ChangeKind, RecordChange } from './tracking/changeBatch';
+export type { BatchListener, RecordListener, TypeListener, Unsubscribe } from './tracking/storeSubscriptions';
+export { recordKey, fieldKey, parseFieldKey, type FieldKey, type FieldArgs, type RecordKey } from './shared/keys';
+export type { Clock } from './shared/clock';
+
+// Errors
+export {
+  StashError,
+  StashNetworkError,
+  StashGraphQLError,
+  StashValidationError,
+  StashNotFoundError,
+  FindLimitError,
+  MissingFieldsError,
+  type GraphQLErrorEntry,
+} from './errors';
+
+// Schema model and generated types
+export * from './schema/index';
+
+// Filter DSL
+export * from './filter/index';

@@ -1,0 +1,152 @@
+/**
+ * Coalesces every read of a tick into one request. A tick ends at the next macrotask
+ * (`scheduleMacrotask`), so reads started synchronously or in microtasks of the same task share a
+ * document. At flush, reads are planned together (union of missing fields per record), entity
+ * targets become aliased single fetches (or one ids-batch per type without a single query), list
+ * queries queued in the same tick join the document, and each read settles from its own targets:
+ * an error on one alias rejects only the reads that depended on it.
+ */
+import { StashError } from '../errors';
+import type { TypeInfo } from '../model/typeTable';
+import type { Normalizer } from '../normalize/normalizer';
+import { mergeTree, treeSignature, type FieldTree } from '../query/fieldTree';
+import type { SelectionBuilder } from '../query/selectionBuilder';
+import type { RecordSource } from '../records/recordSource';
+import type { EntitySnapshot, StoreRecord } from '../records/storeRecord';
+import { recordKey } from '../shared/keys';
+import { scheduleMacrotask } from '../shared/scheduleMacrotask';
+import { IdsFetchOp, SingleFetchOp, type OpDeps, type Outcomes } from './entityOps';
+import { FetchPlanner } from './fetchPlanner';
+import type { RequestExecutor } from './requestExecutor';
+import type { RootOp } from './rootOp';
+
+export interface EntityRead {
+  readonly type: TypeInfo;
+  readonly id: string;
+  readonly tree: FieldTree;
+  readonly force: boolean;
+}
+
+interface PendingRead extends EntityRead {
+  resolve(value: EntitySnapshot | null): void;
+  reject(error: unknown): void;
+}
+
+export interface LoaderDeps {
+  readonly executor: RequestExecutor;
+  readonly normalizer: Normalizer;
+  readonly source: RecordSource;
+  readonly selections: SelectionBuilder;
+  readonly isStale: (record: StoreRecord) => boolean;
+  /** The snapshot a settled read returns (`null` for unknown or deleted records). */
+  readonly snapshot: (typename: string, id: string) => EntitySnapshot | null;
+}
+
+export class CoalescingLoader {
+  readonly #deps: LoaderDeps;
+  #reads: PendingRead[] = [];
+  #ops: RootOp[] = [];
+  #scheduled = false;
+  readonly #inflight = new Map<string, Promise<EntitySnapshot | null>>();
+  /** Number of HTTP requests started by flushes (debugging, tests). */
+  flushes = 0;
+
+  constructor(deps: LoaderDeps) {
+    this.#deps = deps;
+  }
+
+  /** Loads one entity's fields; identical reads in flight share one promise. */
+  load(read: EntityRead): Promise<EntitySnapshot | null> {
+    const key = recordKey(read.type.name, read.id) + '|' + (read.force ? '!' : '') + treeSignature(read.tree);
+    const shared = this.#inflight.get(key);
+    if (shared !== undefined) return shared;
+    const promise = new Promise<EntitySnapshot | null>((resolve, reject) => {
+      this.#reads.push({ ...read, resolve, reject });
+      this.#schedule();
+    });
+    this.#inflight.set(key, promise);
+    const clear = () => void this.#inflight.delete(key);
+    promise.then(clear, clear);
+    return promise;
+  }
+
+  /** Queues a root op (a list query) into the current tick's document. */
+  enqueue(op: RootOp): void {
+    this.#ops.push(op);
+    this.#schedule();
+  }
+
+  #schedule(): void {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    scheduleMacrotask(() => {
+      this.#scheduled = false;
+      void this.#flush();
+    });
+  }
+
+  async #flush(): Promise<void> {
+    const reads = this.#reads;
+    const extra = this.#ops;
+    this.#reads = [];
+    this.#ops = [];
+    const { source, normalizer, selections, isStale } = this.#deps;
+    const planner = new FetchPlanner(isStale);
+    const planned: Array<{ read: PendingRead; deps: Set<string> }> = [];
+    for (const read of reads) {
+      try {
+        const record = source.get(read.type.name, read.id);
+        const deps = planner.add({ ...read, record });
+        if (record === undefined && deps.size === 0) planner.require(read.type, read.id, deps);
+        planned.push({ read, deps });
+      } catch (error) {
+        read.reject(error);
+      }
+    }
+    const outcomes: Outcomes = new Map();
+    const opDeps: OpDeps = { normalizer, source, outcomes };
+    const ops: RootOp[] = [];
+    const batched = new Map<TypeInfo, { ids: string[]; tree: FieldTree }>();
+    for (const target of planner.targets.values()) {
+      const model = target.type.entityModel!;
+      if (model.single !== undefined) {
+        const selection = selections.entity(target.type.name, target.tree);
+        ops.push(new SingleFetchOp(opDeps, target.type, target.id, selection, treeSignature(target.tree)));
+      } else {
+        let batch = batched.get(target.type);
+        if (batch === undefined) batched.set(target.type, (batch = { ids: [], tree: new Map() }));
+        batch.ids.push(target.id);
+        mergeTree(batch.tree, target.tree);
+      }
+    }
+    for (const [type, batch] of batched) {
+      ops.push(new IdsFetchOp(opDeps, type, batch.ids, selections.entity(type.name, batch.tree)));
+    }
+    ops.push(...extra);
+    if (ops.length > 0) {
+      this.flushes++;
+      try {
+        await this.#deps.executor.run(ops, 'StashkitRead');
+      } catch (error) {
+        const failure = error instanceof StashError ? error : new StashError(String(error), { cause: error });
+        for (const op of ops) op.fail(failure);
+        for (const { read } of planned) read.reject(failure);
+        return;
+      }
+    }
+    for (const { read, deps } of planned) {
+      let failed = false;
+      for (const key of deps) {
+        const outcome = outcomes.get(key);
+        if (outcome?.kind === 'error') {
+          read.reject(outcome.error);
+          failed = true;
+          break;
+        }
+      }
+      if (failed) continue;
+      if (outcomes.get(recordKey(read.type.name, read.id))?.kind === 'missing') read.resolve(null);
+      else read.resolve(this.#deps.snapshot(read.type.name, read.id));
+    }
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * Root ops to one printed query: aliases `r0…`, one variable per argument (`$r0_id`), and one
+ * named fragment per distinct entity selection so repeated selections are printed once.
+ */
+import {
+  Kind,
+  OperationTypeNode,
+  parseType,
+  print,
+  type DefinitionNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type VariableDefinitionNode,
+} from 'graphql';
+import { name } from '../query/selectionBuilder';
+import type { RootOp } from './rootOp';
+
+export interface BuiltDocument {
+  query: string;
+  variables: Record<string, unknown>;
+  /** Alias of each op, in op order. */
+  aliases: string[];
+}
+
+export function buildDocument(ops: readonly RootOp[], operationName: string): BuiltDocument {
+  const variables: Record<string, unknown> = {};
+  const variableDefinitions: VariableDefinitionNode[] = [];
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  const selections: FieldNode[] = [];
+  const aliases: string[] = [];
+  ops.forEach((op, i) => {
+    const alias = 'r' + i;
+    aliases.push(alias);
+    const args = op.args.map((arg) => {
+      const variable = alias + '_' + arg.name;
+      variables[variable] = arg.value;
+      variableDefinitions.push({
+        kind: Kind.VARIABLE_DEFINITION,
+        variable: { kind: Kind.VARIABLE, name: name(variable) },
+        type: parseType(arg.type),
+      });
+      return {
+        kind: Kind.ARGUMENT,
+        name: name(arg.name),
+        value: { kind: Kind.VARIABLE, name: name(variable) },
+      } as const;
+    });
+    let selectionSet = op.selection;
+    if (op.fragment !== undefined) {
+      let fragment = fragments.get(op.fragment.key);
+      if (fragment === undefined) {
+        fragment = {
+          kind: Kind.FRAGMENT_DEFINITION,
+          name: name(op.fragment.on + '_' + fragments.size),
+          typeCondition: { kind: Kind.NAMED_TYPE, name: name(op.fragment.on) },
+          selectionSet: op.selection,
+        };
+        fragments.set(op.fragment.key, fragment);
+      }
+      selectionSet = {
+        kind: Kind.SELECTION_SET,
+        selections: [{ kind: Kind.FRAGMENT_SPREAD, name: fragment.name }],
+      };
+    }
+    selections.push({
+      kind: Kind.FIELD,
+      alias: name(alias),
+      name: name(op.field),
+      arguments: args,
+      selectionSet,
+    });
+  });
+  const definitions: DefinitionNode[] = [
+    {
+      kind: Kind.OPERATION_DEFINITION,
+      operation: OperationTypeNode.QUERY,
+      name: name(operationName),
+      variableDefinitions,
+      selectionSet: { kind: Kind.SELECTION_SET, selections },
+    },
+    ...fragments.values(),
+  ];
+  return { query: print({ kind: Kind.DOCUMENT, definitions }), variables, aliases };
+}

@@ -1,0 +1,151 @@
+/**
+ * Root ops that fetch entities by id for the loader:
+ * - `SingleFetchOp`: `findScene(id:)` and friends, one alias per record; `null` means not found.
+ *   `findFile`/`findFolder` answer a missing id with an error instead (their type is non-null):
+ *   an error whose message says "not found" is mapped to not-found for that read only.
+ * - `IdsFetchOp`: `findSceneMarkers(ids: [...])` for types without a single query. Stash fails the
+ *   whole field when one id is missing, so on error the batch splits in halves until the missing
+ *   id is alone (then it is not-found) — the other ids still resolve.
+ */
+import { Kind, type SelectionSetNode } from 'graphql';
+import { StashGraphQLError, type GraphQLErrorEntry, type StashError } from '../errors';
+import type { TypeInfo } from '../model/typeTable';
+import { errorTrie } from '../normalize/errorTrie';
+import type { Normalizer, WriteContext } from '../normalize/normalizer';
+import type { RecordSource } from '../records/recordSource';
+import { RecordState } from '../records/storeRecord';
+import { recordKey } from '../shared/keys';
+import type { RootArg, RootOp } from './rootOp';
+
+export type Outcome = { kind: 'missing' } | { kind: 'error'; error: StashError };
+/** Outcome per record key of one flush; a key without an entry was fetched fine. */
+export type Outcomes = Map<string, Outcome>;
+
+export interface OpDeps {
+  readonly normalizer: Normalizer;
+  readonly source: RecordSource;
+  readonly outcomes: Outcomes;
+}
+
+const NOT_FOUND = /not found/i;
+
+function graphQLError(type: string, ids: string, errors: readonly GraphQLErrorEntry[]): StashGraphQLError {
+  return new StashGraphQLError(
+    `StashEntityStore: fetching ${type} ${ids} failed: ${errors.map((e) => e.message).join('; ')}`,
+    errors,
+  );
+}
+
+/** Tombstones a record the server no longer has, so links and subscribers can tell. */
+function markMissing(deps: OpDeps, type: TypeInfo, id: string, ctx: WriteContext): void {
+  deps.outcomes.set(recordKey(type.name, id), { kind: 'missing' });
+  const record = deps.source.get(type.name, id);
+  if (record !== undefined && record.state !== RecordState.Deleted) {
+    record.state = RecordState.Deleted;
+    ctx.changes.mark(record, 'deleted');
+  }
+}
+
+export class SingleFetchOp implements RootOp {
+  readonly field: string;
+  readonly args: readonly RootArg[];
+  readonly nonNull: boolean;
+  readonly fragment: { key: string; on: string };
+
+  constructor(
+    private readonly deps: OpDeps,
+    private readonly type: TypeInfo,
+    private readonly id: string,
+    readonly selection: SelectionSetNode,
+    signature: string,
+  ) {
+    const single = type.entityModel!.single!;
+    this.field = single.field;
+    this.args = [{ name: single.idArg, type: single.idType, value: id }];
+    this.nonNull = single.errorsOnMissing;
+    this.fragment = { key: type.name + '{' + signature + '}', on: type.name };
+  }
+
+  apply(data: unknown, errors: readonly GraphQLErrorEntry[], ctx: WriteContext): void {
+    const key = recordKey(this.type.name, this.id);
+    const rootErrors = errors.filter((e) => (e.path?.length ?? 0) <= 1);
+    if (rootErrors.length > 0 && this.nonNull && rootErrors.every((e) => NOT_FOUND.test(e.message))) {
+      markMissing(this.deps, this.type, this.id, ctx);
+      return;
+    }
+    if (data !== undefined && data !== null) {
+      const typename = (data as { __typename?: string }).__typename;
+      if (typename !== undefined && typename !== this.type.name) {
+        // findFile returned another file type than the one asked for: not this read's entity.
+        markMissing(this.deps, this.type, this.id, ctx);
+        return;
+      }
+      this.deps.normalizer.entity(ctx, data, this.type.name, errorTrie(errors, errors[0]?.path?.[0] as string));
+    } else if (errors.length === 0) {
+      markMissing(this.deps, this.type, this.id, ctx);
+      return;
+    }
+    if (errors.length > 0) this.deps.outcomes.set(key, { kind: 'error', error: graphQLError(this.type.name, this.id, errors) });
+  }
+
+  fail(error: StashError): void {
+    this.deps.outcomes.set(recordKey(this.type.name, this.id), { kind: 'error', error });
+  }
+}
+
+export class IdsFetchOp implements RootOp {
+  readonly field: string;
+  readonly args: readonly RootArg[];
+  readonly nonNull = true;
+  readonly selection: SelectionSetNode;
+
+  constructor(
+    private readonly deps: OpDeps,
+    private readonly type: TypeInfo,
+    private readonly ids: readonly string[],
+    private readonly itemSelection: SelectionSetNode,
+  ) {
+    const list = type.entityModel!.list!;
+    this.field = list.field;
+    this.args = [{ name: list.idsArg!, type: '[ID!]', value: ids }];
+    this.selection = {
+      kind: Kind.SELECTION_SET,
+      selections: [{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: list.itemsField }, selectionSet: itemSelection }],
+    };
+  }
+
+  apply(data: unknown, errors: readonly GraphQLErrorEntry[], ctx: WriteContext): readonly RootOp[] | void {
+    if (data === undefined || data === null) {
+      if (this.ids.length > 1) {
+        const half = Math.ceil(this.ids.length / 2);
+        return [
+          new IdsFetchOp(this.deps, this.type, this.ids.slice(0, half), this.itemSelection),
+          new IdsFetchOp(this.deps, this.type, this.ids.slice(half), this.itemSelection),
+        ];
+      }
+      if (errors.length > 0 && errors.every((e) => NOT_FOUND.test(e.message))) {
+        markMissing(this.deps, this.type, this.ids[0], ctx);
+        return;
+      }
+      this.fail(graphQLError(this.type.name, this.ids[0], errors));
+      return;
+    }
+    const alias = errors[0]?.path?.[0] as string | undefined;
+    const items = (data as Record<string, unknown>)[this.type.entityModel!.list!.itemsField];
+    const trie = alias === undefined ? undefined : errorTrie(errors, alias)?.children?.get(this.type.entityModel!.list!.itemsField);
+    const seen = new Set<string>();
+    if (Array.isArray(items)) {
+      items.forEach((item, i) => {
+        if (item === null) return;
+        const record = this.deps.normalizer.entity(ctx, item, this.type.name, trie?.children?.get(i));
+        seen.add(record.id);
+      });
+    }
+    for (const id of this.ids) if (!seen.has(id)) markMissing(this.deps, this.type, id, ctx);
+    if (errors.length > 0) this.fail(graphQLError(this.type.name, this.ids.join(', '), errors));
+  }
+
+  fail(error: StashError): void {
+    for (const id of this.ids) this.deps.outcomes.set(recordKey(this.type.name, id), { kind: 'error', error });
+  }
+}

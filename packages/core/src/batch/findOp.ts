@@ -1,0 +1,90 @@
+/**
+ * A list query as a root op: `count` and the items in one field (`findScenes(...) { count scenes {...} }`).
+ * With a `limit`, a count above it rejects with `FindLimitError` and nothing is written.
+ */
+import { Kind, type SelectionSetNode } from 'graphql';
+import { FindLimitError, StashGraphQLError, type GraphQLErrorEntry, type StashError } from '../errors';
+import type { TypeInfo } from '../model/typeTable';
+import { errorTrie } from '../normalize/errorTrie';
+import type { Normalizer, WriteContext } from '../normalize/normalizer';
+import type { EntitySnapshot } from '../records/storeRecord';
+import { name } from '../query/selectionBuilder';
+import type { RootArg, RootOp } from './rootOp';
+
+export interface FindPage<T = EntitySnapshot> {
+  /** Total matches on the server (all pages). */
+  count: number;
+  items: T[];
+}
+
+export class FindOp implements RootOp {
+  readonly field: string;
+  readonly nonNull = true;
+  readonly selection: SelectionSetNode;
+  readonly promise: Promise<FindPage>;
+  #resolve!: (page: FindPage) => void;
+  #reject!: (error: StashError) => void;
+  readonly #direct: boolean;
+  readonly #itemsField: string;
+
+  constructor(
+    private readonly normalizer: Normalizer,
+    private readonly type: TypeInfo,
+    readonly args: readonly RootArg[],
+    itemSelection: SelectionSetNode,
+    private readonly limit: number | undefined,
+  ) {
+    const list = type.entityModel!.list!;
+    this.field = list.field;
+    this.#direct = list.direct === true;
+    this.#itemsField = list.itemsField;
+    this.selection = this.#direct
+      ? itemSelection
+      : {
+          kind: Kind.SELECTION_SET,
+          selections: [
+            { kind: Kind.FIELD, name: name('count') },
+            { kind: Kind.FIELD, name: name(list.itemsField), selectionSet: itemSelection },
+          ],
+        };
+    this.promise = new Promise<FindPage>((resolve, reject) => {
+      this.#resolve = resolve;
+      this.#reject = reject;
+    });
+  }
+
+  apply(data: unknown, errors: readonly GraphQLErrorEntry[], ctx: WriteContext): void {
+    if (data === undefined || data === null) {
+      this.fail(this.#error(errors));
+      return;
+    }
+    const items = (this.#direct ? data : (data as Record<string, unknown>)[this.#itemsField]) as unknown[] | null;
+    const count = this.#direct ? (items?.length ?? 0) : ((data as { count: number }).count ?? 0);
+    if (this.limit !== undefined && count > this.limit) {
+      this.fail(new FindLimitError(count, this.limit));
+      return;
+    }
+    const alias = errors[0]?.path?.[0];
+    let trie = typeof alias === 'string' ? errorTrie(errors, alias) : undefined;
+    if (!this.#direct) trie = trie?.children?.get(this.#itemsField);
+    const records = [];
+    for (let i = 0; i < (items?.length ?? 0); i++) {
+      const item = items![i];
+      if (item !== null) records.push(this.normalizer.entity(ctx, item, this.type.name, trie?.children?.get(i)));
+    }
+    // Read snapshots after the whole page is written: an entity repeated in the page is current.
+    if (errors.length > 0) this.fail(this.#error(errors));
+    else this.#resolve({ count, items: records.map((r) => r.snap) });
+  }
+
+  #error(errors: readonly GraphQLErrorEntry[]): StashGraphQLError {
+    return new StashGraphQLError(
+      `StashEntityStore: ${this.field} failed: ${errors.map((e) => e.message).join('; ')}`,
+      errors,
+    );
+  }
+
+  fail(error: StashError): void {
+    this.#reject(error);
+  }
+}

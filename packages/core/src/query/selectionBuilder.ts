@@ -1,0 +1,152 @@
+/**
+ * Field trees to graphql-js selection sets. Entities always select `__typename` and `id`;
+ * abstract fields select shared fields plus an inline fragment per member that has the rest;
+ * embedded objects are selected in full (entities inside them as `__typename id`).
+ */
+import {
+  Kind,
+  type ArgumentNode,
+  type FieldNode as GqlFieldNode,
+  type InlineFragmentNode,
+  type SelectionNode,
+  type SelectionSetNode,
+  type ValueNode,
+} from 'graphql';
+import { StashValidationError } from '../errors';
+import type { FieldInfo, TypeTable } from '../model/typeTable';
+import { fieldKey, type FieldKey } from '../shared/keys';
+import type { FieldTree } from './fieldTree';
+
+const TYPENAME = field('__typename');
+const ID = field('id');
+
+export function name(value: string) {
+  return { kind: Kind.NAME, value } as const;
+}
+
+function field(fieldName: string, selectionSet?: SelectionSetNode, fk?: FieldKey): GqlFieldNode {
+  const args: ArgumentNode[] = [];
+  if (fk?.args !== undefined) {
+    for (const [argName, value] of Object.entries(fk.args)) {
+      args.push({ kind: Kind.ARGUMENT, name: name(argName), value: valueNode(value) });
+    }
+  }
+  return {
+    kind: Kind.FIELD,
+    alias: fk !== undefined && fk.alias !== fk.name ? name(fk.alias) : undefined,
+    name: name(fieldName),
+    arguments: args,
+    selectionSet,
+  };
+}
+
+/** A JSON value as a GraphQL literal (field arguments are Int/String/Boolean in Stash's schema). */
+export function valueNode(value: unknown): ValueNode {
+  if (value === null || value === undefined) return { kind: Kind.NULL };
+  if (typeof value === 'boolean') return { kind: Kind.BOOLEAN, value };
+  if (typeof value === 'number') {
+    return Number.isInteger(value) ? { kind: Kind.INT, value: String(value) } : { kind: Kind.FLOAT, value: String(value) };
+  }
+  if (typeof value === 'string') return { kind: Kind.STRING, value };
+  if (Array.isArray(value)) return { kind: Kind.LIST, values: value.map(valueNode) };
+  if (typeof value === 'object') {
+    return {
+      kind: Kind.OBJECT,
+      fields: Object.entries(value).map(([k, v]) => ({ kind: Kind.OBJECT_FIELD, name: name(k), value: valueNode(v) })),
+    };
+  }
+  throw new StashValidationError(`StashEntityStore: cannot send ${typeof value} as an argument`);
+}
+
+export class SelectionBuilder {
+  readonly #table: TypeTable;
+  readonly #fullEmbedded = new Map<string, SelectionSetNode>();
+
+  constructor(table: TypeTable) {
+    this.#table = table;
+  }
+
+  /** Selection for an entity or abstract type: `__typename id` plus the tree. */
+  entity(typeName: string, tree: FieldTree | undefined): SelectionSetNode {
+    const abstract = this.#table.abstract(typeName);
+    if (abstract === undefined) {
+      return { kind: Kind.SELECTION_SET, selections: [TYPENAME, ID, ...this.#fields(typeName, tree, true)] };
+    }
+    const selections: SelectionNode[] = [TYPENAME];
+    const shared = abstract.fields;
+    if (shared !== undefined && 'id' in shared) selections.push(ID);
+    const sharedTree: FieldTree = new Map();
+    if (shared !== undefined && tree !== undefined) {
+      for (const [key, node] of tree) if (node.fk.name in shared) sharedTree.set(key, node);
+    }
+    selections.push(...this.#fields(typeName, sharedTree, true));
+    for (const member of abstract.possibleTypes) {
+      const own: FieldTree = new Map();
+      const memberType = this.#table.object(member)!;
+      for (const [key, node] of tree ?? []) {
+        if (!sharedTree.has(key) && memberType.fields.has(node.fk.name)) own.set(key, node);
+      }
+      const memberSelections = shared === undefined || !('id' in shared) ? [ID] : [];
+      memberSelections.push(...this.#fields(member, own, true));
+      if (memberSelections.length === 0) continue;
+      const fragment: InlineFragmentNode = {
+        kind: Kind.INLINE_FRAGMENT,
+        typeCondition: { kind: Kind.NAMED_TYPE, name: name(member) },
+        selectionSet: { kind: Kind.SELECTION_SET, selections: memberSelections },
+      };
+      selections.push(fragment);
+    }
+    return { kind: Kind.SELECTION_SET, selections };
+  }
+
+  #fields(typeName: string, tree: FieldTree | undefined, skipId: boolean): GqlFieldNode[] {
+    const out: GqlFieldNode[] = [];
+    if (tree === undefined) return out;
+    for (const node of tree.values()) {
+      if (skipId && (node.fk.key === 'id' || node.fk.key === '__typename')) continue;
+      const info = this.#table.field(typeName, node.fk.name);
+      if (info === undefined) continue;
+      out.push(this.#field(info, node.fk, node.children));
+    }
+    return out;
+  }
+
+  #field(info: FieldInfo, fk: FieldKey, children: FieldTree | undefined): GqlFieldNode {
+    switch (info.kind) {
+      case 'scalar':
+      case 'enum':
+        return field(info.name, undefined, fk);
+      case 'entity':
+      case 'abstract':
+        return field(info.name, this.entity(info.typeName, children), fk);
+      case 'embedded':
+        return field(info.name, this.embedded(info.typeName, children), fk);
+    }
+  }
+
+  /** Every selectable field of an embedded type, plus sub-trees for links and embedded fields in `tree`. */
+  embedded(typeName: string, tree: FieldTree | undefined): SelectionSetNode {
+    if (tree === undefined || tree.size === 0) {
+      let full = this.#fullEmbedded.get(typeName);
+      if (full === undefined) {
+        full = this.#embeddedSelection(typeName, undefined);
+        this.#fullEmbedded.set(typeName, full);
+      }
+      return full;
+    }
+    return this.#embeddedSelection(typeName, tree);
+  }
+
+  #embeddedSelection(typeName: string, tree: FieldTree | undefined): SelectionSetNode {
+    const type = this.#table.object(typeName)!;
+    const selections: GqlFieldNode[] = [];
+    for (const key of type.completeKeys) {
+      const info = type.fields.get(key)!;
+      const sub = tree?.get(key)?.children;
+      if (info.link) {
+        selections.push(field(info.name, this.entity(info.typeName, sub ?? new Map()), fieldKey(key)));
+      } else selections.push(this.#field(info, fieldKey(key), sub));
+    }
+    return { kind: Kind.SELECTION_SET, selections };
+  }
+}

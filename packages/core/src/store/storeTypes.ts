@@ -1,0 +1,48 @@
+/** Public types of the store facade. */
+import type { FilterInput, FilterableType, StashFilter } from '../filter/filterTypes';
+import type { FindFilterOptions } from '../filter/compileFindFilter';
+import type { BaseFile, EntityTypeName, EntityTypes, VisualFile } from '../schema/generated/types';
+import type { EntitySnapshot } from '../records/storeRecord';
+
+/** Any entity snapshot; the generated interfaces (`Scene`, `Performer`...) describe each type. */
+export type StashEntity = EntitySnapshot & { readonly [field: string]: unknown };
+
+/** Typenames the store reads: entity kinds, plus the abstract file types for cache lookups. */
+export type EntityTypeArg = EntityTypeName | 'BaseFile' | 'VisualFile';
+
+/** The snapshot type of a typename (`'Scene'` → `Scene`). */
+export type EntityOf<T extends string> = T extends EntityTypeName
+  ? EntityTypes[T]
+  : T extends 'BaseFile'
+    ? BaseFile
+    : T extends 'VisualFile'
+      ? VisualFile
+      : StashEntity;
+
+/** The DSL filter accepted by `find` for a type. */
+export type FiltersOf<T extends string> = T extends FilterableType ? StashFilter<T> : FilterInput;
+
+export interface ReadOptions {
+  /** Field specs (`'studio.name'`, `'studio__name'`, `'scene_count(depth: -1)'`). */
+  fields?: Iterable<string>;
+  /** Refetch the fields even if cached and fresh. */
+  forceRefetch?: boolean;
+}
+
+/** `find` options, separate from the filters: search text, sort, direction, and the fields to select. */
+export interface FindCallOptions extends Pick<FindFilterOptions, 'q' | 'sort' | 'direction'> {
+  fields?: Iterable<string>;
+}
+
+export interface FindIterOptions extends FindCallOptions {
+  /** Page size (default `DEFAULT_QUERY_BATCH`, 40). */
+  batch?: number;
+}
+
+export interface CacheStats {
+  /** Records held (tombstones excluded), fresh or stale. */
+  totalEntries: number;
+  byType: Record<string, number>;
+  /** Of those, how many are stale (TTL passed or invalidated). */
+  expired: number;
+}

@@ -1,0 +1,49 @@
+/**
+ * Time-to-live per record: a record is stale once `now - fetchedAt` passes its type's TTL (or
+ * after `invalidate`). Staleness is computed when asked (lazy), so nothing is removed and every
+ * index stays consistent; a stale record is refetched by the next read, keeping its identity.
+ */
+import { StashValidationError } from '../errors';
+import type { TypeInfo } from '../model/typeTable';
+import { RecordState, type StoreRecord } from '../records/storeRecord';
+import type { Clock } from '../shared/clock';
+
+/** Seconds, `null` for never, `undefined` for the default. */
+export type TtlSeconds = number | null | undefined;
+
+export function ttlToMs(ttl: number | null, what: string): number {
+  if (ttl === null) return Infinity;
+  if (typeof ttl !== 'number' || Number.isNaN(ttl) || ttl < 0) {
+    throw new StashValidationError(`StashEntityStore: ${what} must be a number of seconds >= 0 or null, got ${String(ttl)}`);
+  }
+  return ttl * 1000;
+}
+
+export class TtlPolicy {
+  readonly now: Clock;
+  #defaultMs: number;
+
+  constructor(now: Clock, defaultTtl: number | null) {
+    this.now = now;
+    this.#defaultMs = ttlToMs(defaultTtl, 'defaultTtl');
+  }
+
+  setDefault(ttl: number | null): void {
+    this.#defaultMs = ttlToMs(ttl, 'defaultTtl');
+  }
+
+  /** `null` = never expires; `undefined` = back to the store default. */
+  setType(type: TypeInfo, ttl: TtlSeconds): void {
+    type.ttlMs = ttl === undefined ? undefined : ttlToMs(ttl, `TTL of ${type.name}`);
+  }
+
+  ttlMs(type: TypeInfo): number {
+    return type.ttlMs ?? this.#defaultMs;
+  }
+
+  /** Stale: invalidated, tombstoned, or older than its type's TTL (strictly greater, as the reference). */
+  isStale(record: StoreRecord, now: number = this.now()): boolean {
+    if (record.state !== RecordState.Present) return true;
+    return now - record.fetchedAt > (record.type.ttlMs ?? this.#defaultMs);
+  }
+}
