@@ -103,24 +103,24 @@ type LookupsOf<C> = C extends { value: number; modifier: unknown }
     ? RangeLookups<number>
     : NoLookups
   : C extends { value: string; modifier: unknown }
-    ? 'value2' extends keyof C
-      ? RangeLookups<string | Date>
-      : 'distance' extends keyof C
-        ? SingleLookups
-        : StringLookups
+    ? string extends C['value']
+      ? 'value2' extends keyof C
+        ? RangeLookups<string | Date>
+        : 'distance' extends keyof C
+          ? SingleLookups
+          : StringLookups
+      : ResolutionLookups
     : C extends { value?: Array<infer E> | null; modifier: unknown }
       ? string extends E
         ? MultiLookups<'depth' extends keyof C ? true : false>
         : ChoiceLookups<E>
-      : C extends { value: ResolutionEnum; modifier: unknown }
-        ? ResolutionLookups
-        : 'stash_id' extends keyof C
-          ? SingleLookups
-          : 'value_list' extends keyof C
-            ? ChoiceLookups<NonNullable<C extends { value?: infer E } ? E : never>>
-            : C extends { value: Array<infer E> }
-              ? { in: E | readonly E[]; includes: E | readonly E[] }
-              : NoLookups;
+      : 'stash_id' extends keyof C
+        ? SingleLookups
+        : 'value_list' extends keyof C
+          ? ChoiceLookups<NonNullable<C extends { value?: infer E } ? E : never>>
+          : C extends { value: Array<infer E> }
+            ? { in: E | readonly E[]; includes: E | readonly E[] }
+            : NoLookups;
 
 /** Value of the bare key: the shorthand of `exact`-like lookups, or a raw criterion object. */
 type BareOf<C> =
