@@ -14,6 +14,10 @@ export default defineConfig({
       },
       {
         extends: true,
+        test: { name: 'testkit', root: 'tools/testkit', environment: 'node', include: ['test/**/*.test.ts'] },
+      },
+      {
+        extends: true,
         test: { name: 'core', root: 'packages/core', environment: 'node', include: ['test/**/*.test.ts'] },
       },
       {
@@ -28,4 +32,6 @@ export default defineConfig({
     ],
   },
   resolve: { conditions: ['source'] },
+  // Workspace packages resolve to their TypeScript sources in the node (SSR) environment too.
+  ssr: { resolve: { conditions: ['source'], externalConditions: ['source'] } },
 });

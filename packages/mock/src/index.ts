@@ -1,1 +1,22 @@
-export {};
+export { startMockStash, type RunningMockStash, type StartMockStashOptions } from './server/startMockStash';
+export { createMockStashHandler, type MockStashHandler } from './server/createMockStashHandler';
+export {
+  MockStashCore,
+  type MockStashOptions,
+  type CoreRequest,
+  type CoreResponse,
+} from './server/MockStashCore';
+export { FaultController, type Fault, type FaultMatcher, type InjectedGraphQLError } from './server/faults';
+export type { RequestLog, RequestLogEntry } from './server/requestLog';
+export { MockStashError } from './errors';
+export { MockDb, createDb } from './db/MockDb';
+export {
+  generateDataset,
+  datasetCounts,
+  DEFAULT_SEED,
+  DEFAULT_SIZE,
+  MAX_SIZE,
+  type Dataset,
+} from './data/generateDataset';
+export { createExecutableSchema } from './schema/createExecutableSchema';
+export type * from './db/rows';

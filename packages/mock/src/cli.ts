@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { startMockStash } from './server/startMockStash';
+
+const USAGE = `Usage: stashkit-mock [--port 9999] [--host 127.0.0.1] [--seed 1] [--size 2000] [--api-key KEY] [--latency MS]`;
+
+function intOption(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n)) {
+    console.error(`MockStash: --${name} must be an integer, got ${JSON.stringify(value)}\n${USAGE}`);
+    process.exit(2);
+  }
+  return n;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      seed: { type: 'string' },
+      size: { type: 'string' },
+      'api-key': { type: 'string' },
+      latency: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const started = Date.now();
+  const mock = await startMockStash({
+    port: intOption('port', values.port, 9999),
+    host: values.host ?? '127.0.0.1',
+    seed: intOption('seed', values.seed, 1),
+    size: intOption('size', values.size, 2000),
+    apiKey: values['api-key'],
+    latencyMs: intOption('latency', values.latency, 0),
+  });
+  console.log(`MockStash: listening on ${mock.url} (started in ${Date.now() - started} ms)`);
+  const stop = () => void mock.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`MockStash: ${(error as Error).message}`);
+  process.exit(1);
+});
