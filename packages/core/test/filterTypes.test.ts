@@ -61,7 +61,9 @@ describe('StashFilter types', () => {
 
   it('falls back to untyped filters for type names known only at run time', () => {
     const type: string = 'Scene';
-    expect(compileFilter(type, { title: 'x', OR: [{}] })).toEqual({ title: { value: 'x', modifier: 'EQUALS' } });
+    expect(compileFilter(type, { title: 'x', OR: [{}] })).toEqual({
+      title: { value: 'x', modifier: 'EQUALS' },
+    });
     // Still checked at run time.
     expect(() => compileFilter(type, { anything: 1 })).toThrow('unknown filter key "anything" for Scene');
   });
