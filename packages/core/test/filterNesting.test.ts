@@ -12,7 +12,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compileFilter, nestFilter, and, atom, not, or, type FilterExpr } from '../src/filter';
+import { compileFilter, nestFilter, type FilterExpr } from '../src/filter';
+import { and, atom, not, or } from '../src/filter/filterExpr';
 import { StashValidationError } from '../src/errors';
 
 const OPS = ['AND', 'OR', 'NOT'] as const;
