@@ -124,13 +124,11 @@ function stringAtom(field: string, values: readonly string[]): fc.Arbitrary<Atom
       dsl: [`${field}__exact`, t],
       raw: crit(`^${esc(t)}$`, 'MATCHES_REGEX'),
     })),
-    fc
-      .tuple(whole, fc.nat({ max: 2 }))
-      .map(([t, m]): Atom => ({
-        field,
-        dsl: [`${field}__iexact`, recase(t, m)],
-        raw: crit(recase(t, m), 'EQUALS'),
-      })),
+    fc.tuple(whole, fc.nat({ max: 2 })).map(([t, m]): Atom => ({
+      field,
+      dsl: [`${field}__iexact`, recase(t, m)],
+      raw: crit(recase(t, m), 'EQUALS'),
+    })),
     part.map((t): Atom => ({ field, dsl: [`${field}__contains`, t], raw: crit(esc(t), 'MATCHES_REGEX') })),
     part.map((t): Atom => ({ field, dsl: [`${field}__icontains`, t], raw: crit(`"${t}"`, 'INCLUDES') })),
     part.map((t): Atom => ({
@@ -149,13 +147,11 @@ function stringAtom(field: string, values: readonly string[]): fc.Arbitrary<Atom
       raw: crit(esc(t), 'NOT_MATCHES_REGEX'),
     })),
     whole.map((t): Atom => ({ field, dsl: [`${field}__ne`, t], raw: crit(t, 'NOT_EQUALS') })),
-    fc
-      .uniqueArray(whole, { minLength: 1, maxLength: 3 })
-      .map((ts): Atom => ({
-        field,
-        dsl: [`${field}__in`, ts],
-        raw: crit(`^(${ts.map(esc).join('|')})$`, 'MATCHES_REGEX'),
-      })),
+    fc.uniqueArray(whole, { minLength: 1, maxLength: 3 }).map((ts): Atom => ({
+      field,
+      dsl: [`${field}__in`, ts],
+      raw: crit(`^(${ts.map(esc).join('|')})$`, 'MATCHES_REGEX'),
+    })),
     fc
       .boolean()
       .map((b): Atom => ({ field, dsl: [`${field}__null`, b], raw: crit('', b ? 'IS_NULL' : 'NOT_NULL') })),
@@ -263,13 +259,11 @@ function multiAtom(
         const dslValue = value.length === 1 ? Number(value[0]) : value;
         return { field, dsl: [`${field}__${suffix}`, dslValue], raw: { value, modifier } };
       }),
-    fc
-      .boolean()
-      .map((b): Atom => ({
-        field,
-        dsl: [`${field}__null`, b],
-        raw: { modifier: b ? 'IS_NULL' : 'NOT_NULL' },
-      })),
+    fc.boolean().map((b): Atom => ({
+      field,
+      dsl: [`${field}__null`, b],
+      raw: { modifier: b ? 'IS_NULL' : 'NOT_NULL' },
+    })),
   );
 }
 
