@@ -15,7 +15,10 @@ function intOption(name: string, value: string | undefined, fallback: number): n
 }
 
 async function main(): Promise<void> {
+  // `pnpm mock -- --port 1234` forwards a literal `--`; drop it so the options still parse.
+  const args = process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--'));
   const { values } = parseArgs({
+    args,
     options: {
       port: { type: 'string' },
       host: { type: 'string' },
