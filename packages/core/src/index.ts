@@ -35,7 +35,14 @@ export type { EntitySnapshot, StoreRecord } from './records/storeRecord';
 export { MapRecordSource, type RecordSource } from './records/recordSource';
 export type { ChangeBatch, ChangeKind, RecordChange } from './tracking/changeBatch';
 export type { BatchListener, RecordListener, TypeListener, Unsubscribe } from './tracking/storeSubscriptions';
-export { recordKey, fieldKey, parseFieldKey, type FieldKey, type FieldArgs, type RecordKey } from './shared/keys';
+export {
+  recordKey,
+  fieldKey,
+  parseFieldKey,
+  type FieldKey,
+  type FieldArgs,
+  type RecordKey,
+} from './shared/keys';
 export type { Clock } from './shared/clock';
 
 // Errors

@@ -23,7 +23,9 @@ describe('cache-only queries', () => {
     const { store } = await storeWithPerformers(0);
     const all = store.allCached('Performer');
     expect(all.length).toBeGreaterThan(10);
-    expect(store.filter('Performer', (p) => p.name.startsWith('A')).every((p) => p.name.startsWith('A'))).toBe(true);
+    expect(
+      store.filter('Performer', (p) => p.name.startsWith('A')).every((p) => p.name.startsWith('A')),
+    ).toBe(true);
     expect(store.allCached('Scene')).toEqual([]);
     expect(stash.requests).toHaveLength(0);
   });
@@ -44,24 +46,40 @@ describe('cache-only queries', () => {
   it('filterAndPopulate fetches missing fields in one request per chunk, with stats', async () => {
     const { store } = await storeWithPerformers(0);
     const total = store.allCached('Performer').length;
-    const { results, stats } = await store.filterAndPopulateWithStats('Performer', ['favorite', 'tags.name'], (p) => p.favorite, {
-      batchSize: 25,
-    });
+    const { results, stats } = await store.filterAndPopulateWithStats(
+      'Performer',
+      ['favorite', 'tags.name'],
+      (p) => p.favorite,
+      {
+        batchSize: 25,
+      },
+    );
     const chunks = Math.ceil(total / 25);
     expect(stash.requests).toHaveLength(chunks);
-    expect(stats).toMatchObject({ totalCached: total, neededPopulation: total, matches: results.length, cacheHitRate: 0, requests: chunks });
+    expect(stats).toMatchObject({
+      totalCached: total,
+      neededPopulation: total,
+      matches: results.length,
+      cacheHitRate: 0,
+      requests: chunks,
+    });
     expect(results.every((p) => p.favorite)).toBe(true);
     // Everything is there now: no request, hit rate 1.
     const again = await store.filterAndPopulateWithStats('Performer', ['favorite'], (p) => p.favorite);
     expect(again.stats.cacheHitRate).toBe(1);
     expect(stash.requests).toHaveLength(chunks);
-    await expect(store.filterAndPopulate('Performer', ['nope'], () => true)).rejects.toBeInstanceOf(StashValidationError);
+    await expect(store.filterAndPopulate('Performer', ['nope'], () => true)).rejects.toBeInstanceOf(
+      StashValidationError,
+    );
   });
 
   it('populatedFilterIter yields as it goes and stops working after a break', async () => {
     const { store } = await storeWithPerformers(0);
     const seen = [];
-    for await (const p of store.populatedFilterIter('Performer', ['gender'], () => true, { yieldBatch: 10, populateBatch: 5 })) {
+    for await (const p of store.populatedFilterIter('Performer', ['gender'], () => true, {
+      yieldBatch: 10,
+      populateBatch: 5,
+    })) {
       seen.push(p);
       if (seen.length === 3) break;
     }

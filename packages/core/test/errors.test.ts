@@ -42,7 +42,9 @@ describe('errors', () => {
     const tag = await store.get('Tag', '3', { fields: ['name'] });
     const before = store.cacheStats();
     stash.faults.next({ status: 500 });
-    await expect(store.populate(tag!, ['description'], { forceRefetch: true })).rejects.toBeInstanceOf(StashNetworkError);
+    await expect(store.populate(tag!, ['description'], { forceRefetch: true })).rejects.toBeInstanceOf(
+      StashNetworkError,
+    );
     stash.faults.next({ graphqlErrors: [{ message: 'server exploded' }] });
     await expect(store.get('Tag', '4')).rejects.toBeInstanceOf(StashGraphQLError);
     expect(store.cacheStats()).toEqual(before);

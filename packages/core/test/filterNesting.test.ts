@@ -191,6 +191,50 @@ describe('compileFilter: AND / OR / NOT', () => {
     expect(run).toThrow("cannot express this combination of AND/OR/NOT in Stash's filter nesting");
   });
 
+  it('expands an AND of ORs into alternatives', () => {
+    const eq = (value: string) => ({ value, modifier: 'EQUALS' });
+    expect(
+      compileFilter('Scene', {
+        AND: [{ OR: [{ title: 'a' }, { code: 'b' }] }, { OR: [{ details: 'c' }, { director: 'd' }] }],
+      }),
+    ).toEqual({
+      title: eq('a'),
+      details: eq('c'),
+      OR: {
+        code: eq('b'),
+        details: eq('c'),
+        OR: { title: eq('a'), director: eq('d'), OR: { code: eq('b'), director: eq('d') } },
+      },
+    });
+  });
+
+  it('refuses an AND of ORs that expands past the limit', () => {
+    const text = [
+      'title',
+      'code',
+      'details',
+      'director',
+      'path',
+      'video_codec',
+      'audio_codec',
+      'url',
+      'captions',
+    ];
+    const ints = [
+      'rating100',
+      'o_counter',
+      'play_count',
+      'file_count',
+      'framerate',
+      'bitrate',
+      'duration',
+      'tag_count',
+      'performer_count',
+    ];
+    const ors = text.map((t, i) => ({ OR: [{ [t]: 'x' }, { [ints[i]]: i }] }));
+    expect(() => compileFilter('Scene', { AND: ors })).toThrow('expands to more than 256 alternatives');
+  });
+
   it('rejects malformed operators', () => {
     expect(() => compileFilter('Scene', { OR: [] })).toThrow('OR needs at least one filter');
     expect(() => compileFilter('Scene', { NOT: [{ title: 'a' }] } as never)).toThrow(

@@ -16,7 +16,11 @@ const newStore = () => createStashStore({ url: stash.url });
 describe('find', () => {
   it('is one request selecting count and items, with options apart from filters', async () => {
     const store = newStore();
-    const tags = await store.find('Tag', { name__contains: 'a' }, { fields: ['name'], sort: 'name', direction: 'desc' });
+    const tags = await store.find(
+      'Tag',
+      { name__contains: 'a' },
+      { fields: ['name'], sort: 'name', direction: 'desc' },
+    );
     expect(tags.length).toBeGreaterThan(0);
     expect(tags.every((t) => t.name.toLowerCase().includes('a'))).toBe(true);
     expect(stash.requests).toHaveLength(1);
@@ -31,7 +35,9 @@ describe('find', () => {
     const big = await startTestStash({ size: 1200 });
     try {
       const store = createStashStore({ url: big.url });
-      await expect(store.find('Scene', undefined, { fields: ['title'] })).rejects.toBeInstanceOf(FindLimitError);
+      await expect(store.find('Scene', undefined, { fields: ['title'] })).rejects.toBeInstanceOf(
+        FindLimitError,
+      );
       expect(big.requests).toHaveLength(1);
       expect(store.cacheStats().totalEntries).toBe(0);
     } finally {
@@ -41,9 +47,15 @@ describe('find', () => {
 
   it('rejects bad filters and options before any request', async () => {
     const store = newStore();
-    await expect(store.find('Scene', { nope__contains: 'x' } as never)).rejects.toBeInstanceOf(StashValidationError);
-    await expect(store.find('Scene', undefined, { sort: 'nope' })).rejects.toBeInstanceOf(StashValidationError);
-    await expect(store.find('Scene', undefined, { fields: ['nope'] })).rejects.toThrow(/Scene has no field "nope"/);
+    await expect(store.find('Scene', { nope__contains: 'x' } as never)).rejects.toBeInstanceOf(
+      StashValidationError,
+    );
+    await expect(store.find('Scene', undefined, { sort: 'nope' })).rejects.toBeInstanceOf(
+      StashValidationError,
+    );
+    await expect(store.find('Scene', undefined, { fields: ['nope'] })).rejects.toThrow(
+      /Scene has no field "nope"/,
+    );
     expect(stash.requests).toHaveLength(0);
   });
 

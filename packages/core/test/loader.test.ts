@@ -48,16 +48,31 @@ describe('coalescing loader', () => {
 
   it('populates 40 scenes with studio, performer and tag names in one request', async () => {
     const store = newStore();
-    const scenes = await store.find('Scene', { id__lte: 40 }, { fields: ['title', 'studio', 'performers', 'tags'], sort: 'id' });
+    const scenes = await store.find(
+      'Scene',
+      { id__lte: 40 },
+      { fields: ['title', 'studio', 'performers', 'tags'], sort: 'id' },
+    );
     expect(scenes).toHaveLength(40);
     stash.reset();
     // Links are known but the linked records only have id + name: ask for more than that.
     const populated = await Promise.all(
-      scenes.map((s) => store.populate(s, ['studio.name', 'studio.details', 'performers.name', 'performers.gender', 'tags.name', 'tags.description'])),
+      scenes.map((s) =>
+        store.populate(s, [
+          'studio.name',
+          'studio.details',
+          'performers.name',
+          'performers.gender',
+          'tags.name',
+          'tags.description',
+        ]),
+      ),
     );
     expect(stash.requests).toHaveLength(1);
     for (const s of populated as Scene[]) {
-      expect(store.missingFieldsNested(s, 'studio.details', 'performers.gender', 'tags.description').size).toBe(0);
+      expect(
+        store.missingFieldsNested(s, 'studio.details', 'performers.gender', 'tags.description').size,
+      ).toBe(0);
     }
     await Promise.all(populated.map((s) => store.populate(s, ['studio.details', 'tags.description'])));
     expect(stash.requests).toHaveLength(1);

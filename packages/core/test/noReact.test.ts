@@ -21,7 +21,9 @@ describe('core without React', () => {
 
   it('has no react or DOM-framework import in its sources', () => {
     const src = new URL('../src', import.meta.url).pathname;
-    const offenders = sources(src).filter((file) => /from ['"](react|react-dom|zustand)(\/|['"])/.test(readFileSync(file, 'utf8')));
+    const offenders = sources(src).filter((file) =>
+      /from ['"](react|react-dom|zustand)(\/|['"])/.test(readFileSync(file, 'utf8')),
+    );
     expect(offenders).toEqual([]);
   });
 });

@@ -89,7 +89,10 @@ describe('StashEntityStore records', () => {
     expect(store.field(studio, 'scene_count')).toBe(3);
     expect(store.field(studio, 'scene_count', { depth: -1 })).toBe(9);
     expect(studio.details).toBeNull();
-    expect([...store.missingFields(studio, 'name', 'aliases', 'rating100')]).toEqual(['aliases', 'rating100']);
+    expect([...store.missingFields(studio, 'name', 'aliases', 'rating100')]).toEqual([
+      'aliases',
+      'rating100',
+    ]);
   });
 
   it('does not mark an embedded object received unless it arrived in full', () => {
@@ -104,9 +107,9 @@ describe('StashEntityStore records', () => {
   it('checks nested specs with dots or double underscores', () => {
     const store = makeStore();
     const s = store.ingest('Scene', scene());
-    expect(store.missingFieldsNested(s, 'studio.name', 'performers__name', 'studio.parent_studio.name')).toEqual(
-      new Set(['studio.parent_studio.name']),
-    );
+    expect(
+      store.missingFieldsNested(s, 'studio.name', 'performers__name', 'studio.parent_studio.name'),
+    ).toEqual(new Set(['studio.parent_studio.name']));
     expect(() => store.missingFieldsNested(s, 'studio.nope')).toThrow(/Studio has no field "nope"/);
   });
 

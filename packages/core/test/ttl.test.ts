@@ -61,7 +61,14 @@ describe('TTL', () => {
     const { store } = setup();
     const scene = store.ingest('Scene', { __typename: 'Scene', id: '1', tags: [tag('1'), tag('2')] });
     const kinds: string[] = [];
-    store.subscribe((b) => kinds.push([...b.changes.values()].map((c) => c.key + ':' + c.kind).sort().join(',')));
+    store.subscribe((b) =>
+      kinds.push(
+        [...b.changes.values()]
+          .map((c) => c.key + ':' + c.kind)
+          .sort()
+          .join(','),
+      ),
+    );
     store.invalidate('Tag', '1');
     expect(store.getCached('Tag', '1')).toBeNull();
     expect(scene.tags[0].name).toBe('T1');

@@ -80,12 +80,18 @@ export class SingleFetchOp implements RootOp {
         markMissing(this.deps, this.type, this.id, ctx);
         return;
       }
-      this.deps.normalizer.entity(ctx, data, this.type.name, errorTrie(errors, errors[0]?.path?.[0] as string));
+      this.deps.normalizer.entity(
+        ctx,
+        data,
+        this.type.name,
+        errorTrie(errors, errors[0]?.path?.[0] as string),
+      );
     } else if (errors.length === 0) {
       markMissing(this.deps, this.type, this.id, ctx);
       return;
     }
-    if (errors.length > 0) this.deps.outcomes.set(key, { kind: 'error', error: graphQLError(this.type.name, this.id, errors) });
+    if (errors.length > 0)
+      this.deps.outcomes.set(key, { kind: 'error', error: graphQLError(this.type.name, this.id, errors) });
   }
 
   fail(error: StashError): void {
@@ -110,7 +116,9 @@ export class IdsFetchOp implements RootOp {
     this.args = [{ name: list.idsArg!, type: '[ID!]', value: ids }];
     this.selection = {
       kind: Kind.SELECTION_SET,
-      selections: [{ kind: Kind.FIELD, name: { kind: Kind.NAME, value: list.itemsField }, selectionSet: itemSelection }],
+      selections: [
+        { kind: Kind.FIELD, name: { kind: Kind.NAME, value: list.itemsField }, selectionSet: itemSelection },
+      ],
     };
   }
 
@@ -132,7 +140,10 @@ export class IdsFetchOp implements RootOp {
     }
     const alias = errors[0]?.path?.[0] as string | undefined;
     const items = (data as Record<string, unknown>)[this.type.entityModel!.list!.itemsField];
-    const trie = alias === undefined ? undefined : errorTrie(errors, alias)?.children?.get(this.type.entityModel!.list!.itemsField);
+    const trie =
+      alias === undefined
+        ? undefined
+        : errorTrie(errors, alias)?.children?.get(this.type.entityModel!.list!.itemsField);
     const seen = new Set<string>();
     if (Array.isArray(items)) {
       items.forEach((item, i) => {
@@ -146,6 +157,7 @@ export class IdsFetchOp implements RootOp {
   }
 
   fail(error: StashError): void {
-    for (const id of this.ids) this.deps.outcomes.set(recordKey(this.type.name, id), { kind: 'error', error });
+    for (const id of this.ids)
+      this.deps.outcomes.set(recordKey(this.type.name, id), { kind: 'error', error });
   }
 }

@@ -50,7 +50,8 @@ export class FetchPlanner {
     force: boolean,
     deps: Set<string>,
   ): void {
-    const refetch = force || record === undefined || record.state !== RecordState.Present || this.#isStale(record);
+    const refetch =
+      force || record === undefined || record.state !== RecordState.Present || this.#isStale(record);
     for (const node of tree.values()) {
       const field = type.fields.get(node.fk.name);
       if (field === undefined || node.fk.key === 'id') continue;
@@ -61,11 +62,11 @@ export class FetchPlanner {
       if (node.children === undefined) continue;
       if (field.link) {
         const links = (record!.snap as unknown as { [LINKS]: Links })[LINKS];
-        if (this.#descend(links[node.fk.key], node.children, force, deps)) this.#missing(type, id, node, deps);
-      } else if (field.kind === 'embedded') {
-        if (this.#descendEmbedded(field.typeName, (record!.snap as never)[node.fk.key], node.children, force, deps, type)) {
+        if (this.#descend(links[node.fk.key], node.children, force, deps))
           this.#missing(type, id, node, deps);
-        }
+      } else if (field.kind === 'embedded') {
+        const value = (record!.snap as unknown as Record<string, unknown>)[node.fk.key];
+        if (this.#descendEmbedded(value, node.children, force, deps)) this.#missing(type, id, node, deps);
       }
     }
   }
@@ -82,14 +83,8 @@ export class FetchPlanner {
     return false;
   }
 
-  #descendEmbedded(
-    typeName: string,
-    value: unknown,
-    tree: FieldTree,
-    force: boolean,
-    deps: Set<string>,
-    owner: TypeInfo,
-  ): boolean {
+  /** Plans records linked from embedded objects (`SceneGroup.group`); true when the parent must refetch. */
+  #descendEmbedded(value: unknown, tree: FieldTree, force: boolean, deps: Set<string>): boolean {
     if (value === null || value === undefined) return false;
     const items = Array.isArray(value) ? value : [value];
     for (const item of items) {
@@ -100,8 +95,6 @@ export class FetchPlanner {
         if (this.#descend(links[node.fk.key], node.children, force, deps)) return true;
       }
     }
-    void typeName;
-    void owner;
     return false;
   }
 

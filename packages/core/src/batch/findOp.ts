@@ -58,7 +58,8 @@ export class FindOp implements RootOp {
       this.fail(this.#error(errors));
       return;
     }
-    const items = (this.#direct ? data : (data as Record<string, unknown>)[this.#itemsField]) as unknown[] | null;
+    const items = (this.#direct ? data : (data as Record<string, unknown>)[this.#itemsField]) as
+      unknown[] | null;
     const count = this.#direct ? (items?.length ?? 0) : ((data as { count: number }).count ?? 0);
     if (this.limit !== undefined && count > this.limit) {
       this.fail(new FindLimitError(count, this.limit));
@@ -70,7 +71,8 @@ export class FindOp implements RootOp {
     const records = [];
     for (let i = 0; i < (items?.length ?? 0); i++) {
       const item = items![i];
-      if (item !== null) records.push(this.normalizer.entity(ctx, item, this.type.name, trie?.children?.get(i)));
+      if (item !== null)
+        records.push(this.normalizer.entity(ctx, item, this.type.name, trie?.children?.get(i)));
     }
     // Read snapshots after the whole page is written: an entity repeated in the page is current.
     if (errors.length > 0) this.fail(this.#error(errors));

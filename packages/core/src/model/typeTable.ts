@@ -3,7 +3,14 @@
  * the normalizer and the query builder look up on their hot paths (no per-call allocation).
  */
 import { StashValidationError } from '../errors';
-import type { AbstractModel, EntityModel, FieldArgModel, FieldKind, ObjectModel, SchemaModel } from '../schema/modelTypes';
+import type {
+  AbstractModel,
+  EntityModel,
+  FieldArgModel,
+  FieldKind,
+  ObjectModel,
+  SchemaModel,
+} from '../schema/modelTypes';
 
 export interface FieldInfo {
   readonly name: string;
@@ -72,6 +79,7 @@ export class TypeTable {
   readonly model: SchemaModel;
   readonly #objects = new Map<string, TypeInfo>();
   readonly #entities: readonly string[];
+  readonly #concrete = new Map<string, TypeInfo[]>();
 
   constructor(model: SchemaModel) {
     this.model = model;
@@ -91,7 +99,7 @@ export class TypeTable {
   }
 
   abstract(name: string): AbstractModel | undefined {
-    return this.model.abstracts[name];
+    return Object.hasOwn(this.model.abstracts, name) ? this.model.abstracts[name] : undefined;
   }
 
   /** The entity type named `name`; throws a validation error for anything else. */
@@ -106,17 +114,22 @@ export class TypeTable {
   }
 
   /** Concrete entity types for an entity or abstract name (`BaseFile` → the four file types). */
-  concrete(name: string): TypeInfo[] {
-    const abstract = this.model.abstracts[name];
-    if (abstract !== undefined) return abstract.possibleTypes.map((t) => this.entity(t));
-    return [this.entity(name)];
+  concrete(name: string): readonly TypeInfo[] {
+    let types = this.#concrete.get(name);
+    if (types === undefined) {
+      const abstract = this.abstract(name);
+      types =
+        abstract !== undefined ? abstract.possibleTypes.map((t) => this.entity(t)) : [this.entity(name)];
+      this.#concrete.set(name, types);
+    }
+    return types;
   }
 
   /** A field of an object, or of an abstract type (its shared field, else the first member's). */
   field(typeName: string, fieldName: string): FieldInfo | undefined {
     const obj = this.#objects.get(typeName);
     if (obj !== undefined) return obj.fields.get(fieldName);
-    const abstract = this.model.abstracts[typeName];
+    const abstract = this.abstract(typeName);
     if (abstract === undefined) return undefined;
     for (const t of abstract.possibleTypes) {
       const f = this.#objects.get(t)?.fields.get(fieldName);

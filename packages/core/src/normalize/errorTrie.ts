@@ -11,7 +11,10 @@ export interface ErrorNode {
 }
 
 /** Trie of the errors whose path starts with `rootKey`, or `undefined` when there are none. */
-export function errorTrie(errors: readonly GraphQLErrorEntry[] | undefined, rootKey: string): ErrorNode | undefined {
+export function errorTrie(
+  errors: readonly GraphQLErrorEntry[] | undefined,
+  rootKey: string,
+): ErrorNode | undefined {
   let root: ErrorNode | undefined;
   if (errors === undefined) return undefined;
   for (const e of errors) {

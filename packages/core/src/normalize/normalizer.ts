@@ -10,7 +10,14 @@ import type { FieldInfo, TypeInfo, TypeTable } from '../model/typeTable';
 import { FieldShape } from '../records/fieldShape';
 import type { RecordSource } from '../records/recordSource';
 import { snapshotPrototype } from '../records/snapshotPrototypes';
-import { LINKS, RecordState, StoreRecord, type EntitySnapshot, type LinkValue, type Links } from '../records/storeRecord';
+import {
+  LINKS,
+  RecordState,
+  StoreRecord,
+  type EntitySnapshot,
+  type LinkValue,
+  type Links,
+} from '../records/storeRecord';
 import { deepFreeze } from '../shared/devMode';
 import { shareJson } from '../shared/jsonEqual';
 import { fieldKeyOfResponseKey } from '../shared/keys';
@@ -51,7 +58,9 @@ export class Normalizer {
   /** Normalizes one entity object (declared as an entity or abstract typename) and returns its record. */
   entity(ctx: WriteContext, data: unknown, declared: string, err: ErrorNode | undefined): StoreRecord {
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-      throw new StashValidationError(`StashEntityStore: expected a ${declared} object, got ${describe(data)}`);
+      throw new StashValidationError(
+        `StashEntityStore: expected a ${declared} object, got ${describe(data)}`,
+      );
     }
     const obj = data as Obj;
     const type = this.#concreteType(obj.__typename, declared);
@@ -162,17 +171,26 @@ export class Normalizer {
     if (type.name !== declared) {
       const abstract = this.#table.abstract(declared);
       if (abstract === undefined || !abstract.possibleTypes.includes(type.name)) {
-        throw new StashValidationError(`StashEntityStore: got a ${type.name} where a ${declared} was expected`);
+        throw new StashValidationError(
+          `StashEntityStore: got a ${type.name} where a ${declared} was expected`,
+        );
       }
     }
     return type;
   }
 
-  #link(ctx: WriteContext, raw: unknown, field: FieldInfo, err: ErrorNode | undefined): LinkValue | typeof INCOMPLETE {
+  #link(
+    ctx: WriteContext,
+    raw: unknown,
+    field: FieldInfo,
+    err: ErrorNode | undefined,
+  ): LinkValue | typeof INCOMPLETE {
     if (raw === null || raw === undefined) return null;
     if (!field.list) return this.entity(ctx, raw, field.typeName, err);
     if (!Array.isArray(raw)) {
-      throw new StashValidationError(`StashEntityStore: ${field.name} should be a list, got ${describe(raw)}`);
+      throw new StashValidationError(
+        `StashEntityStore: ${field.name} should be a list, got ${describe(raw)}`,
+      );
     }
     const out = new Array<StoreRecord | null>(raw.length);
     for (let i = 0; i < raw.length; i++) {
@@ -189,12 +207,20 @@ export class Normalizer {
   }
 
   /** Embedded values: plain JSON is shared with the previous value; objects with links get a prototype. */
-  #embedded(ctx: WriteContext, prev: unknown, raw: unknown, field: FieldInfo, err: ErrorNode | undefined): unknown {
+  #embedded(
+    ctx: WriteContext,
+    prev: unknown,
+    raw: unknown,
+    field: FieldInfo,
+    err: ErrorNode | undefined,
+  ): unknown {
     const type = this.#table.object(field.typeName)!;
     if (type.linkFields.length === 0 || raw === null || raw === undefined) return shareJson(prev, raw);
     if (field.list) {
       if (!Array.isArray(raw)) {
-        throw new StashValidationError(`StashEntityStore: ${field.name} should be a list, got ${describe(raw)}`);
+        throw new StashValidationError(
+          `StashEntityStore: ${field.name} should be a list, got ${describe(raw)}`,
+        );
       }
       const prevList = Array.isArray(prev) ? prev : undefined;
       let same = prevList !== undefined && prevList.length === raw.length;
@@ -208,10 +234,19 @@ export class Normalizer {
     return this.#embeddedObject(ctx, prev, raw, type, err);
   }
 
-  #embeddedObject(ctx: WriteContext, prev: unknown, raw: unknown, type: TypeInfo, err: ErrorNode | undefined): unknown {
+  #embeddedObject(
+    ctx: WriteContext,
+    prev: unknown,
+    raw: unknown,
+    type: TypeInfo,
+    err: ErrorNode | undefined,
+  ): unknown {
     if (raw === null || typeof raw !== 'object') return raw;
     const src = raw as Obj;
-    const prevObj = (prev !== null && typeof prev === 'object' ? prev : NO_SNAPSHOT) as Record<string | symbol, unknown>;
+    const prevObj = (prev !== null && typeof prev === 'object' ? prev : NO_SNAPSHOT) as Record<
+      string | symbol,
+      unknown
+    >;
     const prevLinks = (prevObj[LINKS] as Links | undefined) ?? EMPTY_LINKS;
     const out = Object.create(snapshotPrototype(type)) as MutableSnapshot;
     const links: Record<string, LinkValue> = {};

@@ -68,7 +68,9 @@ export class FieldTreeBuilder {
     const tree: FieldTree = new Map();
     for (const spec of specs) {
       if (typeof spec !== 'string' || spec.trim() === '') {
-        throw new StashValidationError(`StashEntityStore: field specs must be non-empty strings, got ${JSON.stringify(spec)}`);
+        throw new StashValidationError(
+          `StashEntityStore: field specs must be non-empty strings, got ${JSON.stringify(spec)}`,
+        );
       }
       this.#insert(tree, typeName, splitSpec(spec), spec);
     }
@@ -81,7 +83,9 @@ export class FieldTreeBuilder {
     const fk = parseFieldKey(head);
     const field = this.#table.field(typeName, fk.name);
     if (field === undefined) {
-      throw new StashValidationError(`StashEntityStore: ${typeName} has no field "${fk.name}" (in "${spec}")`);
+      throw new StashValidationError(
+        `StashEntityStore: ${typeName} has no field "${fk.name}" (in "${spec}")`,
+      );
     }
     checkArgs(typeName, field, fk, spec);
     let node = tree.get(fk.key);
@@ -93,7 +97,9 @@ export class FieldTreeBuilder {
       return;
     }
     if (field.kind === 'scalar' || field.kind === 'enum') {
-      throw new StashValidationError(`StashEntityStore: ${typeName}.${fk.name} has no sub-fields (in "${spec}")`);
+      throw new StashValidationError(
+        `StashEntityStore: ${typeName}.${fk.name} has no sub-fields (in "${spec}")`,
+      );
     }
     if (node === undefined) tree.set(fk.key, (node = { fk, children: undefined }));
     node.children ??= new Map();
@@ -138,7 +144,9 @@ function checkArgs(typeName: string, field: FieldInfo, fk: FieldKey, spec: strin
   const given = fk.args === undefined ? [] : Object.keys(fk.args);
   for (const name of given) {
     if (!field.args.some((a) => a.name === name)) {
-      throw new StashValidationError(`StashEntityStore: ${typeName}.${field.name} has no argument "${name}" (in "${spec}")`);
+      throw new StashValidationError(
+        `StashEntityStore: ${typeName}.${field.name} has no argument "${name}" (in "${spec}")`,
+      );
     }
   }
   for (const arg of field.args) {
@@ -155,7 +163,10 @@ export function mergeTree(into: FieldTree, from: FieldTree): void {
   for (const [key, node] of from) {
     const mine = into.get(key);
     if (mine === undefined) {
-      into.set(key, { fk: node.fk, children: node.children === undefined ? undefined : cloneTree(node.children) });
+      into.set(key, {
+        fk: node.fk,
+        children: node.children === undefined ? undefined : cloneTree(node.children),
+      });
     } else if (node.children !== undefined) {
       if (mine.children === undefined) mine.children = cloneTree(node.children);
       else mergeTree(mine.children, node.children);
@@ -166,7 +177,10 @@ export function mergeTree(into: FieldTree, from: FieldTree): void {
 export function cloneTree(tree: FieldTree): FieldTree {
   const out: FieldTree = new Map();
   for (const [key, node] of tree) {
-    out.set(key, { fk: node.fk, children: node.children === undefined ? undefined : cloneTree(node.children) });
+    out.set(key, {
+      fk: node.fk,
+      children: node.children === undefined ? undefined : cloneTree(node.children),
+    });
   }
   return out;
 }

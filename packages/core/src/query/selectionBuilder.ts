@@ -45,14 +45,20 @@ export function valueNode(value: unknown): ValueNode {
   if (value === null || value === undefined) return { kind: Kind.NULL };
   if (typeof value === 'boolean') return { kind: Kind.BOOLEAN, value };
   if (typeof value === 'number') {
-    return Number.isInteger(value) ? { kind: Kind.INT, value: String(value) } : { kind: Kind.FLOAT, value: String(value) };
+    return Number.isInteger(value)
+      ? { kind: Kind.INT, value: String(value) }
+      : { kind: Kind.FLOAT, value: String(value) };
   }
   if (typeof value === 'string') return { kind: Kind.STRING, value };
   if (Array.isArray(value)) return { kind: Kind.LIST, values: value.map(valueNode) };
   if (typeof value === 'object') {
     return {
       kind: Kind.OBJECT,
-      fields: Object.entries(value).map(([k, v]) => ({ kind: Kind.OBJECT_FIELD, name: name(k), value: valueNode(v) })),
+      fields: Object.entries(value).map(([k, v]) => ({
+        kind: Kind.OBJECT_FIELD,
+        name: name(k),
+        value: valueNode(v),
+      })),
     };
   }
   throw new StashValidationError(`StashEntityStore: cannot send ${typeof value} as an argument`);

@@ -34,7 +34,9 @@ export interface CacheQueryHost {
 export function requireSize(value: number | undefined, fallback: number, what: string): number {
   const size = value ?? fallback;
   if (!Number.isInteger(size) || size < 1) {
-    throw new StashValidationError(`StashEntityStore: ${what} must be a positive integer, got ${String(value)}`);
+    throw new StashValidationError(
+      `StashEntityStore: ${what} must be a positive integer, got ${String(value)}`,
+    );
   }
   return size;
 }

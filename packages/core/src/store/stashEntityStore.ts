@@ -12,21 +12,26 @@
  */
 import { CoalescingLoader } from '../batch/coalescingLoader';
 import { FetchPlanner } from '../batch/fetchPlanner';
-import { FindOp, type FindPage } from '../batch/findOp';
+import type { FindPage } from '../batch/findOp';
 import { RequestExecutor } from '../batch/requestExecutor';
-import type { RootArg } from '../batch/rootOp';
 import { DEFAULT_QUERY_BATCH, DEFAULT_TTL, FIND_LIMIT } from '../constants';
 import { StashNotFoundError, StashValidationError } from '../errors';
 import { TypeTable, type TypeInfo } from '../model/typeTable';
 import { Normalizer, type WriteContext } from '../normalize/normalizer';
 import { FindIterator } from '../pagination/findIterator';
 import { FieldTreeBuilder, mergeTree, cloneTree, type FieldTree } from '../query/fieldTree';
-import { compileFilter } from '../filter/compileFilter';
-import { compileFindFilter } from '../filter/compileFindFilter';
 import { SelectionBuilder } from '../query/selectionBuilder';
 import { MapRecordSource, type RecordSource } from '../records/recordSource';
-import { LINKS, RecordState, type EntitySnapshot, type Links, type StoreRecord } from '../records/storeRecord';
+import {
+  LINKS,
+  RecordState,
+  type EntitySnapshot,
+  type Links,
+  type StoreRecord,
+} from '../records/storeRecord';
 import { snapshotPrototype } from '../records/snapshotPrototypes';
+import { FindRequests } from './findRequests';
+import { evictAll, evictRecord, markDeleted, markInvalidated, rekeyRecord } from './recordWrites';
 import type { SchemaModel } from '../schema/modelTypes';
 import type { EntityTypeName } from '../schema/generated/types';
 import { getSchemaModel } from '../schema/schemaModel';
@@ -59,7 +64,6 @@ import type {
   FindCallOptions,
   FindIterOptions,
   ReadOptions,
-  StashEntity,
 } from './storeTypes';
 import { TtlPolicy, type TtlSeconds } from './ttlPolicy';
 
@@ -87,9 +91,10 @@ export class StashEntityStore implements CacheQueryHost {
   readonly #selections: SelectionBuilder;
   readonly #executor: RequestExecutor;
   readonly #loader: CoalescingLoader;
+  readonly #finds: FindRequests;
   readonly #subscriptions = new StoreSubscriptions();
   readonly #changes = new ChangeCollector();
-    readonly #specTrees = new Map<string, FieldTree>();
+  readonly #specTrees = new Map<string, FieldTree>();
   #writeDepth = 0;
   #requests = 0;
 
@@ -98,11 +103,14 @@ export class StashEntityStore implements CacheQueryHost {
     this.model = options.model ?? getSchemaModel();
     this.#table = new TypeTable(this.model);
     this.#source = options.source ?? new MapRecordSource();
-    this.#ttl = new TtlPolicy(options.now ?? systemClock, options.defaultTtl === undefined ? DEFAULT_TTL : options.defaultTtl);
+    this.#ttl = new TtlPolicy(
+      options.now ?? systemClock,
+      options.defaultTtl === undefined ? DEFAULT_TTL : options.defaultTtl,
+    );
     this.#normalizer = new Normalizer(this.#table, this.#source, options.freeze ?? isDevelopment);
     this.#trees = new FieldTreeBuilder(this.#table);
     this.#selections = new SelectionBuilder(this.#table);
-        this.#executor = new RequestExecutor(client, (fn) => this.#write(fn));
+    this.#executor = new RequestExecutor(client, (fn) => this.#write(fn));
     this.#executor.onRequest = () => void this.#requests++;
     this.#loader = new CoalescingLoader({
       executor: this.#executor,
@@ -112,6 +120,7 @@ export class StashEntityStore implements CacheQueryHost {
       isStale: (r) => this.#ttl.isStale(r),
       snapshot: (t, id) => this.peek(t as EntityTypeArg, id),
     });
+    this.#finds = new FindRequests(this.model, this.#trees, this.#selections, this.#normalizer, this.#loader);
   }
 
   /** HTTP requests this store has sent (diagnostics). */
@@ -123,7 +132,13 @@ export class StashEntityStore implements CacheQueryHost {
 
   /** The fresh cached snapshot, or `null` (absent, stale or deleted). No network. */
   getCached<T extends EntityTypeArg>(typename: T, id: string): EntityOf<T> | null {
-    for (const type of this.#concrete(typename)) {
+    const types = this.#concrete(typename);
+    if (types.length === 1) {
+      // Hot path (bindings call it on every render): two map lookups and a clock read.
+      const record = this.#source.get(types[0].name, checkId(id));
+      return record !== undefined && !this.#ttl.isStale(record) ? (record.snap as EntityOf<T>) : null;
+    }
+    for (const type of types) {
       const record = this.#source.get(type.name, checkId(id));
       if (record !== undefined && !this.#ttl.isStale(record)) return record.snap as EntityOf<T>;
     }
@@ -149,10 +164,14 @@ export class StashEntityStore implements CacheQueryHost {
     const current = record?.snap ?? entity;
     const fk = fieldKey(name, args);
     const info = this.#table.entity(entity.__typename).fields.get(name);
-    if (info === undefined) throw new StashValidationError(`StashEntityStore: ${entity.__typename} has no field "${name}"`);
+    if (info === undefined)
+      throw new StashValidationError(`StashEntityStore: ${entity.__typename} has no field "${name}"`);
     if (info.link) {
       const links = (current as unknown as { [LINKS]?: Links })[LINKS];
-      const probe = Object.create(snapshotPrototype(this.#table.entity(entity.__typename))) as Record<string | symbol, unknown>;
+      const probe = Object.create(snapshotPrototype(this.#table.entity(entity.__typename))) as Record<
+        string | symbol,
+        unknown
+      >;
       probe[LINKS] = { [name]: links?.[fk.key] };
       return probe[name];
     }
@@ -226,15 +245,26 @@ export class StashEntityStore implements CacheQueryHost {
       else if (record !== undefined && !this.#ttl.isStale(record) && options?.forceRefetch !== true) {
         return Promise.resolve(record.snap as EntityOf<T>);
       } else tree = this.#refreshTree(type, record);
-      return this.#read(type, id, record, tree, options?.forceRefetch === true) as Promise<EntityOf<T> | null>;
+      return this.#read(
+        type,
+        id,
+        record,
+        tree,
+        options?.forceRefetch === true,
+      ) as Promise<EntityOf<T> | null>;
     } catch (error) {
       return Promise.reject(error);
     }
   }
 
   /** Entities by id in input order (duplicates once, not-found ones left out); one request for all misses. */
-  async getMany<T extends EntityTypeName>(typename: T, ids: readonly string[], options?: ReadOptions): Promise<EntityOf<T>[]> {
-    if (!Array.isArray(ids)) throw new StashValidationError('StashEntityStore: getMany needs an array of ids');
+  async getMany<T extends EntityTypeName>(
+    typename: T,
+    ids: readonly string[],
+    options?: ReadOptions,
+  ): Promise<EntityOf<T>[]> {
+    if (!Array.isArray(ids))
+      throw new StashValidationError('StashEntityStore: getMany needs an array of ids');
     const unique = [...new Set(ids.map(checkId))];
     const found = await Promise.all(unique.map((id) => this.get(typename, id, options)));
     return found.filter((e) => e !== null) as EntityOf<T>[];
@@ -245,37 +275,63 @@ export class StashEntityStore implements CacheQueryHost {
    * snapshot. Without `fields`, the type's default set. Throws `StashNotFoundError` when the
    * server no longer has the entity.
    */
-  async populate<T extends EntitySnapshot>(entity: T, fields?: Iterable<string>, options?: { forceRefetch?: boolean }): Promise<T> {
+  async populate<T extends EntitySnapshot>(
+    entity: T,
+    fields?: Iterable<string>,
+    options?: { forceRefetch?: boolean },
+  ): Promise<T> {
     const type = this.#entityTypeOf(entity);
-    const tree = fields === undefined ? cloneTree(this.#trees.defaults(type.name)) : this.#trees.parse(type.name, fields);
+    const tree =
+      fields === undefined
+        ? cloneTree(this.#trees.defaults(type.name))
+        : this.#trees.parse(type.name, fields);
     const record = this.#source.get(type.name, entity.id);
     const result = await this.#read(type, entity.id, record, tree, options?.forceRefetch === true);
-    if (result === null) throw new StashNotFoundError(`StashEntityStore: ${type.name} ${entity.id} no longer exists`);
+    if (result === null)
+      throw new StashNotFoundError(`StashEntityStore: ${type.name} ${entity.id} no longer exists`);
     return result as unknown as T;
   }
 
   /** Up to `FIND_LIMIT` matches in one request; throws `FindLimitError` above it. */
-  async find<T extends EntityTypeName>(typename: T, filters?: FiltersOf<T>, options?: FindCallOptions): Promise<EntityOf<T>[]> {
-    const page = await this.#findPage(typename, filters, options, 1, FIND_LIMIT, FIND_LIMIT);
+  async find<T extends EntityTypeName>(
+    typename: T,
+    filters?: FiltersOf<T>,
+    options?: FindCallOptions,
+  ): Promise<EntityOf<T>[]> {
+    const type = this.#table.entity(typename);
+    const page = await this.#finds.page(
+      type,
+      this.#finds.prepare(type, filters, options, 1, FIND_LIMIT),
+      FIND_LIMIT,
+    );
     return page.items as EntityOf<T>[];
   }
 
   /** The first match (server order, or `sort`), or `null`. */
-  async findOne<T extends EntityTypeName>(typename: T, filters?: FiltersOf<T>, options?: FindCallOptions): Promise<EntityOf<T> | null> {
-    const page = await this.#findPage(typename, filters, options, 1, 1, undefined);
+  async findOne<T extends EntityTypeName>(
+    typename: T,
+    filters?: FiltersOf<T>,
+    options?: FindCallOptions,
+  ): Promise<EntityOf<T> | null> {
+    const type = this.#table.entity(typename);
+    const page = await this.#finds.page(type, this.#finds.prepare(type, filters, options, 1, 1), undefined);
     return (page.items[0] as EntityOf<T> | undefined) ?? null;
   }
 
   /** Lazy pages of `batch` (default 40); `progress` reports `{ loaded, total }`. */
-  findIter<T extends EntityTypeName>(typename: T, filters?: FiltersOf<T>, options?: FindIterOptions): FindIterator<EntityOf<T>> {
+  findIter<T extends EntityTypeName>(
+    typename: T,
+    filters?: FiltersOf<T>,
+    options?: FindIterOptions,
+  ): FindIterator<EntityOf<T>> {
     const batch = requireSize(options?.batch, DEFAULT_QUERY_BATCH, 'batch');
     const type = this.#table.entity(typename);
-    this.#listModel(type);
-    // Validate filters and options now, not at the first iteration.
-    this.#findArgs(type, filters, options, 1, batch);
-    return new FindIterator<EntityOf<T>>(batch, (page) =>
-      this.#findPage(typename, filters, options, page, batch, undefined) as Promise<FindPage<EntityOf<T>>>,
-    );
+    // Validated now, not at the first iteration; each page only changes `page`.
+    this.#finds.prepare(type, filters, options, 1, batch);
+    return new FindIterator<EntityOf<T>>(batch, (page) => {
+      const request = this.#finds.prepare(type, filters, options, page, batch);
+      return this.#finds.page(type, request, undefined) as Promise<FindPage<EntityOf<T>>>;
+    });
   }
 
   // ---- cache-only with population ----
@@ -348,7 +404,8 @@ export class StashEntityStore implements CacheQueryHost {
   invalidateType(typename: string): void {
     const types = this.#concrete(typename);
     this.#write((ctx) => {
-      for (const type of types) for (const record of this.#source.values(type.name)) markInvalidated(record, ctx);
+      for (const type of types)
+        for (const record of this.#source.values(type.name)) markInvalidated(record, ctx);
     });
   }
 
@@ -368,22 +425,14 @@ export class StashEntityStore implements CacheQueryHost {
     this.#write((ctx) => {
       for (const type of this.#concrete(typename)) {
         const record = this.#source.get(type.name, entityId);
-        if (record !== undefined) {
-          ctx.changes.mark(record, 'removed');
-          this.#source.delete(type.name, entityId);
-        }
+        if (record !== undefined) evictRecord(this.#source, record, ctx);
       }
     });
   }
 
   /** Forgets every record. */
   clear(): void {
-    this.#write((ctx) => {
-      for (const typename of [...this.#source.typenames()]) {
-        for (const record of this.#source.values(typename)) ctx.changes.mark(record, 'removed');
-      }
-      this.#source.clear();
-    });
+    this.#write((ctx) => evictAll(this.#source, ctx));
   }
 
   /** TTL of one type in seconds: `null` = never stale, `undefined` = back to the store default. */
@@ -438,33 +487,14 @@ export class StashEntityStore implements CacheQueryHost {
   markDeleted(typename: string, id: string): void {
     this.#write((ctx) => {
       const record = this.#source.get(this.#table.entity(typename).name, checkId(id));
-      if (record !== undefined && record.state !== RecordState.Deleted) {
-        record.state = RecordState.Deleted;
-        ctx.changes.mark(record, 'deleted');
-      }
+      if (record !== undefined) markDeleted(record, ctx);
     });
   }
 
   /** Moves a record to a new id (temporary id → server id); links to it follow automatically. */
   rekey(typename: string, fromId: string, toId: string): void {
     const type = this.#table.entity(typename);
-    this.#write((ctx) => {
-      const record = this.#source.get(type.name, checkId(fromId));
-      if (record === undefined) throw new StashValidationError(`StashEntityStore: no ${type.name} ${fromId} to rekey`);
-      if (this.#source.get(type.name, checkId(toId)) !== undefined) {
-        throw new StashValidationError(`StashEntityStore: ${type.name} ${toId} already exists`);
-      }
-      const copy = Object.create(snapshotPrototype(type)) as Record<string | symbol, unknown>;
-      const old = record.snap as unknown as Record<string | symbol, unknown>;
-      for (const k in old) copy[k] = old[k];
-      copy.id = toId;
-      if (LINKS in old) copy[LINKS] = old[LINKS];
-      if (Object.isFrozen(old)) Object.freeze(copy);
-      record.snap = copy as unknown as EntitySnapshot;
-      this.#source.delete(type.name, fromId);
-      this.#source.set(type.name, toId, record);
-      ctx.changes.rekeyed(record, fromId);
-    });
+    this.#write((ctx) => rekeyRecord(this.#source, type, checkId(fromId), checkId(toId), ctx));
   }
 
   /** Every write batch. */
@@ -473,11 +503,7 @@ export class StashEntityStore implements CacheQueryHost {
   subscribe(typename: string, listener: TypeListener): Unsubscribe;
   /** Batches that touch one record: the listener gets its change (kind and changed fields). */
   subscribe(typename: string, id: string, listener: RecordListener): Unsubscribe;
-  subscribe(
-    a: string | BatchListener,
-    b?: string | TypeListener,
-    c?: RecordListener,
-  ): Unsubscribe {
+  subscribe(a: string | BatchListener, b?: string | TypeListener, c?: RecordListener): Unsubscribe {
     if (typeof a === 'function') return this.#subscriptions.subscribeAll(a);
     if (typeof b === 'function') {
       const types = this.#concrete(a);
@@ -487,7 +513,9 @@ export class StashEntityStore implements CacheQueryHost {
     if (typeof b === 'string' && typeof c === 'function') {
       return this.#subscriptions.subscribeRecord(this.#table.entity(a).name, checkId(b), c);
     }
-    throw new StashValidationError('StashEntityStore: subscribe(listener), subscribe(type, listener) or subscribe(type, id, listener)');
+    throw new StashValidationError(
+      'StashEntityStore: subscribe(listener), subscribe(type, listener) or subscribe(type, id, listener)',
+    );
   }
 
   // ---- internals ----
@@ -505,7 +533,13 @@ export class StashEntityStore implements CacheQueryHost {
     }
   }
 
-  #read(type: TypeInfo, id: string, record: StoreRecord | undefined, tree: FieldTree, force: boolean): Promise<EntitySnapshot | null> {
+  #read(
+    type: TypeInfo,
+    id: string,
+    record: StoreRecord | undefined,
+    tree: FieldTree,
+    force: boolean,
+  ): Promise<EntitySnapshot | null> {
     if (!force && record !== undefined) {
       // Everything cached and fresh: answer now, without waiting for the tick.
       const deps = new FetchPlanner((r) => this.#ttl.isStale(r)).add({ type, id, record, tree, force });
@@ -530,44 +564,6 @@ export class StashEntityStore implements CacheQueryHost {
     return tree;
   }
 
-  #findArgs(type: TypeInfo, filters: unknown, options: FindCallOptions | undefined, page: number, perPage: number): RootArg[] {
-    const list = this.#listModel(type);
-    const { q, sort, direction } = options ?? {};
-    const args: RootArg[] = [];
-    if (list.findFilterArg !== undefined) {
-      const findFilter = compileFindFilter({ q, sort, direction, page, perPage }, type.name);
-      args.push({ name: list.findFilterArg, type: 'FindFilterType', value: findFilter });
-    }
-    if (filters !== undefined && filters !== null) {
-      if (list.filterArg === undefined) throw new StashValidationError(`StashEntityStore: ${type.name} takes no filter`);
-      const compiled = compileFilter(type.name, filters as never, this.model);
-      if (Object.keys(compiled).length > 0) args.push({ name: list.filterArg, type: list.filterType!, value: compiled });
-    }
-    return args;
-  }
-
-  async #findPage(
-    typename: string,
-    filters: unknown,
-    options: FindCallOptions | undefined,
-    page: number,
-    perPage: number,
-    limit: number | undefined,
-  ): Promise<FindPage> {
-    const type = this.#table.entity(typename);
-    const args = this.#findArgs(type, filters, options, page, perPage);
-    const tree = options?.fields !== undefined ? this.#trees.parse(type.name, options.fields) : this.#trees.defaults(type.name);
-    const op = new FindOp(this.#normalizer, type, args, this.#selections.entity(type.name, tree), limit);
-    this.#loader.enqueue(op);
-    return op.promise;
-  }
-
-  #listModel(type: TypeInfo) {
-    const list = type.entityModel?.list;
-    if (list === undefined) throw new StashValidationError(`StashEntityStore: ${type.name} has no list query`);
-    return list;
-  }
-
   #specTree(typename: string, spec: string): FieldTree {
     const key = typename + '\u0000' + spec;
     let tree = this.#specTrees.get(key);
@@ -578,13 +574,19 @@ export class StashEntityStore implements CacheQueryHost {
     return tree;
   }
 
-  #concrete(typename: string): TypeInfo[] {
-    if (typeof typename !== 'string') throw new StashValidationError('StashEntityStore: typename must be a string');
+  #concrete(typename: string): readonly TypeInfo[] {
+    if (typeof typename !== 'string')
+      throw new StashValidationError('StashEntityStore: typename must be a string');
     return this.#table.concrete(typename);
   }
 
   #entityTypeOf(entity: EntitySnapshot): TypeInfo {
-    if (entity === null || typeof entity !== 'object' || typeof entity.__typename !== 'string' || typeof entity.id !== 'string') {
+    if (
+      entity === null ||
+      typeof entity !== 'object' ||
+      typeof entity.__typename !== 'string' ||
+      typeof entity.id !== 'string'
+    ) {
       throw new StashValidationError('StashEntityStore: expected an entity snapshot with __typename and id');
     }
     return this.#table.entity(entity.__typename);
@@ -602,15 +604,11 @@ export class StashEntityStore implements CacheQueryHost {
   }
 }
 
-function markInvalidated(record: StoreRecord, ctx: WriteContext): void {
-  if (record.state !== RecordState.Present) return;
-  record.state = RecordState.Invalidated;
-  ctx.changes.mark(record, 'invalidated');
-}
-
 function checkId(id: unknown): string {
   if (typeof id !== 'string' || id === '') {
-    throw new StashValidationError(`StashEntityStore: id must be a non-empty string, got ${JSON.stringify(id)}`);
+    throw new StashValidationError(
+      `StashEntityStore: id must be a non-empty string, got ${JSON.stringify(id)}`,
+    );
   }
   return id;
 }

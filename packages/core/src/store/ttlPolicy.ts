@@ -14,7 +14,9 @@ export type TtlSeconds = number | null | undefined;
 export function ttlToMs(ttl: number | null, what: string): number {
   if (ttl === null) return Infinity;
   if (typeof ttl !== 'number' || Number.isNaN(ttl) || ttl < 0) {
-    throw new StashValidationError(`StashEntityStore: ${what} must be a number of seconds >= 0 or null, got ${String(ttl)}`);
+    throw new StashValidationError(
+      `StashEntityStore: ${what} must be a number of seconds >= 0 or null, got ${String(ttl)}`,
+    );
   }
   return ttl * 1000;
 }

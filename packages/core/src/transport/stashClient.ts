@@ -5,7 +5,12 @@
  */
 import { print, type DocumentNode } from 'graphql';
 import { ClientError, GraphQLClient } from 'graphql-request';
-import { StashGraphQLError, StashNetworkError, StashValidationError, type GraphQLErrorEntry } from '../errors';
+import {
+  StashGraphQLError,
+  StashNetworkError,
+  StashValidationError,
+  type GraphQLErrorEntry,
+} from '../errors';
 
 export interface StashClientOptions {
   /** Absolute GraphQL endpoint, e.g. `http://localhost:9999/graphql`. */
@@ -49,7 +54,9 @@ export interface StashClient {
 export function createStashClient(options: StashClientOptions): StashClient {
   const { url, apiKey } = options;
   if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) {
-    throw new StashValidationError(`StashClient: url must be an absolute http(s) URL, got ${JSON.stringify(url)}`);
+    throw new StashValidationError(
+      `StashClient: url must be an absolute http(s) URL, got ${JSON.stringify(url)}`,
+    );
   }
   const headers: Record<string, string> = { ...options.headers };
   if (apiKey !== undefined && apiKey !== '') headers.ApiKey = apiKey;
@@ -68,7 +75,11 @@ export function createStashClient(options: StashClientOptions): StashClient {
     const query = typeof document === 'string' ? document : print(document);
     try {
       const res = await client.rawRequest<T>({ query, variables, signal: opts?.signal });
-      return { data: res.data ?? null, errors: res.errors as GraphQLErrorEntry[] | undefined, status: res.status };
+      return {
+        data: res.data ?? null,
+        errors: res.errors as GraphQLErrorEntry[] | undefined,
+        status: res.status,
+      };
     } catch (error) {
       if (error instanceof ClientError) {
         const { status, errors, data } = error.response as {
@@ -91,10 +102,17 @@ export function createStashClient(options: StashClientOptions): StashClient {
   return {
     url,
     request,
-    async execute<T>(document: string | DocumentNode, variables?: Record<string, unknown>, opts?: RequestOptions) {
+    async execute<T>(
+      document: string | DocumentNode,
+      variables?: Record<string, unknown>,
+      opts?: RequestOptions,
+    ) {
       const res = await request<T>(document, variables, opts);
       if (res.errors !== undefined && res.errors.length > 0) {
-        throw new StashGraphQLError(`StashClient: ${res.errors.map((e) => e.message).join('; ')}`, res.errors);
+        throw new StashGraphQLError(
+          `StashClient: ${res.errors.map((e) => e.message).join('; ')}`,
+          res.errors,
+        );
       }
       return res.data as T;
     },
