@@ -1,6 +1,23 @@
 /**
  * `compileFilter(type, filters)`: the Django-style DSL → the entity filter input Stash takes
  * (`scene_filter: SceneFilterType`), validated against the schema model before any request.
+ *
+ * Keys are `field` or `field__suffix`, where `field` is a key of the entity's filter input:
+ * - String: bare (`EQUALS`, Stash's case-insensitive LIKE), `exact`, `iexact`, `contains`,
+ *   `icontains`, `startswith`, `istartswith`, `endswith`, `iendswith`, `in` (regex, literal text),
+ *   `includes`, `excludes` (Stash word search), `regex`, `iregex`, `not_regex`, `not_iregex`, `ne`,
+ *   `null`, `notnull` — see `stringCriterion.ts`.
+ * - Int / Float / Date / Timestamp: bare, `exact`, `ne`, `gt`, `gte`, `lt`, `lte` (inclusive),
+ *   `between: [a, b]`, `not_between: [a, b]`, `null`, `notnull` — see `rangeCriterion.ts`.
+ * - Multi / HierarchicalMulti: bare and `exact` (exactly these), `in` / `includes`,
+ *   `includes_all`, `excludes`, `null`, `notnull`; value `id | id[] | { value, depth?, excludes? }`.
+ * - Resolution (`gte`/`lte` too), Gender, Circumcision, Orientation, StashID, phash distance,
+ *   duplication — see `choiceCriterion.ts`.
+ * - A bare key with a plain object is a raw criterion, checked against its input type.
+ * - Plain inputs take the value itself (`organized: true`; `has_markers` also takes a boolean).
+ * - `*_filter` keys take a DSL object for the related entity; `custom_fields`, `hashes`,
+ *   `video_file_filter`... take raw input objects.
+ * - `AND: f | f[]`, `OR: f | f[]`, `NOT: f`; an object is the conjunction of all its entries.
  */
 import type { SchemaModel } from '../schema/modelTypes';
 import { getSchemaModel } from '../schema/schemaModel';

@@ -166,7 +166,11 @@ function dnf(expr: FilterExpr): Term[] {
             });
           }
         }
-        if (next.length > MAX_TERMS) fail();
+        if (next.length > MAX_TERMS) {
+          throw filterError(
+            `this AND of ORs expands to more than ${MAX_TERMS} alternatives in Stash's nesting; simplify it`,
+          );
+        }
         terms = next;
       }
       return terms;
