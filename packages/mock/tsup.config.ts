@@ -3,7 +3,8 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   entry: ['src/index.ts', 'src/msw.ts', 'src/cli.ts'],
   format: ['esm', 'cjs'],
-  dts: true,
+  // The package tsconfig is a composite project; the d.ts build compiles the entries on their own.
+  dts: { compilerOptions: { composite: false } },
   sourcemap: true,
   clean: true,
   target: 'es2022',
