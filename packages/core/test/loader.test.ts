@@ -121,4 +121,25 @@ describe('coalescing loader', () => {
     expect(reason.errors[0].message).toBe('boom');
     expect(stash.requests).toHaveLength(1);
   });
+
+  it('selects argument fields under aliases and tracks them by name plus arguments', async () => {
+    const store = newStore();
+    const studio = await store.get('Studio', '1', {
+      fields: ['name', 'scene_count', 'scene_count(depth: -1)'],
+    });
+    expect(stash.requests).toHaveLength(1);
+    expect(stash.requests[0].query).toMatch(/_k\d+: scene_count\(depth: -1\)/);
+    expect(store.field(studio!, 'scene_count', { depth: -1 })).toEqual(expect.any(Number));
+    expect(store.field(studio!, 'scene_count', { depth: -1 })).toBeGreaterThanOrEqual(studio!.scene_count);
+    expect(store.hasFields(studio!, 'scene_count(depth:-1)', 'scene_count')).toBe(true);
+    expect(store.hasFields(studio!, 'scene_count(depth: 2)')).toBe(false);
+  });
+
+  it('keeps snapshot identity when a forced refetch changes nothing', async () => {
+    const store = newStore();
+    const scene = await store.get('Scene', '14', { fields: ['title', 'studio.name', 'paths'] });
+    const again = await store.populate(scene!, ['title', 'studio.name', 'paths'], { forceRefetch: true });
+    expect(stash.requests).toHaveLength(2);
+    expect(again).toBe(scene);
+  });
 });
