@@ -1,5 +1,5 @@
 import { MockStashError } from '../errors';
-import { goRegExp, sqlContains, sqlLike } from './likePattern';
+import { containsMatcher, goRegExp, likeMatcher, sqlContains, sqlLike } from './likePattern';
 import type { FilterInput } from './types';
 
 /** A string column's value; null/undefined are SQL NULL. */
@@ -50,17 +50,21 @@ export function compileStringCriterion(c: FilterInput, label = 'string criterion
     throw new MockStashError(`unsupported string filter modifier ${modifier} for ${label}`);
   }
   switch (modifier) {
-    case 'EQUALS':
-      return (v) => v != null && sqlLike(v, value);
-    case 'NOT_EQUALS':
-      return (v) => v != null && !sqlLike(v, value);
+    case 'EQUALS': {
+      const like = likeMatcher(value);
+      return (v) => v != null && like(v);
+    }
+    case 'NOT_EQUALS': {
+      const like = likeMatcher(value);
+      return (v) => v != null && !like(v);
+    }
     case 'INCLUDES': {
-      const terms = searchTerms(value);
-      return (v) => v != null && terms.some((t) => sqlContains(v, t));
+      const terms = searchTerms(value).map(containsMatcher);
+      return (v) => v != null && terms.some((t) => t(v));
     }
     case 'EXCLUDES': {
-      const terms = searchTerms(value);
-      return (v) => v != null && terms.every((t) => !sqlContains(v, t));
+      const terms = searchTerms(value).map(containsMatcher);
+      return (v) => v != null && terms.every((t) => !t(v));
     }
     case 'MATCHES_REGEX': {
       const re = goRegExp(value);

@@ -1,10 +1,10 @@
 import type { MockDbReader } from '../db/rows';
 import { MockStashError } from '../errors';
-import { sqlContains } from '../filter/likePattern';
+import { asciiLower, containsMatcher } from '../filter/likePattern';
 import type { FilterContext } from '../filter/filterContext';
 import { createFilterContext } from '../filter/filterRows';
 import type { EntityRow, FilterEntity } from '../filter/types';
-import { naturalCompare } from './naturalCompare';
+import { naturalCompareFolded } from './naturalCompare';
 import { parseSearchString } from './parseSearchString';
 import { RANDOM_SEED_PREFIX, randomSeed, randomSortKey } from './randomOrder';
 import { SEARCH_COLUMNS } from './searchColumns';
@@ -46,23 +46,28 @@ function searchFilter<E extends FilterEntity>(
     row: EntityRow<E>,
     ctx: FilterContext,
   ) => (string | null | undefined)[];
+  const matchers = new Map<string, (v: string) => boolean>();
+  for (const t of [...specs.mustHave, ...specs.mustNot, ...specs.anySets.flat()])
+    matchers.set(t, containsMatcher(t));
   return (row) => {
-    const values = columns(row, ctx).filter((v): v is string => v != null);
-    const has = (t: string) => values.some((v) => sqlContains(v, t));
+    const values = columns(row, ctx)
+      .filter((v): v is string => v != null)
+      .map(asciiLower);
+    const has = (t: string) => values.some(matchers.get(t)!);
     return (
       specs.mustHave.every(has) && !specs.mustNot.some(has) && specs.anySets.every((set) => set.some(has))
     );
   };
 }
 
-/** SQLite ordering: NULL first, then numbers, then text. */
+/** SQLite ordering: NULL first, then numbers, then text (natural keys arrive lower-cased). */
 function compareValues(a: SortValue, b: SortValue, natural: boolean): number {
   if (a === b) return 0;
   if (a == null) return -1;
   if (b == null) return 1;
   const sa = typeof a === 'string';
   const sb = typeof b === 'string';
-  if (sa && sb) return natural ? naturalCompare(a, b) : a < b ? -1 : a > b ? 1 : 0;
+  if (sa && sb) return natural ? naturalCompareFolded(a, b) : a < b ? -1 : a > b ? 1 : 0;
   if (sa) return 1;
   if (sb) return -1;
   return a < b ? -1 : a > b ? 1 : 0;
@@ -95,11 +100,18 @@ function orderBy<E extends FilterEntity>(
 
 function sortRows<R>(rows: R[], parts: SortPart<R>[], direction: 'ASC' | 'DESC', ctx: FilterContext): R[] {
   // decorate once: sort keys can be derived values (counts, joins)
-  const decorated = rows.map((row, index) => ({ row, index, keys: parts.map((p) => p.get(row, ctx)) }));
+  const fold = (v: SortValue, natural: boolean | undefined) =>
+    natural && typeof v === 'string' ? v.toLowerCase() : v;
+  const decorated = rows.map((row, index) => ({
+    row,
+    index,
+    keys: parts.map((p) => fold(p.get(row, ctx), p.natural)),
+  }));
   const signs = parts.map((p) => ((p.fixed ?? direction) === 'DESC' ? -1 : 1));
+  const natural = parts.map((p) => p.natural === true);
   decorated.sort((a, b) => {
-    for (let i = 0; i < parts.length; i++) {
-      const c = compareValues(a.keys[i], b.keys[i], parts[i].natural === true);
+    for (let i = 0; i < signs.length; i++) {
+      const c = compareValues(a.keys[i], b.keys[i], natural[i]);
       if (c !== 0) return c * signs[i];
     }
     return a.index - b.index;

@@ -3,34 +3,44 @@
  * numeric value (then by fewer leading zeros), everything else by code point.
  */
 export function naturalCompare(a: string, b: string): number {
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
+  return naturalCompareFolded(a.toLowerCase(), b.toLowerCase());
+}
+
+/** naturalCompare on strings already lower-cased (sorts fold each key once). */
+export function naturalCompareFolded(x: string, y: string): number {
+  const xl = x.length;
+  const yl = y.length;
   let i = 0;
   let j = 0;
-  while (i < x.length && j < y.length) {
-    const dx = isDigit(x.charCodeAt(i));
-    const dy = isDigit(y.charCodeAt(j));
-    if (dx && dy) {
-      const si = i;
-      const sj = j;
-      while (i < x.length && isDigit(x.charCodeAt(i))) i++;
-      while (j < y.length && isDigit(y.charCodeAt(j))) j++;
-      const rx = x.slice(si, i);
-      const ry = y.slice(sj, j);
-      const nx = rx.replace(/^0+/, '');
-      const ny = ry.replace(/^0+/, '');
-      if (nx.length !== ny.length) return nx.length - ny.length;
-      if (nx !== ny) return nx < ny ? -1 : 1;
-      if (rx.length !== ry.length) return rx.length - ry.length;
+  while (i < xl && j < yl) {
+    const cx = x.charCodeAt(i);
+    const cy = y.charCodeAt(j);
+    if (isDigit(cx) && isDigit(cy)) {
+      let si = i;
+      let sj = j;
+      while (si < xl && x.charCodeAt(si) === 48) si++;
+      while (sj < yl && y.charCodeAt(sj) === 48) sj++;
+      let ei = si;
+      let ej = sj;
+      while (ei < xl && isDigit(x.charCodeAt(ei))) ei++;
+      while (ej < yl && isDigit(y.charCodeAt(ej))) ej++;
+      // longer significant run is the bigger number; equal lengths compare digit by digit
+      if (ei - si !== ej - sj) return ei - si - (ej - sj);
+      for (let k = 0; k < ei - si; k++) {
+        const d = x.charCodeAt(si + k) - y.charCodeAt(sj + k);
+        if (d !== 0) return d;
+      }
+      // equal values: fewer leading zeros first
+      if (si - i !== sj - j) return si - i - (sj - j);
+      i = ei;
+      j = ej;
       continue;
     }
-    const cx = x.codePointAt(i)!;
-    const cy = y.codePointAt(j)!;
     if (cx !== cy) return cx - cy;
-    i += cx > 0xffff ? 2 : 1;
-    j += cy > 0xffff ? 2 : 1;
+    i++;
+    j++;
   }
-  return x.length - i - (y.length - j);
+  return xl - i - (yl - j);
 }
 
 function isDigit(c: number): boolean {

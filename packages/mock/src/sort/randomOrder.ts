@@ -22,13 +22,21 @@ function add(a: SqlNumber, b: SqlNumber): SqlNumber {
   return Number(a) + Number(b);
 }
 
+/** Above this, `n*n*52959209` always overflows int64, so SQLite finishes in doubles (as JS does). */
+const ALWAYS_REAL = 420_000;
+
 /**
  * Stash's seeded random order key (sql.go getRandomSort), evaluated with SQLite's arithmetic:
  * `mod((id+seed)*(id+seed)*52959209 + (id+seed)*1047483763, 2147483647)` with the seed capped at 10^8.
  */
 export function randomSortKey(id: string, seed: bigint): number {
-  const n = BigInt(id) + (seed % 100_000_000n);
-  const sum = add(mul(mul(n, n), 52_959_209n), mul(n, 1_047_483_763n));
+  const n = Number(id) + Number(seed % 100_000_000n);
+  if (n >= ALWAYS_REAL && Number.isSafeInteger(n)) {
+    // each double operation rounds the exact result once, exactly as SQLite's REAL arithmetic
+    return (n * n * 52_959_209 + n * 1_047_483_763) % 2_147_483_647;
+  }
+  const b = BigInt(n);
+  const sum = add(mul(mul(b, b), 52_959_209n), mul(b, 1_047_483_763n));
   // SQLite's mod() works on doubles (fmod), as JS `%` does
   return Number(sum) % 2_147_483_647;
 }
