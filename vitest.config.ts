@@ -1,4 +1,21 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+// The @stashkit/react suite runs again on React 17 and 18: their harness packages
+// (packages/react/compat/react-<v>) hold react, react-dom, @testing-library/react and the shim.
+const reactCompat = (version: 17 | 18) => {
+  const dir = fileURLToPath(
+    new URL(`./packages/react/compat/react-${version}/node_modules/`, import.meta.url),
+  );
+  const names = ['react', 'react-dom', '@testing-library/react', 'use-sync-external-store'];
+  return names.flatMap((name) => {
+    const escaped = name.replace(/[/.-]/g, (c) => '\\' + c);
+    return [
+      { find: new RegExp(`^${escaped}$`), replacement: dir + name },
+      { find: new RegExp(`^${escaped}/(.*)$`), replacement: dir + name + '/$1' },
+    ];
+  });
+};
 
 // One `vitest run` covers every package; each project keeps its own environment.
 export default defineConfig({
@@ -29,6 +46,18 @@ export default defineConfig({
           include: ['test/**/*.test.{ts,tsx}'],
         },
       },
+      ...([17, 18] as const).map((version) => ({
+        extends: true,
+        resolve: { alias: reactCompat(version) },
+        test: {
+          name: `react-${version}`,
+          root: 'packages/react',
+          environment: 'happy-dom',
+          // TanStack Query v5 needs React 18's useSyncExternalStore; its interop runs on the default project.
+          include: ['test/**/*.test.{ts,tsx}'],
+          exclude: ['test/**/*.query.test.{ts,tsx}'],
+        },
+      })),
     ],
   },
   resolve: { conditions: ['source'] },
