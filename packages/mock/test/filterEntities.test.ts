@@ -204,8 +204,6 @@ describe('Performer inputs', () => {
   });
 });
 
-const MockStashErrorLike = /unsupported string filter modifier GREATER_THAN/;
-
 describe('Studio and Tag inputs', () => {
   it.each<Case>([
     [{ scene_count: { value: 1, modifier: 'EQUALS' } }, ['2', '3', '4']],
