@@ -165,7 +165,7 @@ describe('Performer inputs', () => {
 
   it('rejects unsupported gender modifiers', () => {
     expect(() => ids('Performer', { gender: { value: 'MALE', modifier: 'GREATER_THAN' } })).toThrow(
-      MockStashErrorLike,
+      /unsupported string filter modifier GREATER_THAN/,
     );
   });
 
