@@ -1,6 +1,8 @@
 /**
  * Measures findScenes(per_page: 40) throughput over real HTTP: N sequential requests selecting a
- * slim scene fragment (what a scene grid asks for). Usage: tsx scripts/throughput.ts [requests] [size]
+ * slim scene fragment (what a scene grid asks for).
+ * Usage: tsx scripts/throughput.ts [requests] [size] [url]: with a url (e.g. a `pnpm mock` server), the
+ * client runs alone in this process; without, the server runs in-process.
  */
 import { startMockStash } from '../src/server/startMockStash';
 
@@ -38,7 +40,8 @@ async function run(
 
 const n = Number(process.argv[2] ?? 2000);
 const size = Number(process.argv[3] ?? 2000);
-const mock = await startMockStash({ size });
+const external = process.argv[4];
+const mock = external ? { url: external, close: async () => {} } : await startMockStash({ size });
 try {
   await run(mock.url, 50, () => ({ filter: { per_page: 40 } })); // warm-up
   const plain = await run(mock.url, n, (i) => ({ filter: { per_page: 40, page: 1 + (i % 50) } }));
@@ -52,7 +55,9 @@ try {
       tags: { value: ['1', '2'], modifier: 'INCLUDES', depth: -1 },
     },
   }));
-  console.log(`size=${size} scenes, ${n} sequential requests each:`);
+  console.log(
+    `${external ? `server ${external}` : `in-process server, size=${size} scenes`}, ${n} sequential requests each:`,
+  );
   console.log(`  findScenes(per_page: 40)                    ${plain.toFixed(0)} req/s`);
   console.log(`  ... sort: date DESC                         ${sorted.toFixed(0)} req/s`);
   console.log(`  ... rating100 > 60 + tags (depth -1), title ${filtered.toFixed(0)} req/s`);
