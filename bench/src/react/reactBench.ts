@@ -1,0 +1,1 @@
+export async function runReactBench(_: { rounds: number }): Promise<void> {}
