@@ -45,6 +45,9 @@ export {
 } from './shared/keys';
 export type { Clock } from './shared/clock';
 
+// Observers (for bindings: React hooks sit on these)
+export * from './observers/index';
+
 // Errors
 export {
   StashError,

@@ -1,0 +1,291 @@
+/**
+ * `EntityObserver`: one entity with a field selection, as a subscribable result for bindings
+ * (`useEntity`, `usePopulate`). It fetches only when someone subscribes and something is missing or
+ * stale, follows exactly the records and fields its selection reads (links included), and builds a
+ * new result only when one of those changed, so an update reaches the affected observers only.
+ *
+ * Work starts a microtask after the first subscribe: a subscribe/unsubscribe/subscribe burst
+ * (React StrictMode) starts one read, and an observer dropped before then starts none.
+ */
+import { StashError, StashValidationError } from '../errors';
+import type { EntityTypeName } from '../schema/generated/types';
+import type { StashEntityStore } from '../store/stashEntityStore';
+import type { EntityOf } from '../store/storeTypes';
+import { fieldTreeFor, specList } from './fieldTrees';
+import { notifyManager } from './notifyManager';
+import { addWholeRecord, collectDeps, RecordSubscriptions, type DepMap } from './recordDeps';
+import { Subscribable } from './subscribable';
+
+export type ObserverStatus = 'idle' | 'pending' | 'success' | 'error';
+
+export interface EntityObserverOptions<T extends EntityTypeName = EntityTypeName> {
+  type: T;
+  /** `null`/`undefined` = nothing to observe (status `idle`). */
+  id: string | null | undefined;
+  /** Field specs that must be present (`'title'`, `'studio.name'`); default: the cached record as is. */
+  fields?: Iterable<string>;
+  /** `false` = never fetch (read the cache only). Default `true`. */
+  enabled?: boolean;
+}
+
+export interface EntityResult<D> {
+  /** The snapshot once every selected field is present (kept while a refetch runs); else `null`. */
+  readonly data: D | null;
+  readonly status: ObserverStatus;
+  readonly error: StashError | null;
+  /** The server said the entity does not exist (or it was deleted). */
+  readonly missing: boolean;
+  /** A request for it is in flight. */
+  readonly isFetching: boolean;
+  /** `data` is past its TTL or invalidated (a background refetch follows while subscribed). */
+  readonly isStale: boolean;
+  readonly refetch: () => Promise<D | null>;
+}
+
+interface SuspenseRead {
+  readonly promise: Promise<void>;
+  settled: boolean;
+  value?: unknown;
+  error?: unknown;
+}
+
+// Suspense reads outlive the observers of components that suspended before mounting.
+const suspenseReads = new WeakMap<StashEntityStore, Map<string, SuspenseRead>>();
+
+export class EntityObserver<T extends EntityTypeName = EntityTypeName, D = EntityOf<T>> extends Subscribable {
+  readonly store: StashEntityStore;
+  #type!: T;
+  #id: string | null = null;
+  #specs: readonly string[] | undefined;
+  #enabled = true;
+  #signature = '';
+  #fetching: Promise<unknown> | null = null;
+  #generation = 0;
+  #error: StashError | null = null;
+  #missing = false;
+  #result!: EntityResult<D>;
+  readonly #subs: RecordSubscriptions;
+
+  constructor(store: StashEntityStore, options: EntityObserverOptions<T>) {
+    super();
+    this.store = store;
+    this.#subs = new RecordSubscriptions(store, (change) => {
+      if (change.kind === 'added' || change.kind === 'removed') this.#missing = false;
+      if (change.kind === 'deleted' && change.typename === this.#type && change.id === this.#id)
+        this.#missing = true;
+      this.#update(true);
+      if (change.kind === 'invalidated' || change.kind === 'removed') this.#scheduleFetch();
+    });
+    this.refetch = this.refetch.bind(this);
+    this.getResult = this.getResult.bind(this);
+    this.setOptions(options);
+  }
+
+  /** Applies new options (cheap when nothing changed; safe to call on every render). Throws on bad input. */
+  setOptions(options: EntityObserverOptions<T>): void {
+    const specs = specList(options.fields);
+    const id = options.id ?? null;
+    const enabled = options.enabled !== false;
+    const signature = [options.type, id ?? '', enabled ? 1 : 0, ...(specs ?? ['*'])].join('\u0000');
+    if (signature === this.#signature) return;
+    if (id !== null && (typeof id !== 'string' || id === '')) {
+      throw new StashValidationError(
+        `EntityObserver: id must be a non-empty string, got ${JSON.stringify(id)}`,
+      );
+    }
+    // Validates the type and the field specs now, before any request.
+    fieldTreeFor(this.store.model, checkEntityType(this.store, options.type), specs);
+    this.#type = options.type;
+    this.#id = id;
+    this.#specs = specs;
+    this.#enabled = enabled;
+    this.#signature = signature;
+    this.#generation++;
+    this.#fetching = null;
+    this.#error = null;
+    this.#missing = false;
+    this.#consumeSuspenseRead();
+    this.#update(false);
+    this.#scheduleFetch();
+  }
+
+  getResult(): EntityResult<D> {
+    return this.#result;
+  }
+
+  /** Fetches the selection again, ignoring the cache. */
+  refetch(): Promise<D | null> {
+    if (this.#id === null) return Promise.resolve(null);
+    return this.#fetch(true) as Promise<D | null>;
+  }
+
+  /**
+   * For suspense: a promise to throw while the result is pending (starts the read now). Its outcome
+   * is kept for the observer of the next render, which may be a new one.
+   */
+  suspend(): Promise<void> {
+    const reads = suspenseReadsOf(this.store);
+    let read = reads.get(this.#signature);
+    if (read === undefined) {
+      const entry: { settled: boolean; value?: unknown; error?: unknown } = { settled: false };
+      const promise = this.#get(false).then(
+        (value) => Object.assign(entry, { settled: true, value }),
+        (error: unknown) => Object.assign(entry, { settled: true, error }),
+      );
+      read = Object.assign(entry, { promise: promise.then(() => undefined) });
+      reads.set(this.#signature, read);
+    }
+    return read.promise;
+  }
+
+  protected override onSubscribe(): void {
+    this.#subs.activate();
+    // The cache may have changed between render and subscribe.
+    this.#update(false, true);
+    this.#scheduleFetch();
+  }
+
+  protected override onUnsubscribe(): void {
+    this.#subs.deactivate();
+  }
+
+  #consumeSuspenseRead(): void {
+    const reads = suspenseReads.get(this.store);
+    const read = reads?.get(this.#signature);
+    if (read === undefined || !read.settled) return;
+    reads!.delete(this.#signature);
+    if (read.error !== undefined) this.#error = toStashError(read.error);
+    else if (read.value === null) this.#missing = true;
+  }
+
+  #scheduleFetch(): void {
+    if (!this.hasListeners()) return;
+    const generation = this.#generation;
+    queueMicrotask(() => {
+      if (generation !== this.#generation || !this.hasListeners() || this.#fetching !== null) return;
+      if (this.#needsFetch()) void this.#fetch(false).catch(() => undefined);
+    });
+  }
+
+  #needsFetch(): boolean {
+    if (this.#id === null || !this.#enabled || this.#error !== null) return false;
+    const result = this.#result;
+    if (result.data === null) return !this.#missing;
+    return result.isStale;
+  }
+
+  #get(force: boolean): Promise<unknown> {
+    const options = { ...(this.#specs !== undefined ? { fields: this.#specs } : {}), forceRefetch: force };
+    return this.store.get(this.#type, this.#id!, options);
+  }
+
+  #fetch(force: boolean): Promise<unknown> {
+    const generation = this.#generation;
+    const promise = this.#get(force);
+    this.#fetching = promise;
+    this.#update(false);
+    promise.then(
+      (value) => {
+        if (generation !== this.#generation || this.#fetching !== promise) return;
+        this.#fetching = null;
+        this.#error = null;
+        this.#missing = value === null;
+        this.#update(true);
+      },
+      (error: unknown) => {
+        if (generation !== this.#generation || this.#fetching !== promise) return;
+        this.#fetching = null;
+        this.#error = toStashError(error);
+        this.#update(true);
+      },
+    );
+    return promise;
+  }
+
+  /** Rebuilds the result; `changed` forces a new object (a record it reads changed). */
+  #update(changed: boolean, quiet = false): void {
+    const previous = this.#result as EntityResult<D> | undefined;
+    const next = this.#compute();
+    if (
+      !changed &&
+      previous !== undefined &&
+      previous.data === next.data &&
+      previous.status === next.status &&
+      previous.error === next.error &&
+      previous.missing === next.missing &&
+      previous.isFetching === next.isFetching &&
+      previous.isStale === next.isStale
+    ) {
+      return;
+    }
+    this.#result = next;
+    if (previous !== undefined && !quiet) this.#notify();
+  }
+
+  #notify(): void {
+    notifyManager.schedule(() => {
+      for (const listener of [...this.listeners]) listener();
+    });
+  }
+
+  #compute(): EntityResult<D> {
+    const deps: DepMap = new Map();
+    let data: D | null = null;
+    let stale = false;
+    const id = this.#id;
+    if (id !== null) {
+      const snap = this.store.peek(this.#type, id);
+      const specs = this.#specs;
+      if (snap !== null) {
+        const complete = specs === undefined || this.store.missingFieldsNested(snap, ...specs).size === 0;
+        if (specs === undefined) addWholeRecord(deps, this.#type, id);
+        collectDeps(deps, snap.__typename, snap, fieldTreeFor(this.store.model, snap.__typename, specs));
+        if (complete) {
+          data = snap as unknown as D;
+          stale = this.store.getCached(this.#type, id) === null;
+        }
+      }
+      // The root record is always followed: it may appear, be deleted or be evicted.
+      if (!deps.has(this.#type + ':' + id)) addWholeRecord(deps, this.#type, id);
+    }
+    this.#subs.set(deps);
+    const missing = data === null && this.#missing;
+    const status: ObserverStatus =
+      id === null
+        ? 'idle'
+        : this.#error !== null
+          ? 'error'
+          : data !== null || missing
+            ? 'success'
+            : this.#enabled
+              ? 'pending'
+              : 'idle';
+    return {
+      data,
+      status,
+      error: this.#error,
+      missing,
+      isFetching: this.#fetching !== null,
+      isStale: stale,
+      refetch: this.refetch,
+    };
+  }
+}
+
+function suspenseReadsOf(store: StashEntityStore): Map<string, SuspenseRead> {
+  let reads = suspenseReads.get(store);
+  if (reads === undefined) suspenseReads.set(store, (reads = new Map()));
+  return reads;
+}
+
+/** Throws `StashValidationError` unless `type` is an entity typename of the store's model. */
+export function checkEntityType<T extends string>(store: StashEntityStore, type: T): T {
+  if (typeof type !== 'string' || !Object.hasOwn(store.model.entities, type)) {
+    throw new StashValidationError(`EntityObserver: unknown entity type ${JSON.stringify(type)}`);
+  }
+  return type;
+}
+
+export function toStashError(error: unknown): StashError {
+  return error instanceof StashError ? error : new StashError(String(error), { cause: error });
+}
