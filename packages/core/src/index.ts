@@ -48,6 +48,25 @@ export type { Clock } from './shared/clock';
 // Observers (for bindings: React hooks sit on these)
 export * from './observers/index';
 
+// Drafts and mutations
+export { EntityDraft, isDraft, type DraftConflict, type QueuedOperation } from './drafts/entityDraft';
+export type {
+  Draft,
+  DraftData,
+  DraftRef,
+  DraftValue,
+  SaveResult,
+  SceneDraftOperations,
+  ImageDraftOperations,
+  GalleryDraftOperations,
+} from './drafts/draftTypes';
+export { WRITABLE_FIELDS, type DraftableType, type WritableField } from './drafts/writableFields';
+export { isTemporaryId } from './drafts/draftRegistry';
+export { INVALIDATION_RULES, type InvalidationRule } from './mutations/invalidationRules';
+export { SIDE_OPS, type SideOpSpec } from './mutations/sideOps';
+export type { GetOrCreateOptions } from './mutations/storeWrites';
+export type { ListListener } from './mutations/listEpochs';
+
 // Errors
 export {
   StashError,

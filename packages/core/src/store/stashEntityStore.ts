@@ -31,6 +31,11 @@ import {
 } from '../records/storeRecord';
 import { snapshotPrototype } from '../records/snapshotPrototypes';
 import { FindRequests } from './findRequests';
+import type { Draft, DraftData, SaveResult } from '../drafts/draftTypes';
+import type { EntityDraft } from '../drafts/entityDraft';
+import type { DraftableType } from '../drafts/writableFields';
+import type { ListListener } from '../mutations/listEpochs';
+import { StoreWrites, type GetOrCreateOptions } from '../mutations/storeWrites';
 import { evictAll, evictRecord, markDeleted, markInvalidated, rekeyRecord } from './recordWrites';
 import type { SchemaModel } from '../schema/modelTypes';
 import type { EntityTypeName } from '../schema/generated/types';
@@ -92,6 +97,7 @@ export class StashEntityStore implements CacheQueryHost {
   readonly #executor: RequestExecutor;
   readonly #loader: CoalescingLoader;
   readonly #finds: FindRequests;
+  readonly #writes: StoreWrites;
   readonly #subscriptions = new StoreSubscriptions();
   readonly #changes = new ChangeCollector();
   readonly #specTrees = new Map<string, FieldTree>();
@@ -121,6 +127,19 @@ export class StashEntityStore implements CacheQueryHost {
       snapshot: (t, id) => this.peek(t as EntityTypeArg, id),
     });
     this.#finds = new FindRequests(this.model, this.#trees, this.#selections, this.#normalizer, this.#loader);
+    this.#writes = new StoreWrites({
+      client,
+      model: this.model,
+      table: this.#table,
+      source: this.#source,
+      normalizer: this.#normalizer,
+      trees: this.#trees,
+      selections: this.#selections,
+      write: (fn) => this.#write(fn),
+      subscribe: (listener) => this.#subscriptions.subscribeAll(listener),
+      findOne: (t, filters) => this.findOne(t as EntityTypeName, filters as never),
+      counted: () => void this.#requests++,
+    });
   }
 
   /** HTTP requests this store has sent (diagnostics). */
@@ -495,6 +514,85 @@ export class StashEntityStore implements CacheQueryHost {
   rekey(typename: string, fromId: string, toId: string): void {
     const type = this.#table.entity(typename);
     this.#write((ctx) => rekeyRecord(this.#source, type, checkId(fromId), checkId(toId), ctx));
+  }
+
+  // ---- drafts and mutations (mutations/storeWrites.ts) ----
+
+  /** A draft of `entity` tracking edits against its current snapshot (the tracked one if it has edits). */
+  edit<E extends { readonly __typename: EntityTypeName; readonly id: string }>(
+    entity: E,
+  ): Draft<E['__typename']> {
+    return this.#writes.edit(entity as unknown as EntitySnapshot) as Draft<E['__typename']>;
+  }
+
+  /** A new draft with a temporary id (`tmp:<n>`), created on the server by `save`/`saveAll`. */
+  create<T extends DraftableType>(typename: T, data?: DraftData<T>): Draft<T> {
+    return this.#writes.create(typename, data as Record<string, unknown>) as unknown as Draft<T>;
+  }
+
+  /** Tracks a draft; a new one is also cached as a pending record under its temporary id. */
+  add<D extends EntityDraft>(draft: D): D {
+    return this.#writes.add(draft) as D;
+  }
+
+  /** Forgets a draft and its pending record. */
+  discard(draft: EntityDraft): void {
+    this.#writes.discard(draft);
+  }
+
+  /** Creates or updates the draft (new drafts it references first); resolves with the saved snapshot. */
+  save<D extends EntityDraft & { readonly __typename: EntityTypeName }>(
+    draft: D,
+  ): Promise<EntityOf<D['__typename']>> {
+    return this.#writes.save(draft) as Promise<EntityOf<D['__typename']>>;
+  }
+
+  /** Saves drafts with aliased mutations (creates first, one request per dependency level); a result per draft. */
+  saveBatch(drafts: readonly EntityDraft[]): Promise<SaveResult[]> {
+    return this.#writes.saveBatch(drafts) as Promise<SaveResult[]>;
+  }
+
+  /** Saves every dirty draft this store tracks. */
+  saveAll(): Promise<SaveResult[]> {
+    return this.#writes.saveAll() as Promise<SaveResult[]>;
+  }
+
+  /** Destroys an entity (`extra`: `delete_file`, `delete_generated`...) and tombstones it. */
+  delete(entity: EntitySnapshot | EntityDraft, extra?: Record<string, unknown>): Promise<void> {
+    return this.#writes.delete(entity, extra);
+  }
+
+  /** The first match of `search`, else a new entity created from it; `createIfMissing: false` throws `StashNotFoundError`. */
+  getOrCreate<T extends DraftableType>(
+    typename: T,
+    search: DraftData<T>,
+    options?: GetOrCreateOptions & { values?: DraftData<T> },
+  ): Promise<EntityOf<T>> {
+    return this.#writes.getOrCreate(
+      typename,
+      search as Record<string, unknown>,
+      options as GetOrCreateOptions,
+    ) as Promise<EntityOf<T>>;
+  }
+
+  /** True after a delete (a tombstone), as opposed to never loaded. */
+  isDeleted(typename: EntityTypeArg, id: string): boolean {
+    return this.#writes.isDeleted(typename, checkId(id));
+  }
+
+  /** Dirty drafts this store tracks (what `saveAll` would save). */
+  drafts(): EntityDraft[] {
+    return this.#writes.registry.dirty();
+  }
+
+  /** Bumped when a mutation made `typename`'s list results (`find`, `findIter`, counts) stale. */
+  listEpoch(typename: string): number {
+    return this.#writes.listEpoch(typename);
+  }
+
+  /** Called with the typenames whose list results went stale, after each mutation. */
+  subscribeLists(listener: ListListener): Unsubscribe {
+    return this.#writes.subscribeLists(listener);
   }
 
   /** Every write batch. */

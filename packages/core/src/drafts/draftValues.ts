@@ -1,0 +1,264 @@
+/**
+ * Draft field values: validation when a field is set, and conversion to the mutation input
+ * (`studio` -> `studio_id`, `tags` -> `tag_ids`, `groups` -> `[SceneGroupInput]`) through the
+ * schema model's write mappings. Every check throws `StashValidationError` before any request.
+ */
+import { StashValidationError } from '../errors';
+import type { InputFieldModel, InputModel, SchemaModel, WriteMappingModel } from '../schema/modelTypes';
+import { shareJson } from '../shared/jsonEqual';
+
+/** Gives the id to send for a reference (a snapshot, a draft or `{ id }`); `type` is the field's entity type. */
+export type IdResolver = (ref: object, type: string) => string;
+
+/** Reads the id a reference has now (temporary ids included); used for comparisons. */
+export const currentId: IdResolver = (ref) => (ref as { id: string }).id;
+
+/** One writable field of one entity type, with what is needed to check and convert it. */
+export interface WritableFieldInfo {
+  readonly typename: string;
+  readonly field: string;
+  readonly mapping: WriteMappingModel;
+  /** Entity field's named type (`Studio`, `SceneGroup`, `String`). */
+  readonly fieldType: string;
+  readonly list: boolean;
+  /** The input field in the update input (or the create input when there is no update). */
+  readonly input: InputFieldModel;
+  /** Possible entity typenames of a reference (`id`/`ids` modes). */
+  readonly refTypes: readonly string[];
+}
+
+export function isRef(value: unknown): value is { readonly id: string; readonly __typename?: string } {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    typeof (value as { id?: unknown }).id === 'string' &&
+    (value as { id: string }).id !== ''
+  );
+}
+
+/** Validates a value for `info` and returns what the draft stores (arrays copied and frozen). */
+export function checkFieldValue(model: SchemaModel, info: WritableFieldInfo, value: unknown): unknown {
+  const where = `${info.typename}.${info.field}`;
+  if (value === undefined)
+    throw new StashValidationError(`StashDraft: ${where} cannot be set to undefined; use revert()`);
+  if (value === null) {
+    if (info.list && info.mapping.mode !== 'value') {
+      // `[]` clears a relationship list; null would too, but one spelling keeps diffs exact.
+      throw new StashValidationError(`StashDraft: ${where} is a list; set [] to clear it`);
+    }
+    return null;
+  }
+  switch (info.mapping.mode) {
+    case 'value':
+      checkInputValue(model, info.input, value, where);
+      return freezeCopy(value);
+    case 'id':
+      checkRef(info, value, where);
+      return value;
+    case 'ids':
+      if (!Array.isArray(value))
+        throw new StashValidationError(`StashDraft: ${where} must be a list of entities`);
+      value.forEach((v, i) => checkRef(info, v, `${where}[${i}]`));
+      return Object.freeze([...value]);
+    case 'objects': {
+      const input = inputModel(model, info.mapping.inputType);
+      if (info.list) {
+        if (!Array.isArray(value)) throw new StashValidationError(`StashDraft: ${where} must be a list`);
+        value.forEach((v, i) => objectToInput(model, input, v, currentId, `${where}[${i}]`));
+        return Object.freeze([...value]);
+      }
+      objectToInput(model, input, value, currentId, where);
+      return value;
+    }
+  }
+}
+
+/** The input value for a draft field value (`studio` snapshot -> `"12"`, `groups` -> `SceneGroupInput[]`). */
+export function toInputValue(
+  model: SchemaModel,
+  info: WritableFieldInfo,
+  value: unknown,
+  resolve: IdResolver,
+): unknown {
+  if (value === null || value === undefined) return value;
+  switch (info.mapping.mode) {
+    case 'value':
+      return value;
+    case 'id':
+      return resolve(value as object, info.fieldType);
+    case 'ids':
+      return (value as readonly object[]).map((v) => resolve(v, info.fieldType));
+    case 'objects': {
+      const input = inputModel(model, info.mapping.inputType);
+      const where = `${info.typename}.${info.field}`;
+      if (Array.isArray(value)) return value.map((v) => objectToInput(model, input, v, resolve, where));
+      return objectToInput(model, input, value, resolve, where);
+    }
+  }
+}
+
+/** True when two draft values write the same input (compared with current, possibly temporary, ids). */
+export function sameInput(model: SchemaModel, info: WritableFieldInfo, a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined) return false;
+  const x = toInputValue(model, info, a, currentId);
+  const y = toInputValue(model, info, b, currentId);
+  return shareJson(x, y) === x;
+}
+
+/** Visits every reference inside a draft value (for the save dependency graph). */
+export function forEachRef(
+  model: SchemaModel,
+  info: WritableFieldInfo,
+  value: unknown,
+  visit: (ref: object) => void,
+): void {
+  if (value === null || value === undefined) return;
+  const items = Array.isArray(value) ? value : [value];
+  for (const item of items) {
+    if (item === null || typeof item !== 'object') continue;
+    if (info.mapping.mode === 'id' || info.mapping.mode === 'ids') visit(item as object);
+    else if (info.mapping.mode === 'objects') {
+      // Join objects reference entities through `x_id` inputs: `group` (a link getter) or `group_id`.
+      const obj = item as Record<string, unknown>;
+      for (const field of Object.values(inputModel(model, info.mapping.inputType).fields)) {
+        if (field.type !== 'ID') continue;
+        const v = field.name in obj ? obj[field.name] : obj[field.name.replace(/_id$/, '')];
+        if (isRef(v)) visit(v);
+      }
+    }
+  }
+}
+
+function checkRef(info: WritableFieldInfo, value: unknown, where: string): void {
+  if (!isRef(value)) {
+    throw new StashValidationError(
+      `StashDraft: ${where} must be a ${info.fieldType} (snapshot, draft or { id }), got ${describe(value)}`,
+    );
+  }
+  const t = value.__typename;
+  if (t !== undefined && !info.refTypes.includes(t)) {
+    throw new StashValidationError(`StashDraft: ${where} must be a ${info.fieldType}, got a ${t}`);
+  }
+}
+
+/** Converts an embedded/join object (or an input-shaped one) into the input type; throws on unknown keys. */
+function objectToInput(
+  model: SchemaModel,
+  input: InputModel,
+  value: unknown,
+  resolve: IdResolver,
+  where: string,
+): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new StashValidationError(
+      `StashDraft: ${where} must be an object (${input.name}), got ${describe(value)}`,
+    );
+  }
+  const obj = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  const used = new Set<string>(['__typename']);
+  for (const field of Object.values(input.fields)) {
+    let v: unknown;
+    if (field.name in obj) {
+      used.add(field.name);
+      v = obj[field.name];
+      if (field.type === 'ID' && isRef(v)) v = resolve(v, field.type);
+    } else if (field.name.endsWith('_id') && field.name.slice(0, -3) in obj) {
+      const base = field.name.slice(0, -3);
+      used.add(base);
+      const ref = obj[base];
+      if (ref !== null && ref !== undefined && !isRef(ref))
+        throw new StashValidationError(
+          `StashDraft: ${where}.${base} must be an entity, got ${describe(ref)}`,
+        );
+      v = ref === null || ref === undefined ? ref : resolve(ref, base);
+    } else {
+      v = undefined;
+    }
+    if (v === undefined) {
+      if (field.required)
+        throw new StashValidationError(`StashDraft: ${where} needs ${field.name} (${input.name})`);
+      continue;
+    }
+    if (v !== null && field.kind !== 'input' && !(field.type === 'ID' && typeof v === 'string')) {
+      checkInputValue(model, field, v, `${where}.${field.name}`);
+    }
+    out[field.name] = v;
+  }
+  for (const key of Object.keys(obj)) {
+    if (!used.has(key) && obj[key] !== undefined) {
+      throw new StashValidationError(`StashDraft: ${where} has no input field "${key}" in ${input.name}`);
+    }
+  }
+  return out;
+}
+
+/** Checks a scalar, enum or list value against an input field's type. */
+function checkInputValue(model: SchemaModel, field: InputFieldModel, value: unknown, where: string): void {
+  if (field.list) {
+    if (!Array.isArray(value))
+      throw new StashValidationError(`StashDraft: ${where} must be a list (${field.ref})`);
+    value.forEach((v, i) => {
+      if (v === null || v === undefined)
+        throw new StashValidationError(`StashDraft: ${where}[${i}] must not be null`);
+      checkOne(model, field, v, `${where}[${i}]`);
+    });
+    return;
+  }
+  checkOne(model, field, value, where);
+}
+
+function checkOne(model: SchemaModel, field: InputFieldModel, value: unknown, where: string): void {
+  const ok = (cond: boolean) => {
+    if (!cond)
+      throw new StashValidationError(`StashDraft: ${where} must be a ${field.type}, got ${describe(value)}`);
+  };
+  if (field.kind === 'enum') {
+    const values = model.enums[field.type] ?? [];
+    if (typeof value !== 'string' || !values.includes(value)) {
+      throw new StashValidationError(
+        `StashDraft: ${where} must be one of ${values.join(', ')}, got ${JSON.stringify(value)}`,
+      );
+    }
+    return;
+  }
+  switch (field.type) {
+    case 'String':
+    case 'ID':
+    case 'Time':
+    case 'Timestamp':
+      return ok(typeof value === 'string');
+    case 'Int':
+      return ok(Number.isSafeInteger(value));
+    case 'Float':
+      return ok(typeof value === 'number' && Number.isFinite(value));
+    case 'Boolean':
+      return ok(typeof value === 'boolean');
+    case 'Map':
+      return ok(typeof value === 'object' && value !== null && !Array.isArray(value));
+    default:
+      return;
+  }
+}
+
+function inputModel(model: SchemaModel, name: string): InputModel {
+  const input = model.inputs[name];
+  if (input === undefined) throw new StashValidationError(`StashDraft: unknown input type ${name}`);
+  return input;
+}
+
+function freezeCopy(value: unknown): unknown {
+  return Array.isArray(value) ? Object.freeze([...value]) : value;
+}
+
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') {
+    const t = (value as { __typename?: unknown }).__typename;
+    return typeof t === 'string' ? `a ${t}` : 'an object';
+  }
+  return `${typeof value} ${JSON.stringify(value)}`;
+}

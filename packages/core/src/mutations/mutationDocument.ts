@@ -1,0 +1,87 @@
+/**
+ * Mutation documents built as graphql-js ASTs and printed: every argument is a variable
+ * (`sceneUpdate(input: $m0_input)`), so an input leaves untouched keys out of the JSON instead of
+ * writing literals (an inline literal referring to an unset variable would clear the field in
+ * Stash). Several calls become aliased root fields of one document (`m0: tagCreate(...)`).
+ */
+import {
+  Kind,
+  OperationTypeNode,
+  parseType,
+  print,
+  type DocumentNode,
+  type FieldNode,
+  type SelectionSetNode,
+  type VariableDefinitionNode,
+} from 'graphql';
+import { name } from '../query/selectionBuilder';
+
+export interface MutationCall {
+  /** Root mutation field (`sceneUpdate`). */
+  readonly field: string;
+  /** Arguments with their printed GraphQL types; `undefined` values are not sent. */
+  readonly args: readonly { readonly name: string; readonly type: string; readonly value: unknown }[];
+  /** Selection of an object result; absent for scalar results. */
+  readonly selection?: SelectionSetNode;
+}
+
+export interface BuiltMutation {
+  readonly query: string;
+  readonly variables: Record<string, unknown>;
+  /** Response key of each call, in order. */
+  readonly aliases: readonly string[];
+}
+
+export function buildMutation(operationName: string, calls: readonly MutationCall[]): BuiltMutation {
+  const variables: Record<string, unknown> = {};
+  const definitions: VariableDefinitionNode[] = [];
+  const aliases: string[] = [];
+  const fields: FieldNode[] = calls.map((call, i) => {
+    const alias = 'm' + i;
+    aliases.push(alias);
+    const args = call.args
+      .filter((a) => a.value !== undefined)
+      .map((a) => {
+        const variable = `${alias}_${a.name}`;
+        variables[variable] = a.value;
+        definitions.push({
+          kind: Kind.VARIABLE_DEFINITION,
+          variable: { kind: Kind.VARIABLE, name: name(variable) },
+          type: parseType(a.type),
+        });
+        return {
+          kind: Kind.ARGUMENT,
+          name: name(a.name),
+          value: { kind: Kind.VARIABLE, name: name(variable) },
+        } as const;
+      });
+    return {
+      kind: Kind.FIELD,
+      alias: name(alias),
+      name: name(call.field),
+      arguments: args,
+      selectionSet: call.selection,
+    };
+  });
+  const document: DocumentNode = {
+    kind: Kind.DOCUMENT,
+    definitions: [
+      {
+        kind: Kind.OPERATION_DEFINITION,
+        operation: OperationTypeNode.MUTATION,
+        name: name(operationName),
+        variableDefinitions: definitions,
+        selectionSet: { kind: Kind.SELECTION_SET, selections: fields },
+      },
+    ],
+  };
+  return { query: print(document), variables, aliases };
+}
+
+/** A selection of plain fields (`count history`). */
+export function plainSelection(fields: readonly string[]): SelectionSetNode {
+  return {
+    kind: Kind.SELECTION_SET,
+    selections: fields.map((f) => ({ kind: Kind.FIELD, name: name(f) })),
+  };
+}

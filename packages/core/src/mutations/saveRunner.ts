@@ -1,0 +1,319 @@
+/**
+ * Sends drafts. One engine for `save`, `saveBatch` and `saveAll`:
+ * 1. plan (dependency levels, cycles) and validate every draft before any request;
+ * 2. per level, one request with aliased create/update mutations (creates first), each input one
+ *    variable holding only the edited keys;
+ * 3. then the queued side mutations: one request per round, round k sending each draft's k-th
+ *    operation (a draft's operations run in order and stop at its first failure);
+ * 4. each confirmed result is applied in one write batch: the returned entity normalized, the
+ *    temporary id swapped for the server id (pending record rekeyed, alias kept), invalidation
+ *    rules applied; then list epochs are bumped.
+ *
+ * Failure semantics: a failed mutation changes nothing in the cache, and its draft keeps its
+ * edits (and queued operations) and stays dirty. Drafts that depended on a failed create are not
+ * sent. Mutations confirmed before a failure are real server changes and stay applied: a new Tag
+ * created for a Scene whose update then failed is a saved draft with its server id, and the Scene
+ * draft, still dirty, now references it by that id. A side operation is dropped from the queue
+ * only once confirmed, so saving again never repeats one.
+ */
+import type { SelectionSetNode } from 'graphql';
+import { StashError, StashGraphQLError, StashValidationError, type GraphQLErrorEntry } from '../errors';
+import { toInputValue } from '../drafts/draftValues';
+import { draftState, type EntityDraft, type QueuedOperation } from '../drafts/entityDraft';
+import type { DraftRegistry } from '../drafts/draftRegistry';
+import type { WriteContext } from '../normalize/normalizer';
+import { cloneTree, type FieldTree } from '../query/fieldTree';
+import { fieldKey, parseFieldKey } from '../shared/keys';
+import { rekeyRecord } from '../store/recordWrites';
+import { applyRule, patchRecord } from './cacheEffects';
+import { invalidationRule } from './invalidationRules';
+import type { ListEpochs } from './listEpochs';
+import { buildMutation, plainSelection, type MutationCall } from './mutationDocument';
+import { label, planSave } from './saveOrder';
+import type { WriteHost } from './writeHost';
+
+/** Per draft: `null` when saved (or nothing to do), else why not. */
+export type SaveOutcomes = Map<EntityDraft, Error | null>;
+
+interface Pending {
+  readonly draft: EntityDraft;
+  readonly call: MutationCall;
+  /** Applies the confirmed result inside the write batch. */
+  readonly apply: (ctx: WriteContext, data: unknown, lists: Set<string>) => void;
+}
+
+export class SaveRunner {
+  readonly #host: WriteHost;
+  readonly #registry: DraftRegistry;
+  readonly #lists: ListEpochs;
+  readonly #inflight = new Map<EntityDraft, Promise<unknown>>();
+
+  constructor(host: WriteHost, registry: DraftRegistry, lists: ListEpochs) {
+    this.#host = host;
+    this.#registry = registry;
+    this.#lists = lists;
+  }
+
+  async run(targets: readonly EntityDraft[]): Promise<SaveOutcomes> {
+    // A draft already being saved finishes first, so nothing is sent twice.
+    const busy = targets.map((t) => this.#inflight.get(t)).filter((p) => p !== undefined);
+    if (busy.length > 0) await Promise.allSettled(busy);
+    const plan = planSave(this.#registry, targets);
+    const all = plan.levels.flat();
+    for (const d of all) this.#validate(d);
+    const outcomes: SaveOutcomes = new Map(targets.map((t) => [t, null]));
+    const done = this.#send(plan.levels, plan.deps, outcomes);
+    for (const d of all) this.#inflight.set(d, done);
+    try {
+      await done;
+    } finally {
+      for (const d of all) if (this.#inflight.get(d) === done) this.#inflight.delete(d);
+    }
+    return outcomes;
+  }
+
+  async #send(
+    levels: readonly (readonly EntityDraft[])[],
+    deps: ReadonlyMap<EntityDraft, ReadonlySet<EntityDraft>>,
+    outcomes: SaveOutcomes,
+  ): Promise<void> {
+    for (const level of levels) {
+      const pending: Pending[] = [];
+      for (const draft of level) {
+        const failed = [...(deps.get(draft) ?? [])].find((d) => outcomes.get(d));
+        if (failed !== undefined) {
+          const cause = outcomes.get(failed)!;
+          outcomes.set(
+            draft,
+            new StashError(
+              `StashEntityStore: ${label(failed)} (needed by ${label(draft)}) was not saved: ${cause.message}`,
+              {
+                cause,
+              },
+            ),
+          );
+          continue;
+        }
+        const s = draftState(draft);
+        if (!s.isNew && s.edits.size === 0) continue;
+        try {
+          pending.push(this.#main(draft));
+        } catch (error) {
+          outcomes.set(draft, error as Error);
+        }
+      }
+      // Creates before updates (Stash runs aliased mutations in order).
+      pending.sort((a, b) => Number(!draftState(a.draft).isNew) - Number(!draftState(b.draft).isNew));
+      await this.#request('SaveDrafts', pending, outcomes);
+    }
+    const drafts = levels.flat();
+    for (;;) {
+      const round: Pending[] = [];
+      for (const draft of drafts) {
+        const s = draftState(draft);
+        if (outcomes.get(draft) || s.isNew || s.ops.length === 0) continue;
+        try {
+          round.push(this.#sideOp(draft, s.ops[0]));
+        } catch (error) {
+          outcomes.set(draft, error as Error);
+        }
+      }
+      if (round.length === 0) break;
+      await this.#request('DraftOperations', round, outcomes);
+    }
+  }
+
+  async #request(operation: string, pending: readonly Pending[], outcomes: SaveOutcomes): Promise<void> {
+    if (pending.length === 0) return;
+    const built = buildMutation(
+      operation,
+      pending.map((p) => p.call),
+    );
+    this.#host.counted();
+    let result;
+    try {
+      result = await this.#host.client.request(built.query, built.variables);
+    } catch (error) {
+      for (const p of pending) outcomes.set(p.draft, error as Error);
+      return;
+    }
+    const byAlias = new Map<string, GraphQLErrorEntry[]>();
+    const unrouted: GraphQLErrorEntry[] = [];
+    for (const e of result.errors ?? []) {
+      const alias = e.path?.[0];
+      if (typeof alias === 'string' && built.aliases.includes(alias)) {
+        const list = byAlias.get(alias) ?? [];
+        list.push(e);
+        byAlias.set(alias, list);
+      } else unrouted.push(e);
+    }
+    const data = result.data as Record<string, unknown> | null;
+    if (unrouted.length > 0 || data === null) {
+      const errors = [...unrouted, ...[...byAlias.values()].flat()];
+      const error = new StashGraphQLError(
+        `StashEntityStore: ${operation} failed: ${errors.map((e) => e.message).join('; ') || 'no data'}`,
+        errors,
+      );
+      for (const p of pending) outcomes.set(p.draft, error);
+      return;
+    }
+    const lists = new Set<string>();
+    this.#host.write((ctx) => {
+      pending.forEach((p, i) => {
+        const alias = built.aliases[i];
+        const errors = byAlias.get(alias);
+        const value = data[alias];
+        if (errors !== undefined || value === null || value === undefined) {
+          const messages = errors?.map((e) => e.message).join('; ') ?? 'returned null';
+          outcomes.set(
+            p.draft,
+            new StashGraphQLError(
+              `StashEntityStore: ${p.call.field} for ${label(p.draft)} failed: ${messages}`,
+              errors ?? [],
+            ),
+          );
+          return;
+        }
+        try {
+          p.apply(ctx, value, lists);
+        } catch (error) {
+          outcomes.set(p.draft, error as Error);
+        }
+      });
+    });
+    this.#lists.bump(lists);
+  }
+
+  /** The create or update call of a draft, with its input built now (dependencies have server ids). */
+  #main(draft: EntityDraft): Pending {
+    const s = draftState(draft);
+    const model = this.#host.model;
+    const type = this.#host.table.entity(s.typename);
+    const em = type.entityModel!;
+    const create = s.isNew;
+    const mutation = create ? em.create! : em.update!;
+    const sent = new Map(s.edits);
+    const input: Record<string, unknown> = create ? {} : { id: s.id };
+    const resolve = (ref: object, t: string) => this.#registry.idToSend(ref, t);
+    for (const [field, value] of sent) {
+      const info = s.info(field)!;
+      input[info.mapping.input] = toInputValue(model, info, value, resolve);
+    }
+    if (!create) {
+      // Inputs that must always be sent (SaveFilterInput's mode and name) come from the base.
+      for (const info of s.host.writable(s.typename).values()) {
+        if (info.input.required && !(info.mapping.input in input)) {
+          input[info.mapping.input] = toInputValue(model, info, s.baseValue(info.field), resolve);
+        }
+      }
+    }
+    const tempId = s.id;
+    return {
+      draft,
+      call: {
+        field: mutation.field,
+        args: [{ name: mutation.arg, type: mutation.argType, value: input }],
+        selection: this.#returnSelection(s.typename, create ? undefined : s.id, sent.keys()),
+      },
+      apply: (ctx, data, lists) => {
+        const host = this.#host;
+        const serverId = String((data as { id: unknown }).id);
+        if (create) {
+          // The swap and the server's entity land in the same batch: no reader sees a gap.
+          if (host.source.get(type.name, tempId) !== undefined)
+            rekeyRecord(host.source, type, tempId, serverId, ctx);
+          this.#registry.swapped(draft, tempId, serverId);
+        }
+        const record = host.normalizer.entity(ctx, data, type.name, undefined);
+        s.saved(record.snap, sent);
+        this.#registry.touched(draft);
+        applyRule(host, ctx, invalidationRule(type.name), new Set([record]), lists);
+      },
+    };
+  }
+
+  #sideOp(draft: EntityDraft, op: QueuedOperation): Pending {
+    const s = draftState(draft);
+    const vars = op.spec.variables(s.id, op.params, (ref, t) => this.#registry.idToSend(ref, t));
+    return {
+      draft,
+      call: {
+        field: op.spec.mutation,
+        args: op.spec.args.map((a) => ({ name: a.name, type: a.type, value: vars[a.name] })),
+        selection: op.spec.select === undefined ? undefined : plainSelection(op.spec.select),
+      },
+      apply: (ctx, data, lists) => {
+        if (s.ops[0] === op) s.ops.shift();
+        const patch = op.spec.patch(data, op.params);
+        patchRecord(this.#host, ctx, s.typename, s.id, patch.values, patch.stale);
+        const record = this.#host.source.get(s.typename, s.id);
+        if (record !== undefined && s.edits.size === 0) s.base = record.snap;
+        this.#registry.touched(draft);
+        applyRule(this.#host, ctx, op.spec.invalidates, new Set(record ? [record] : []), lists);
+      },
+    };
+  }
+
+  /** Fields selected back: what the cache tracks for the record plus the edited fields. */
+  #returnSelection(typename: string, id: string | undefined, edited: Iterable<string>): SelectionSetNode {
+    const { table, trees, selections, source } = this.#host;
+    const type = table.entity(typename);
+    const record = id === undefined ? undefined : source.get(typename, id);
+    const tree: FieldTree = record === undefined ? cloneTree(trees.defaults(typename)) : new Map();
+    const add = (key: string) => {
+      const fk = key.includes('(') ? parseFieldKey(key) : fieldKey(key);
+      const info = type.fields.get(fk.name);
+      if (info === undefined || tree.has(fk.key)) return;
+      tree.set(fk.key, { fk, children: info.link ? cloneTree(trees.small(info.typeName)) : undefined });
+    };
+    if (record !== undefined) for (const key of record.shape.keys) add(key);
+    for (const field of edited) add(field);
+    return selections.entity(typename, tree);
+  }
+
+  /** Checks a draft can be sent as it is (before any request of the save). */
+  #validate(draft: EntityDraft): void {
+    const s = draftState(draft);
+    const em = this.#host.table.entity(s.typename).entityModel!;
+    const inputName = s.isNew ? em.createInput : em.updateInput;
+    const input = inputName === undefined ? undefined : this.#host.model.inputs[inputName];
+    if (input === undefined) {
+      if (s.isNew || s.edits.size > 0)
+        throw new StashValidationError(
+          `StashEntityStore: ${s.typename} cannot be ${s.isNew ? 'created' : 'updated'}`,
+        );
+      return;
+    }
+    const given = new Set<string>();
+    for (const field of s.edits.keys()) {
+      const mapped = s.info(field)!.mapping.input;
+      if (!(mapped in input.fields)) {
+        throw new StashValidationError(
+          `StashEntityStore: ${s.typename}.${field} cannot be set when ${s.isNew ? 'creating' : 'updating'} (${inputName} has no ${mapped})`,
+        );
+      }
+      if (s.edits.get(field) !== null) given.add(mapped);
+    }
+    if (!s.isNew) {
+      if (s.edits.size === 0) return;
+      for (const info of s.host.writable(s.typename).values()) {
+        if (
+          info.input.required &&
+          !given.has(info.mapping.input) &&
+          (s.baseValue(info.field) ?? null) === null
+        ) {
+          throw new StashValidationError(
+            `StashEntityStore: ${label(draft)} needs ${info.field} to be loaded or set to save (${inputName}.${info.mapping.input} is required)`,
+          );
+        }
+      }
+      return;
+    }
+    const missing = Object.values(input.fields).filter((f) => f.required && !given.has(f.name));
+    if (missing.length > 0) {
+      throw new StashValidationError(
+        `StashEntityStore: a new ${s.typename} needs ${missing.map((f) => f.name).join(', ')} (${inputName})`,
+      );
+    }
+  }
+}

@@ -1,0 +1,27 @@
+/** What the writes pipeline needs from the store facade (its internals, handed over once). */
+import type { TypeTable } from '../model/typeTable';
+import type { Normalizer, WriteContext } from '../normalize/normalizer';
+import type { FieldTreeBuilder } from '../query/fieldTree';
+import type { SelectionBuilder } from '../query/selectionBuilder';
+import type { RecordSource } from '../records/recordSource';
+import type { EntitySnapshot } from '../records/storeRecord';
+import type { SchemaModel } from '../schema/modelTypes';
+import type { BatchListener, Unsubscribe } from '../tracking/storeSubscriptions';
+import type { StashClient } from '../transport/stashClient';
+
+export interface WriteHost {
+  readonly client: StashClient;
+  readonly model: SchemaModel;
+  readonly table: TypeTable;
+  readonly source: RecordSource;
+  readonly normalizer: Normalizer;
+  readonly trees: FieldTreeBuilder;
+  readonly selections: SelectionBuilder;
+  /** Runs `fn` as one write batch (one notification). */
+  write<T>(fn: (ctx: WriteContext) => T): T;
+  subscribe(listener: BatchListener): Unsubscribe;
+  /** The store's `findOne` (DSL filters, errors propagate). */
+  findOne(typename: string, filters: Record<string, unknown>): Promise<EntitySnapshot | null>;
+  /** Counts a request (the store's `requestCount`). */
+  counted(): void;
+}
