@@ -1,0 +1,57 @@
+/**
+ * `useEntity(type, id, { fields })`: one entity with the fields a component needs. Fetches only what
+ * is missing (reads of one tick share a request), re-renders only when a selected field of the
+ * entity or of an entity it reaches (`studio.name`) changes, and with `suspense: true` suspends
+ * until the data is there (errors go to the nearest error boundary).
+ */
+import { EntityObserver, type EntityOf, type EntityResult, type EntityTypeName } from '@stashkit/core';
+import { useStashContext } from '../provider/stashContext';
+import type { Selected } from '../types/selected';
+import { useObserver, useObserverResult } from './useObserver';
+
+export interface UseEntityOptions<F extends readonly string[] | undefined = readonly string[] | undefined> {
+  /** Field specs that must be present (`'title'`, `'studio.name'`); default: the type's default set if absent. */
+  fields?: F;
+  /** Suspend while pending and throw errors to the error boundary. */
+  suspense?: boolean;
+  /** `false` = read the cache only, never fetch. */
+  enabled?: boolean;
+}
+
+export type UseEntityResult<D> = EntityResult<D>;
+
+export function useEntity<
+  T extends EntityTypeName,
+  const F extends readonly string[] | undefined = undefined,
+>(
+  type: T,
+  id: string | null | undefined,
+  options: UseEntityOptions<F> = {},
+): UseEntityResult<Selected<EntityOf<T>, F>> {
+  const { store } = useStashContext('useEntity');
+  const observerOptions = { type, id, fields: options.fields, enabled: options.enabled };
+  const observer = useObserver(
+    store,
+    () => new EntityObserver<T, Selected<EntityOf<T>, F>>(store, observerOptions),
+  );
+  // Cheap when nothing changed (a signature compare); throws on bad input before any request.
+  observer.setOptions(observerOptions);
+  const result = useObserverResult(observer);
+  if (options.suspense === true) {
+    if (result.status === 'error') throw result.error;
+    if (result.status === 'pending') throw observer.suspend();
+  }
+  return result;
+}
+
+/** `useEntity` with `suspense: true`: renders only once the entity is loaded (or known missing). */
+export function useSuspenseEntity<
+  T extends EntityTypeName,
+  const F extends readonly string[] | undefined = undefined,
+>(
+  type: T,
+  id: string,
+  options: Omit<UseEntityOptions<F>, 'suspense'> = {},
+): UseEntityResult<Selected<EntityOf<T>, F>> {
+  return useEntity(type, id, { ...options, suspense: true });
+}

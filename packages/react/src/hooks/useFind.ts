@@ -1,0 +1,38 @@
+/**
+ * `useFind(type, filters, options)`: up to 1000 matches of a filter, as current normalized
+ * entities. Runs through the provider's TanStack `QueryClient` when one is given (shared cache,
+ * devtools). `refetch()` asks again (new matches appear then).
+ */
+import {
+  FindObserver,
+  type EntityOf,
+  type EntityTypeName,
+  type FiltersOf,
+  type FindCallOptions,
+  type FindResult,
+} from '@stashkit/core';
+import { useStashContext } from '../provider/stashContext';
+import type { Selected } from '../types/selected';
+import { useObserver, useObserverResult } from './useObserver';
+
+export interface UseFindOptions<
+  F extends readonly string[] | undefined = readonly string[] | undefined,
+> extends Omit<FindCallOptions, 'fields'> {
+  fields?: F;
+  enabled?: boolean;
+}
+
+export function useFind<T extends EntityTypeName, const F extends readonly string[] | undefined = undefined>(
+  type: T,
+  filters?: FiltersOf<T>,
+  options: UseFindOptions<F> = {},
+): FindResult<Selected<EntityOf<T>, F>> {
+  const { store, queryClient } = useStashContext('useFind');
+  const observerOptions = { ...options, type, filters, queryClient };
+  const observer = useObserver(
+    store,
+    () => new FindObserver<T, Selected<EntityOf<T>, F>>(store, observerOptions),
+  );
+  observer.setOptions(observerOptions);
+  return useObserverResult(observer);
+}

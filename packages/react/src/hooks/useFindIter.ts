@@ -1,0 +1,40 @@
+/**
+ * `useFindIter(type, filters, { batch, fields })`: paged matches for lists that grow ("load more",
+ * infinite scroll). The first page loads on mount; `loadMore()` fetches the next `batch`.
+ */
+import {
+  FindIterObserver,
+  type EntityOf,
+  type EntityTypeName,
+  type FiltersOf,
+  type FindIterOptions,
+  type FindIterResult,
+} from '@stashkit/core';
+import { useStashContext } from '../provider/stashContext';
+import type { Selected } from '../types/selected';
+import { useObserver, useObserverResult } from './useObserver';
+
+export interface UseFindIterOptions<
+  F extends readonly string[] | undefined = readonly string[] | undefined,
+> extends Omit<FindIterOptions, 'fields'> {
+  fields?: F;
+  enabled?: boolean;
+}
+
+export function useFindIter<
+  T extends EntityTypeName,
+  const F extends readonly string[] | undefined = undefined,
+>(
+  type: T,
+  filters?: FiltersOf<T>,
+  options: UseFindIterOptions<F> = {},
+): FindIterResult<Selected<EntityOf<T>, F>> {
+  const { store } = useStashContext('useFindIter');
+  const observerOptions = { ...options, type, filters };
+  const observer = useObserver(
+    store,
+    () => new FindIterObserver<T, Selected<EntityOf<T>, F>>(store, observerOptions),
+  );
+  observer.setOptions(observerOptions);
+  return useObserverResult(observer);
+}

@@ -1,0 +1,17 @@
+/**
+ * `usePopulate(entity, fields)`: makes sure an entity a component already holds (from a list, a
+ * link) has `fields`, fetching only the missing ones; then re-renders with the populated snapshot.
+ * `data` is `null` until they are all present. A `null` entity is idle.
+ */
+import type { EntityOf, EntityTypeName, StashEntity } from '@stashkit/core';
+import type { Selected } from '../types/selected';
+import { useEntity, type UseEntityOptions, type UseEntityResult } from './useEntity';
+
+export function usePopulate<E extends StashEntity, const F extends readonly string[]>(
+  entity: E | null | undefined,
+  fields: F,
+  options: Omit<UseEntityOptions<F>, 'fields'> = {},
+): UseEntityResult<Selected<E['__typename'] extends EntityTypeName ? EntityOf<E['__typename']> : E, F>> {
+  const type = (entity?.__typename ?? 'Scene') as EntityTypeName;
+  return useEntity(type, entity?.id ?? null, { ...options, fields }) as never;
+}
