@@ -54,6 +54,7 @@ export type {
   Draft,
   DraftData,
   DraftRef,
+  EntityRef,
   DraftValue,
   SaveResult,
   SceneDraftOperations,

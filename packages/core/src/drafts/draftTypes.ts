@@ -3,11 +3,18 @@
  * (read-only, from the base snapshot) and Scene's side operations (`addO()`, `setResumeTime()`).
  */
 import type { EntityTypeName, EntityTypes } from '../schema/generated/types';
+import type { StashEntity } from '../store/storeTypes';
 import type { EntityDraft } from './entityDraft';
 import type { DraftableType, WritableField } from './writableFields';
 
+/** A plain reference by id (the typename is the field's when left out). */
+export interface EntityRef<N extends EntityTypeName = EntityTypeName> {
+  readonly __typename?: N;
+  readonly id: string;
+}
+
 /** A value a reference field accepts: a snapshot, a draft (new ones get saved first) or `{ id }`. */
-export type DraftRef<N extends EntityTypeName> = EntityTypes[N] | Draft<N>;
+export type DraftRef<N extends EntityTypeName> = EntityTypes[N] | Draft<N> | EntityRef<N>;
 
 /** The draft-side type of an entity field value: entity references may also be drafts. */
 export type DraftValue<V> = V extends readonly (infer E)[]
@@ -46,10 +53,10 @@ export interface ImageDraftOperations {
 }
 
 export interface GalleryDraftOperations {
-  setCover(image: DraftRef<'Image'> | { id: string }): this;
+  setCover(image: DraftRef<'Image'>): this;
   resetCover(): this;
-  addImages(images: ReadonlyArray<DraftRef<'Image'> | { id: string }>): this;
-  removeImages(images: ReadonlyArray<DraftRef<'Image'> | { id: string }>): this;
+  addImages(images: ReadonlyArray<DraftRef<'Image'>>): this;
+  removeImages(images: ReadonlyArray<DraftRef<'Image'>>): this;
 }
 
 type OperationsOf<T> = T extends 'Scene'
@@ -72,7 +79,7 @@ export type DraftData<T extends EntityTypeName> = {
   [K in Writable<T>]?: DraftValue<Fields<T>[K]> | null;
 };
 
-/** Outcome of one draft in `saveBatch`/`saveAll`. */
-export type SaveResult<T extends EntityTypeName = EntityTypeName> =
-  | { readonly draft: Draft<T>; readonly ok: true; readonly entity: EntityTypes[T] }
-  | { readonly draft: Draft<T>; readonly ok: false; readonly error: Error };
+/** Outcome of one draft in `saveBatch`/`saveAll` (`entity`: the saved snapshot). */
+export type SaveResult =
+  | { readonly draft: EntityDraft; readonly ok: true; readonly entity: StashEntity }
+  | { readonly draft: EntityDraft; readonly ok: false; readonly error: Error };

@@ -137,5 +137,5 @@ export const SIDE_MUTATION_FIELDS: Readonly<Record<string, readonly string[]>> =
     'play_duration',
   ],
   Image: ['o_counter'],
-  Gallery: ['cover', 'images', 'image_count'],
+  Gallery: ['cover', 'image_count'],
 };

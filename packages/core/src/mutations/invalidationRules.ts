@@ -30,7 +30,7 @@ export const INVALIDATION_RULES: Readonly<Record<string, InvalidationRule>> = {
   },
   Image: {
     fields: {
-      Gallery: ['images', 'image_count', 'cover', 'paths'],
+      Gallery: ['image_count', 'cover', 'paths'],
       Performer: ['image_count', 'performer_count'],
       Studio: ['image_count', 'performer_count'],
       Tag: ['image_count', 'performer_count'],
