@@ -49,8 +49,11 @@ interface SuspenseRead {
   error?: unknown;
 }
 
-// Suspense reads outlive the observers of components that suspended before mounting.
+// Suspense reads outlive the observers of components that suspended before mounting (React drops
+// their state, and re-renders once more after an error). An outcome is kept until an observer of
+// it mounts, or for SUSPENSE_OUTCOME_MS after it settled.
 const suspenseReads = new WeakMap<StashEntityStore, Map<string, SuspenseRead>>();
+const SUSPENSE_OUTCOME_MS = 5000;
 
 export class EntityObserver<T extends EntityTypeName = EntityTypeName, D = EntityOf<T>> extends Subscribable {
   readonly store: StashEntityStore;
@@ -127,18 +130,32 @@ export class EntityObserver<T extends EntityTypeName = EntityTypeName, D = Entit
     const reads = suspenseReadsOf(this.store);
     let read = reads.get(this.#signature);
     if (read === undefined) {
-      const entry: { settled: boolean; value?: unknown; error?: unknown } = { settled: false };
+      const entry = { settled: false } as SuspenseRead;
+      const signature = this.#signature;
+      const expire = () => {
+        setTimeout(() => {
+          if (reads.get(signature) === entry) reads.delete(signature);
+        }, SUSPENSE_OUTCOME_MS);
+      };
       const promise = this.#get(false).then(
-        (value) => Object.assign(entry, { settled: true, value }),
-        (error: unknown) => Object.assign(entry, { settled: true, error }),
+        (value) => {
+          Object.assign(entry, { settled: true, value });
+          expire();
+        },
+        (error: unknown) => {
+          Object.assign(entry, { settled: true, error });
+          expire();
+        },
       );
-      read = Object.assign(entry, { promise: promise.then(() => undefined) });
-      reads.set(this.#signature, read);
+      read = Object.assign(entry, { promise });
+      reads.set(signature, read);
     }
     return read.promise;
   }
 
   protected override onSubscribe(): void {
+    // Mounted: the suspense outcome has served its purpose.
+    suspenseReads.get(this.store)?.delete(this.#signature);
     this.#subs.activate();
     // The cache may have changed between render and subscribe.
     this.#update(false, true);
@@ -150,10 +167,8 @@ export class EntityObserver<T extends EntityTypeName = EntityTypeName, D = Entit
   }
 
   #consumeSuspenseRead(): void {
-    const reads = suspenseReads.get(this.store);
-    const read = reads?.get(this.#signature);
+    const read = suspenseReads.get(this.store)?.get(this.#signature);
     if (read === undefined || !read.settled) return;
-    reads!.delete(this.#signature);
     if (read.error !== undefined) this.#error = toStashError(read.error);
     else if (read.value === null) this.#missing = true;
   }

@@ -3,11 +3,11 @@
  * link) has `fields`, fetching only the missing ones; then re-renders with the populated snapshot.
  * `data` is `null` until they are all present. A `null` entity is idle.
  */
-import type { EntityOf, EntityTypeName, StashEntity } from '@stashkit/core';
+import type { EntityOf, EntitySnapshot, EntityTypeName } from '@stashkit/core';
 import type { Selected } from '../types/selected';
 import { useEntity, type UseEntityOptions, type UseEntityResult } from './useEntity';
 
-export function usePopulate<E extends StashEntity, const F extends readonly string[]>(
+export function usePopulate<E extends EntitySnapshot, const F extends readonly string[]>(
   entity: E | null | undefined,
   fields: F,
   options: Omit<UseEntityOptions<F>, 'fields'> = {},
