@@ -128,6 +128,39 @@ describe('save: patch-only updates', () => {
   });
 });
 
+describe('save: embedded inputs and always-required inputs', () => {
+  it('writes stash_ids as StashIDInput and clears them with []', async () => {
+    const store = newStore();
+    const performer = (await store.get('Performer', '3', { fields: ['name', 'stash_ids'] }))!;
+    const draft = store.edit(performer);
+    draft.stash_ids = [{ endpoint: 'https://stashdb.org/graphql', stash_id: 'abc-123' }];
+    await store.save(draft);
+    const read = async () =>
+      (
+        await raw<{ findPerformer: { stash_ids: { endpoint: string; stash_id: string }[] } }>(
+          `{ findPerformer(id: "3") { stash_ids { endpoint stash_id } } }`,
+        )
+      ).findPerformer.stash_ids;
+    expect(await read()).toEqual([{ endpoint: 'https://stashdb.org/graphql', stash_id: 'abc-123' }]);
+    const again = store.edit(store.getCached('Performer', '3')!);
+    again.stash_ids = [];
+    await store.save(again);
+    expect(await read()).toEqual([]);
+  });
+
+  it('sends the inputs an update always needs (SaveFilterInput mode and name) from the base', async () => {
+    const store = newStore();
+    const created = await store.save(store.create('SavedFilter', { mode: 'SCENES', name: 'Mine' }));
+    clearLog();
+    const draft = store.edit(created);
+    draft.ui_options = { zoom: 2 };
+    await store.save(draft);
+    expect(mutations()[0].variables).toEqual({
+      m0_input: { id: created.id, ui_options: { zoom: 2 }, mode: 'SCENES', name: 'Mine' },
+    });
+  });
+});
+
 describe('save: new drafts and temporary ids', () => {
   it('creates a nested cascade (new tag -> new parent tag) in dependency order and swaps every id', async () => {
     const store = newStore();
