@@ -21,7 +21,7 @@ export type DraftValue<V> = V extends readonly (infer E)[]
   ? ReadonlyArray<DraftValue<E>>
   : V extends { __typename: infer N extends EntityTypeName; id: string }
     ? DraftRef<N>
-    : V extends Record<string, unknown>
+    : V extends object
       ? { readonly [K in keyof V as K extends '__typename' ? never : K]?: DraftValue<V[K]> }
       : V;
 
