@@ -1,4 +1,4 @@
-import { InMemoryCache } from '@apollo/client/cache';
+import { apollo } from '../apolloModule';
 import { findScenesDocument, slimPerformerFragment, slimSceneFragment } from '../fixtures/findScenesQuery';
 import type { CoreCache, CoreSubject, FindScenesData, SlimPerformer } from './coreSubject';
 
@@ -14,7 +14,7 @@ interface SlimSceneRead {
 
 /** Apollo Client 3.14's `InMemoryCache` as Stash's UI configures it: `writeQuery` in, `readFragment` out. */
 export class ApolloCache implements CoreCache {
-  readonly cache = new InMemoryCache({ possibleTypes: STASH_POSSIBLE_TYPES });
+  readonly cache = new apollo.InMemoryCache({ possibleTypes: STASH_POSSIBLE_TYPES });
 
   ingest(data: FindScenesData, variables: Record<string, unknown>): void {
     this.cache.writeQuery({ query: findScenesDocument, variables, data });

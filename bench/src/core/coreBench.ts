@@ -9,18 +9,30 @@ import {
   type RatioResult,
 } from '../harness/results';
 import { formatBytes, formatMs, formatRatio, medianRatio } from '../harness/stats';
+import { Stopwatch, cpuOf, scale, wallOf, type Timing } from '../harness/stopwatch';
 import { apolloSubject } from './apolloSubject';
 import type { CoreCache, CoreSubject, SlimPerformer } from './coreSubject';
-import { findUpdateTarget, type UpdateTarget } from './updateTarget';
 import { mapWalkSubject } from './mapWalkSubject';
 import { stashkitSubject } from './stashkitSubject';
+import { findUpdateTarget, type UpdateTarget } from './updateTarget';
 
 const SUBJECTS: readonly CoreSubject[] = [mapWalkSubject, apolloSubject, stashkitSubject];
 type Name = 'map-walk' | 'apollo' | 'stashkit';
 const NAMES = SUBJECTS.map((s) => s.name as Name);
 
+/** Per-loop wall budget for the fast loops, so each sample covers many operations. */
+const LOOP_BUDGET_MS = 60;
+
 export interface CoreBenchOptions {
   rounds: number;
+}
+
+/** Per contender: the CPU-time metric (primary) and the wall-time one. */
+export type MetricPair = Record<Name, { cpu: Metric; wall: Metric }>;
+
+export interface CoreRatio extends RatioResult {
+  /** The same ratio from wall-clock samples. */
+  wall: number | null;
 }
 
 export interface CoreBenchResult {
@@ -32,19 +44,17 @@ export interface CoreBenchResult {
     largeScenes: number;
     distinctEntities: Record<string, number>;
   };
-  metrics: Record<string, Record<Name, Metric>>;
-  ratios: RatioResult[];
+  metrics: Record<string, MetricPair>;
+  heap: Record<Name, Metric>;
+  ratios: CoreRatio[];
 }
-
-/** Per-loop time budget for the ns-scale loops, so each sample covers many operations. */
-const LOOP_BUDGET_MS = 60;
 
 function subject(name: Name): CoreSubject {
   return SUBJECTS.find((s) => s.name === name)!;
 }
 
 /**
- * Mean ms to ingest a page into `reps` fresh caches (created before the clock starts). Then, after full
+ * Mean time to ingest a page into `reps` fresh caches (created before the clock starts). Then, after full
  * GCs, the heap those caches retain beyond the page itself, per cache, goes to `heap` when given.
  */
 function timeIngest(
@@ -53,43 +63,42 @@ function timeIngest(
   which: 'small' | 'large',
   reps: number,
   heap?: number[],
-): number {
+): Timing {
   collectGarbage();
   const baseline = process.memoryUsage().heapUsed;
   const caches = Array.from({ length: reps }, () => s.create());
   collectGarbage();
   const data = fixtures[which];
   const variables = fixtures.variables[which];
-  const start = performance.now();
+  const clock = Stopwatch.start();
   for (const cache of caches) cache.ingest(data, variables);
-  const ms = (performance.now() - start) / reps;
+  const time = scale(clock.elapsed(), 1 / reps);
   if (heap !== undefined) {
     collectGarbage();
     heap.push((process.memoryUsage().heapUsed - baseline) / reps);
   }
   blackhole.value = caches;
   blackhole.value = undefined;
-  return ms;
+  return time;
 }
 
-/** ns per warm read, cycling through every scene id of the page until the budget is spent. */
-function timeWarmReads(cache: CoreCache, ids: readonly string[]): number {
+/** ns per warm read, cycling through the ids until the budget is spent. */
+function timeWarmReads(cache: CoreCache, ids: readonly string[]): Timing {
   let ops = 0;
+  const clock = Stopwatch.start();
   const start = performance.now();
-  let elapsed = 0;
   do {
     for (let i = 0; i < ids.length; i++) blackhole.value = cache.readScene(ids[i]);
     ops += ids.length;
-    elapsed = performance.now() - start;
-  } while (elapsed < LOOP_BUDGET_MS);
-  return (elapsed * 1e6) / ops;
+  } while (performance.now() - start < LOOP_BUDGET_MS);
+  return scale(clock.elapsed(), 1e6 / ops);
 }
 
 /** µs per (write a changed performer, read a scene that links it); every write really changes the name. */
-function timeUpdates(cache: CoreCache, target: UpdateTarget, counter: { n: number }): number {
+function timeUpdates(cache: CoreCache, target: UpdateTarget, counter: { n: number }): Timing {
   let ops = 0;
+  const clock = Stopwatch.start();
   const start = performance.now();
-  let elapsed = 0;
   do {
     const name = `${target.performer.name} #${++counter.n}`;
     const performer: SlimPerformer = { ...target.performer, name };
@@ -98,9 +107,8 @@ function timeUpdates(cache: CoreCache, target: UpdateTarget, counter: { n: numbe
     if (!names.includes(name))
       throw new Error(`bench: update not visible in the scene read (${names.join(', ')})`);
     ops++;
-    elapsed = performance.now() - start;
-  } while (elapsed < LOOP_BUDGET_MS || ops < 20);
-  return (elapsed * 1e3) / ops;
+  } while (performance.now() - start < LOOP_BUDGET_MS || ops < 20);
+  return scale(clock.elapsed(), 1e3 / ops);
 }
 
 /** Each contender must read back what it ingested before any timing counts. */
@@ -122,10 +130,6 @@ export async function runCoreBench(fixtures: Fixtures, options: CoreBenchOptions
   const { rounds } = options;
   const target = findUpdateTarget(fixtures.large);
   checkSubjects(fixtures, target);
-  // Warm reads cycle over one 1k page's ids in a cache holding 10k scenes: Apollo's result cache
-  // (50k selection sets by default) holds that working set, but thrashes when cycling all 10k.
-  const readIds = fixtures.small.findScenes.scenes.map((s) => s.id);
-  const metrics: CoreBenchResult['metrics'] = {};
   const log = (what: string) => console.log(`  core: ${what}`);
 
   log('ingest of the 1k page');
@@ -144,52 +148,73 @@ export async function runCoreBench(fixtures: Fixtures, options: CoreBenchOptions
       return [s.name, cache];
     }),
   ) as Record<Name, CoreCache>;
+  // Warm reads cycle over one 1k page's ids in a cache holding 10k scenes: Apollo's result cache
+  // (50k selection sets by default) holds that working set, but thrashes when cycling all 10k.
+  const readIds = fixtures.small.findScenes.scenes.map((s) => s.id);
   const warm = await interleave(NAMES, rounds, (n) => timeWarmReads(warmCaches[n], readIds));
   const counter = { n: 0 };
   const update = await interleave(NAMES, rounds, (n) => timeUpdates(warmCaches[n], target, counter));
   blackhole.value = warmCaches;
   blackhole.value = undefined;
 
-  const perName = (samples: Record<Name, number[]>, unit: Metric['unit']) =>
-    Object.fromEntries(NAMES.map((n) => [n, metric(unit, samples[n])])) as Record<Name, Metric>;
-  metrics['ingest 1k'] = perName(ingestSmall, 'ms');
-  metrics['ingest 10k'] = perName(ingestLarge, 'ms');
-  metrics['warm read (1k ids)'] = perName(warm, 'ns/op');
-  metrics['update + read'] = perName(update, 'µs/op');
-  metrics['heap 10k'] = perName(heap, 'bytes');
+  const pair = (samples: Record<Name, Timing[]>, unit: Metric['unit']) =>
+    Object.fromEntries(
+      NAMES.map((n) => [n, { cpu: metric(unit, cpuOf(samples[n])), wall: metric(unit, wallOf(samples[n])) }]),
+    ) as MetricPair;
+  const metrics: CoreBenchResult['metrics'] = {
+    'ingest 1k page': pair(ingestSmall, 'ms'),
+    'ingest 10k page': pair(ingestLarge, 'ms'),
+    'warm read (1k ids)': pair(warm, 'ns/op'),
+    'update performer + read scene': pair(update, 'µs/op'),
+  };
 
-  const ratio = (name: string, value: number, target: string | null, pass: boolean | null): RatioResult => ({
-    name,
-    value,
-    target,
-    pass,
-  });
-  const sk = (s: Record<Name, number[]>) => s.stashkit;
-  const ratios: RatioResult[] = [];
+  const ratios: CoreRatio[] = [];
+  const ratioOf = (
+    name: string,
+    samples: Record<Name, Timing[]>,
+    a: Name,
+    b: Name,
+    target: string | null = null,
+    pass: ((v: number) => boolean) | null = null,
+  ) => {
+    const value = medianRatio(cpuOf(samples[a]), cpuOf(samples[b]));
+    const wall = medianRatio(wallOf(samples[a]), wallOf(samples[b]));
+    ratios.push({ name, value, wall, target, pass: pass === null ? null : pass(value) });
+  };
   for (const [label, s] of [
     ['ingest 1k', ingestSmall],
     ['ingest 10k', ingestLarge],
   ] as const) {
-    const overFloor = medianRatio(sk(s), s['map-walk']);
-    const apolloOver = medianRatio(s.apollo, sk(s));
-    ratios.push(ratio(`${label}: stashkit / map-walk`, overFloor, '<= 1.5', overFloor <= 1.5));
-    ratios.push(ratio(`${label}: apollo / stashkit`, apolloOver, '>= 6', apolloOver >= 6));
+    ratioOf(`${label}: stashkit / map-walk`, s, 'stashkit', 'map-walk', '<= 1.5', (v) => v <= 1.5);
+    ratioOf(`${label}: apollo / stashkit`, s, 'apollo', 'stashkit', '>= 6', (v) => v >= 6);
   }
-  const warmNs = metrics['warm read (1k ids)'].stashkit.median;
-  ratios.push(ratio('warm getCached: stashkit ns/op', warmNs, '<= 1000 ns', warmNs <= 1000));
-  ratios.push(
-    ratio('warm read: stashkit / map-walk', medianRatio(warm.stashkit, warm['map-walk']), null, null),
-  );
-  ratios.push(ratio('warm read: apollo / stashkit', medianRatio(warm.apollo, warm.stashkit), null, null));
-  ratios.push(
-    ratio('update + read: stashkit / map-walk', medianRatio(update.stashkit, update['map-walk']), null, null),
-  );
-  ratios.push(
-    ratio('update + read: apollo / stashkit', medianRatio(update.apollo, update.stashkit), null, null),
-  );
+  const warmNs = metrics['warm read (1k ids)'].stashkit;
+  ratios.push({
+    name: 'warm getCached: stashkit ns/op',
+    value: warmNs.cpu.median,
+    wall: warmNs.wall.median,
+    target: '<= 1000 ns',
+    pass: warmNs.cpu.median <= 1000,
+  });
+  ratioOf('warm read: stashkit / map-walk', warm, 'stashkit', 'map-walk');
+  ratioOf('warm read: apollo / stashkit', warm, 'apollo', 'stashkit');
+  ratioOf('update + read: stashkit / map-walk', update, 'stashkit', 'map-walk');
+  ratioOf('update + read: apollo / stashkit', update, 'apollo', 'stashkit');
   const heapRatio = medianRatio(heap.stashkit, heap['map-walk']);
-  ratios.push(ratio('heap 10k: stashkit / map-walk', heapRatio, '<= 1.3', heapRatio <= 1.3));
-  ratios.push(ratio('heap 10k: apollo / stashkit', medianRatio(heap.apollo, heap.stashkit), null, null));
+  ratios.push({
+    name: 'heap 10k: stashkit / map-walk',
+    value: heapRatio,
+    wall: null,
+    target: '<= 1.3',
+    pass: heapRatio <= 1.3,
+  });
+  ratios.push({
+    name: 'heap 10k: apollo / stashkit',
+    value: medianRatio(heap.apollo, heap.stashkit),
+    wall: null,
+    target: null,
+    pass: null,
+  });
 
   return {
     environment: environment(),
@@ -198,32 +223,35 @@ export async function runCoreBench(fixtures: Fixtures, options: CoreBenchOptions
       librarySize: fixtures.librarySize,
       smallScenes: fixtures.small.findScenes.scenes.length,
       largeScenes: fixtures.large.findScenes.scenes.length,
-      distinctEntities: countEntities(warmCaches['map-walk']),
+      distinctEntities: countEntities(fixtures),
     },
     metrics,
+    heap: Object.fromEntries(NAMES.map((n) => [n, metric('bytes', heap[n])])) as Record<Name, Metric>,
     ratios,
   };
 }
 
-function countEntities(cache: CoreCache): Record<string, number> {
+function countEntities(fixtures: Fixtures): Record<string, number> {
+  const cache = mapWalkSubject.create() as unknown as { records: Map<string, unknown> } & CoreCache;
+  cache.ingest(fixtures.large, fixtures.variables.large);
   const counts: Record<string, number> = {};
-  for (const key of (cache as unknown as { records: Map<string, unknown> }).records.keys()) {
+  for (const key of cache.records.keys()) {
     const type = key.slice(0, key.indexOf(':'));
     counts[type] = (counts[type] ?? 0) + 1;
   }
   return counts;
 }
 
-function formatMetric(m: Metric): string {
-  switch (m.unit) {
+function formatValue(unit: Metric['unit'], value: number): string {
+  switch (unit) {
     case 'ms':
-      return formatMs(m.median);
+      return formatMs(value);
     case 'ns/op':
-      return `${m.median.toFixed(0)} ns`;
+      return `${value.toFixed(0)} ns`;
     case 'µs/op':
-      return `${m.median.toFixed(2)} µs`;
+      return `${value.toFixed(value >= 100 ? 0 : 2)} µs`;
     case 'bytes':
-      return formatBytes(m.median);
+      return formatBytes(value);
   }
 }
 
@@ -231,30 +259,43 @@ export function coreMarkdown(result: CoreBenchResult): string {
   const env = result.environment;
   const rows = Object.entries(result.metrics).map(([label, byName]) => [
     label,
-    ...NAMES.map((n) => formatMetric(byName[n])),
+    ...NAMES.map((n) => `${formatValue(byName[n].cpu.unit, byName[n].cpu.median)}`),
+    ...NAMES.map((n) => `${formatValue(byName[n].wall.unit, byName[n].wall.median)}`),
   ]);
-  const ratioRows = result.ratios.map((r) => [
-    r.name,
-    r.name.includes('ns/op') ? `${r.value.toFixed(0)} ns` : formatRatio(r.value),
-    r.target ?? '—',
-    r.pass === null ? '' : r.pass ? 'pass' : '**miss**',
+  rows.push([
+    'retained heap, 10k page',
+    ...NAMES.map((n) => formatBytes(result.heap[n].median)),
+    ...NAMES.map(() => ''),
   ]);
+  const ratioRows = result.ratios.map((r) => {
+    const isNs = r.name.includes('ns/op');
+    const show = (v: number) => (isNs ? `${v.toFixed(0)} ns` : formatRatio(v));
+    return [
+      r.name,
+      show(r.value),
+      r.wall === null ? '—' : show(r.wall),
+      r.target ?? '—',
+      r.pass === null ? '' : r.pass ? 'pass' : '**miss**',
+    ];
+  });
   const entities = Object.entries(result.fixture.distinctEntities)
     .map(([t, c]) => `${t} ${c}`)
     .join(', ');
   return [
     '# Core benchmark: stashkit vs Apollo InMemoryCache 3.14 vs a Map-walk normalizer',
     '',
-    `Medians of ${result.rounds} interleaved rounds (rotating order). ${env.date}, Node ${env.node}, ` +
-      `${env.cores} × ${env.cpu}, load ${env.loadAverage.join(' ')}, NODE_ENV=${env.nodeEnv ?? 'unset'}, commit ${env.commit}.`,
+    `Medians of ${result.rounds} interleaved rounds (rotating order, one warm-up round). ${env.date}, ` +
+      `Node ${env.node}, ${env.cores} × ${env.cpu}, load ${env.loadAverage.join(' ')}, ` +
+      `NODE_ENV=${env.nodeEnv ?? 'unset'}, commit ${env.commit}.`,
     `Pages: findScenes of ${result.fixture.smallScenes} and ${result.fixture.largeScenes} scenes from the mock ` +
-      `(library of ${result.fixture.librarySize}); the 10k page holds ${entities}.`,
+      `(library of ${result.fixture.librarySize}); the 10k page normalizes to ${entities}.`,
+    'CPU = process user + system time (primary; robust to a busy machine); wall = elapsed time.',
     '',
-    table(['median', ...NAMES], rows),
+    table(['median', ...NAMES.map((n) => `${n} (CPU)`), ...NAMES.map((n) => `${n} (wall)`)], rows),
     '',
     'Ratios are computed per round, then the median is taken.',
     '',
-    table(['ratio', 'median', 'target', ''], ratioRows),
+    table(['ratio', 'CPU', 'wall', 'target', ''], ratioRows),
     '',
   ].join('\n');
 }

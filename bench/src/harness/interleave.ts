@@ -1,3 +1,5 @@
+import type { Timing } from './stopwatch';
+
 /**
  * Runs every contender once per round, in an order that rotates each round, so slow phases of a noisy
  * machine (other test runs, GC, thermal) hit every contender alike. Returns one sample per round each.
@@ -5,10 +7,10 @@
 export async function interleave<N extends string>(
   names: readonly N[],
   rounds: number,
-  measure: (name: N, round: number) => number | Promise<number>,
+  measure: (name: N, round: number) => Timing | Promise<Timing>,
   warmupRounds = 1,
-): Promise<Record<N, number[]>> {
-  const samples = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<N, number[]>;
+): Promise<Record<N, Timing[]>> {
+  const samples = Object.fromEntries(names.map((n) => [n, [] as Timing[]])) as Record<N, Timing[]>;
   for (let round = -warmupRounds; round < rounds; round++) {
     for (let k = 0; k < names.length; k++) {
       const name = names[(k + Math.max(round, 0)) % names.length];
@@ -27,13 +29,6 @@ export function collectGarbage(): void {
   if (gc === undefined) throw new Error('bench: run node with --expose-gc');
   gc();
   gc();
-}
-
-/** Calls `fn` `reps` times and returns the mean time per call in ms. */
-export function timeMean(reps: number, fn: (rep: number) => void): number {
-  const start = performance.now();
-  for (let i = 0; i < reps; i++) fn(i);
-  return (performance.now() - start) / reps;
 }
 
 /** Results are stored here so the JIT cannot drop the work that produced them. */

@@ -1,1 +1,0 @@
-export async function runReactBench(_: { rounds: number }): Promise<void> {}

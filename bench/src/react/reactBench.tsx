@@ -1,0 +1,224 @@
+import { GlobalRegistrator } from '@happy-dom/global-registrator';
+import { loadFixtures } from '../fixtures/loadFixtures';
+import { blackhole, collectGarbage, interleave } from '../harness/interleave';
+import {
+  environment,
+  metric,
+  table,
+  type Environment,
+  type Metric,
+  type RatioResult,
+} from '../harness/results';
+import { formatMs, formatRatio, median, medianRatio } from '../harness/stats';
+import { Stopwatch, cpuOf, wallOf, type Timing } from '../harness/stopwatch';
+import { renderCounter, type ReactSetup, type ReactSubject } from './reactSubject';
+
+const SIZES = [100, 10_000] as const;
+/** Updates timed per sample; the sample is their median. */
+const UPDATES_PER_SAMPLE = 15;
+/** Index (in mount order) of the scene that gets updated; mounted at every N. */
+const TARGET_INDEX = 50;
+
+export interface ReactBenchResult {
+  environment: Environment;
+  dom: string;
+  rounds: number;
+  updatesPerSample: number;
+  /** Implementations that could not be measured, and why. */
+  gaps: Record<string, string>;
+  subjects: Record<
+    string,
+    {
+      mountMs: Record<number, number>;
+      cpuPerUpdate: Record<number, Metric>;
+      wallPerUpdate: Record<number, Metric>;
+      rendersPerUpdate: Record<number, number>;
+    }
+  >;
+  ratios: RatioResult[];
+}
+
+interface Mounted {
+  subject: ReactSubject;
+  n: number;
+  setup: ReactSetup;
+  target: Element;
+  targetId: string;
+  mountMs: number;
+  renders: number[];
+}
+
+const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Mounts N Items under the subject's provider into a fresh root, synchronously. */
+async function mount(
+  subject: ReactSubject,
+  n: number,
+  ids: readonly string[],
+  setup: ReactSetup,
+): Promise<Mounted> {
+  const { createElement } = await import('react');
+  const { flushSync } = await import('react-dom');
+  const { createRoot } = await import('react-dom/client');
+  const container = document.createElement('ul');
+  document.body.appendChild(container);
+  const root = createRoot(container);
+  const mountIds = ids.slice(0, n);
+  const start = performance.now();
+  flushSync(() =>
+    root.render(
+      createElement(
+        setup.Provider,
+        null,
+        mountIds.map((id) => createElement(setup.Item, { key: id, id })),
+      ),
+    ),
+  );
+  const mountMs = performance.now() - start;
+  if (container.children.length !== n) {
+    throw new Error(`bench: ${subject.name} mounted ${container.children.length} of ${n} items`);
+  }
+  await macrotask();
+  return {
+    subject,
+    n,
+    setup,
+    target: container.children[TARGET_INDEX],
+    targetId: mountIds[TARGET_INDEX],
+    mountMs,
+    renders: [],
+  };
+}
+
+/**
+ * CPU time (process user + system, in ms) from applying one update until the DOM shows it, median of
+ * several updates. CPU rather than wall time: Apollo's useFragment re-renders from a setTimeout, and
+ * idle timer waits are not work; it also ignores time the process spends descheduled on a busy machine.
+ */
+async function timeUpdates(m: Mounted, counter: { n: number }): Promise<Timing> {
+  const { flushSync } = await import('react-dom');
+  const cpu: number[] = [];
+  const wall: number[] = [];
+  for (let u = 0; u < UPDATES_PER_SAMPLE; u++) {
+    const title = `Edited title ${++counter.n}`;
+    const rendersBefore = renderCounter.count;
+    const clock = Stopwatch.start();
+    flushSync(() => m.setup.update(m.targetId, title));
+    for (let spins = 0; m.target.textContent !== title; spins++) {
+      if (spins > 1000) throw new Error(`bench: ${m.subject.name} never showed the update`);
+      await macrotask();
+    }
+    const time = clock.elapsed();
+    cpu.push(time.cpu);
+    wall.push(time.wall);
+    await macrotask();
+    m.renders.push(renderCounter.count - rendersBefore);
+  }
+  return { cpu: median(cpu), wall: median(wall) };
+}
+
+async function loadSubjects(gaps: Record<string, string>): Promise<ReactSubject[]> {
+  const { zustandReactSubject } = await import('./zustandReact');
+  const { apolloReactSubject } = await import('./apolloReact');
+  const subjects = [zustandReactSubject, apolloReactSubject];
+  const stashkit = await import('./stashkitReact');
+  if (stashkit.stashkitReactSubject !== null) subjects.push(stashkit.stashkitReactSubject);
+  else gaps['stashkit useEntity'] = stashkit.unavailableReason;
+  return subjects;
+}
+
+export async function runReactBench({ rounds }: { rounds: number }): Promise<void> {
+  // happy-dom must own the globals before react-dom loads.
+  GlobalRegistrator.register();
+  const gaps: Record<string, string> = {};
+  const subjects = await loadSubjects(gaps);
+  const fixtures = await loadFixtures();
+  const ids = fixtures.large.findScenes.scenes.map((s) => s.id);
+  console.log(`react: fixtures from ${fixtures.source}; ${rounds} rounds; happy-dom`);
+
+  const mounted = new Map<string, Mounted>();
+  for (const subject of subjects) {
+    for (const n of SIZES) {
+      collectGarbage();
+      const setup = subject.setup(fixtures.large, fixtures.variables.large);
+      mounted.set(`${subject.name}@${n}`, await mount(subject, n, ids, setup));
+      console.log(`  react: mounted ${n} × ${subject.name}`);
+    }
+  }
+  const counter = { n: 0 };
+  const samples = await interleave([...mounted.keys()], rounds, (key) =>
+    timeUpdates(mounted.get(key)!, counter),
+  );
+  blackhole.value = mounted;
+
+  const result: ReactBenchResult = {
+    environment: environment(),
+    dom: 'happy-dom 21.0.4 (global registrator), React 19.3.1 production build',
+    rounds,
+    updatesPerSample: UPDATES_PER_SAMPLE,
+    gaps,
+    subjects: {},
+    ratios: [],
+  };
+  for (const subject of subjects) {
+    const at = (n: number) => mounted.get(`${subject.name}@${n}`)!;
+    const entry: ReactBenchResult['subjects'][string] = {
+      mountMs: {},
+      cpuPerUpdate: {},
+      wallPerUpdate: {},
+      rendersPerUpdate: {},
+    };
+    for (const n of SIZES) {
+      entry.mountMs[n] = at(n).mountMs;
+      entry.cpuPerUpdate[n] = metric('ms', cpuOf(samples[`${subject.name}@${n}`]));
+      entry.wallPerUpdate[n] = metric('ms', wallOf(samples[`${subject.name}@${n}`]));
+      entry.rendersPerUpdate[n] = median(at(n).renders);
+    }
+    result.subjects[subject.name] = entry;
+    const large = samples[`${subject.name}@${SIZES[1]}`];
+    const small = samples[`${subject.name}@${SIZES[0]}`];
+    const ratio = medianRatio(cpuOf(large), cpuOf(small));
+    const targeted = subject.name.startsWith('stashkit');
+    result.ratios.push({
+      name: `${subject.name}: update cost 10k / 100 mounted`,
+      value: ratio,
+      target: targeted ? '<= 1.5' : null,
+      pass: targeted ? ratio <= 1.5 : null,
+    });
+  }
+  const { writeResults } = await import('../harness/results');
+  await writeResults('react', result, reactMarkdown(result));
+  await GlobalRegistrator.unregister();
+}
+
+export function reactMarkdown(result: ReactBenchResult): string {
+  const env = result.environment;
+  const rows = Object.entries(result.subjects).map(([name, s]) => {
+    const ratio = result.ratios.find((r) => r.name.startsWith(`${name}:`))!;
+    return [
+      name,
+      formatMs(s.cpuPerUpdate[100].median),
+      formatMs(s.cpuPerUpdate[10_000].median),
+      formatRatio(ratio.value) +
+        (ratio.pass === null ? '' : ratio.pass ? ' (pass, target <= 1.5)' : ' (**miss**, target <= 1.5)'),
+      `${s.rendersPerUpdate[100]} / ${s.rendersPerUpdate[10_000]}`,
+      `${formatMs(s.mountMs[100])} / ${formatMs(s.mountMs[10_000])}`,
+    ];
+  });
+  const gaps = Object.entries(result.gaps).map(([name, why]) => `- **${name}**: not measured: ${why}`);
+  return [
+    '# React benchmark: one entity update with 100 vs 10,000 mounted components',
+    '',
+    `Medians of ${result.rounds} interleaved rounds × ${result.updatesPerSample} updates. ${result.dom}. ` +
+      `${env.date}, Node ${env.node}, ${env.cores} × ${env.cpu}, load ${env.loadAverage.join(' ')}, commit ${env.commit}.`,
+    'Each store holds the 10k-scene page; N components each show one scene title; one title changes per update.',
+    'Cost = process CPU time from the write until the DOM shows the new title (includes deferred renders).',
+    '',
+    table(
+      ['implementation', 'N = 100', 'N = 10,000', '10k / 100', 'renders per update', 'mount (once)'],
+      rows,
+    ),
+    '',
+    ...(gaps.length > 0 ? [...gaps, ''] : []),
+  ].join('\n');
+}
