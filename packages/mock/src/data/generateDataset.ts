@@ -16,7 +16,10 @@ import type {
   TagRow,
 } from '../db/rows';
 import { createPrng, fakeHex, type Prng } from './prng';
+import { isoDate, rfc3339 } from './timeFormat';
 import * as W from './words';
+
+export { rfc3339 };
 
 /** Every table of the mock, keyed by id, in id order. */
 export type Dataset = { [T in TableName]: Map<string, RowsByTable[T]> };
@@ -39,16 +42,8 @@ export function datasetCounts(size: number) {
 }
 
 const BASE_TIME = Date.UTC(2018, 0, 1);
+const MS_PER_DAY = 86_400_000;
 const SPAN_MS = 7 * 365 * 24 * 3600 * 1000;
-
-/** RFC3339 without fractional seconds, as Stash prints `Time`. */
-export function rfc3339(ms: number): string {
-  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
-}
-
-function isoDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
 
 function slug(text: string): string {
   return text
@@ -73,7 +68,54 @@ class Builder {
     Folder: new Map(),
   };
 
+  // At 100,000 scenes the dataset holds ~430 MB; the garbage collector's cost grows with the number of
+  // live objects, so repeated strings are shared: ids, dates, slugs and repeated texts (titles, details).
+  private readonly ids: string[] = [];
+  private readonly dates = new Map<number, string>();
+  private readonly slugs = new Map<string, string>();
+  private readonly texts = new Map<string, string>();
+
   constructor(readonly r: Prng) {}
+
+  id(n: number): string {
+    return (this.ids[n] ??= String(n));
+  }
+
+  /** One shared copy of a text that repeats across rows (a template string is several objects until used). */
+  text(value: string): string {
+    const hit = this.texts.get(value);
+    if (hit !== undefined) return hit;
+    this.texts.set(value, value);
+    return value;
+  }
+
+  /**
+   * The same string, flattened: V8 keeps a template-literal result as a tree of pieces until it is read;
+   * reading one character makes it one flat string, and the garbage collector then drops the pieces.
+   */
+  flat(value: string): string {
+    value.charCodeAt(0);
+    return value;
+  }
+
+  isoDate(ms: number): string {
+    const day = Math.floor(ms / MS_PER_DAY);
+    let value = this.dates.get(day);
+    if (value === undefined) {
+      value = isoDate(ms);
+      this.dates.set(day, value);
+    }
+    return value;
+  }
+
+  slug(text: string): string {
+    let value = this.slugs.get(text);
+    if (value === undefined) {
+      value = slug(text);
+      this.slugs.set(text, value);
+    }
+    return value;
+  }
 
   timestamps(): { created_at: string; updated_at: string } {
     const created = BASE_TIME + Math.floor(this.r.next() * SPAN_MS);
@@ -90,7 +132,7 @@ class Builder {
 
   date(pNull = 0.1): string | null {
     if (this.r.chance(pNull)) return null;
-    return isoDate(Date.UTC(2005, 0, 1) + Math.floor(this.r.next() * 20 * 365 * 24 * 3600 * 1000));
+    return this.isoDate(Date.UTC(2005, 0, 1) + Math.floor(this.r.next() * 20 * 365 * 24 * 3600 * 1000));
   }
 
   stashIds(p: number): StashIdRow[] {
@@ -106,20 +148,19 @@ class Builder {
   urls(base: string, p: number, max = 2): string[] {
     if (!this.r.chance(p)) return [];
     const n = this.r.int(1, max);
-    return Array.from(
-      { length: n },
-      (_, i) => `https://${base}.example.com/${i === 0 ? 'page' : 'alt'}/${this.r.int(1000, 99999)}`,
+    return Array.from({ length: n }, (_, i) =>
+      this.flat(`https://${base}.example.com/${i === 0 ? 'page' : 'alt'}/${this.r.int(1000, 99999)}`),
     );
   }
 
   details(p: number): string | null {
     if (!this.r.chance(p)) return null;
     const n = this.r.int(1, 3);
-    return Array.from({ length: n }, () => this.r.pick(W.DETAILS_SENTENCES)).join(' ');
+    return this.text(Array.from({ length: n }, () => this.r.pick(W.DETAILS_SENTENCES)).join(' '));
   }
 
   folder(path: string, parentId: string | null, zipFileId: string | null = null): string {
-    const id = String(this.data.Folder.size + 1);
+    const id = this.id(this.data.Folder.size + 1);
     const row: FolderRow = {
       id,
       path,
@@ -133,16 +174,33 @@ class Builder {
   }
 
   file(row: Omit<FileRow, 'id' | 'created_at' | 'updated_at' | 'mod_time'>): string {
-    const id = String(this.data.File.size + 1);
+    const id = this.id(this.data.File.size + 1);
     const ts = this.timestamps();
-    this.data.File.set(id, { id, ...row, mod_time: ts.created_at, ...ts });
+    // same keys in the same order as `{ id, ...row, mod_time, ...ts }`, without the slow spread
+    const full = { id } as Record<string, unknown>;
+    for (const key in row) full[key] = row[key as keyof typeof row];
+    full.mod_time = ts.created_at;
+    full.created_at = ts.created_at;
+    full.updated_at = ts.updated_at;
+    this.data.File.set(id, full as unknown as FileRow);
     return id;
   }
 }
 
+const HEX = '0123456789abcdef';
+const DASH = 45;
+
+/** A v4-looking UUID: 32 random hex digits, of which the 13th and 17th are replaced by `4` and `a`. */
 function fakeUuid(r: Prng): string {
-  const hex = Array.from({ length: 32 }, () => '0123456789abcdef'[r.int(0, 15)]).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20)}`;
+  const hex: number[] = [];
+  for (let i = 0; i < 32; i++) hex.push(HEX.charCodeAt(r.int(0, 15)));
+  hex[12] = 52; // '4'
+  hex[16] = 97; // 'a'
+  hex.splice(20, 0, DASH);
+  hex.splice(16, 0, DASH);
+  hex.splice(12, 0, DASH);
+  hex.splice(8, 0, DASH);
+  return String.fromCharCode(...hex);
 }
 
 /**
@@ -158,6 +216,7 @@ export function generateDataset(seed: number = DEFAULT_SEED, size: number = DEFA
   const r = b.r;
   const n = datasetCounts(size);
   const d = b.data;
+  const id = (x: number) => b.id(x);
 
   // Tags: about a third have parents (always earlier tags, so the hierarchy has no cycles).
   const tagNames = new Set<string>();
@@ -168,14 +227,14 @@ export function generateDataset(seed: number = DEFAULT_SEED, size: number = DEFA
     tagNames.add(name);
     const parent_ids: string[] = [];
     if (i > 10 && r.chance(0.35)) {
-      parent_ids.push(String(r.int(1, Math.min(i - 1, 40))));
+      parent_ids.push(id(r.int(1, Math.min(i - 1, 40))));
       if (r.chance(0.1)) {
-        const second = String(r.int(1, i - 1));
+        const second = id(r.int(1, i - 1));
         if (!parent_ids.includes(second)) parent_ids.push(second);
       }
     }
     const row: TagRow = {
-      id: String(i),
+      id: id(i),
       name,
       sort_name: r.chance(0.05) ? `~${name}` : null,
       description: r.chance(0.3) ? `Scenes tagged ${name.toLowerCase()}.` : null,
@@ -190,7 +249,7 @@ export function generateDataset(seed: number = DEFAULT_SEED, size: number = DEFA
     d.Tag.set(row.id, row);
   }
   const someTags = (max: number, p = 0.9): string[] =>
-    r.chance(p) ? r.distinctSkewed(n.tags, r.int(1, max), 1.8).map((x) => String(x + 1)) : [];
+    r.chance(p) ? r.distinctSkewed(n.tags, r.int(1, max), 1.8).map((x) => id(x + 1)) : [];
 
   // Studios: networks first, then children pointing at them.
   const studioNames = new Set<string>();
@@ -200,15 +259,15 @@ export function generateDataset(seed: number = DEFAULT_SEED, size: number = DEFA
     studioNames.add(name);
     const networks = Math.max(1, Math.floor(n.studios / 8));
     const row: StudioRow = {
-      id: String(i),
+      id: id(i),
       name,
-      urls: b.urls(slug(name), 0.7, 1),
-      aliases: r.chance(0.15) ? [slug(name).replace(/_/g, '')] : [],
+      urls: b.urls(b.slug(name), 0.7, 1),
+      aliases: r.chance(0.15) ? [b.slug(name).replace(/_/g, '')] : [],
       details: b.details(0.3),
       rating100: b.rating(),
       favorite: r.chance(0.1),
       ignore_auto_tag: r.chance(0.03),
-      parent_id: i > networks && r.chance(0.45) ? String(r.int(1, networks)) : null,
+      parent_id: i > networks && r.chance(0.45) ? id(r.int(1, networks)) : null,
       tag_ids: someTags(2, 0.2),
       stash_ids: b.stashIds(0.5),
       has_image: r.chance(0.6),
@@ -231,7 +290,7 @@ export function generateDataset(seed: number = DEFAULT_SEED, size: number = DEFA
       gender === 'MALE' || gender === 'TRANSGENDER_MALE'
         ? r.pick(W.FIRST_NAMES.slice(-16))
         : r.pick(W.FIRST_NAMES);
-    const name = `${first} ${r.pick(W.LAST_NAMES)}`;
+    const name = b.text(`${first} ${r.pick(W.LAST_NAMES)}`);
     const seen = performerNames.get(name) ?? 0;
     performerNames.set(name, seen + 1);
     const birth = r.chance(0.7)
@@ -239,13 +298,13 @@ export function generateDataset(seed: number = DEFAULT_SEED, size: number = DEFA
       : null;
     const isMale = gender === 'MALE';
     const row: PerformerRow = {
-      id: String(i),
+      id: id(i),
       name,
       disambiguation: seen > 0 ? `${seen + 1}` : r.chance(0.05) ? 'II' : null,
-      urls: b.urls(slug(name), 0.5),
+      urls: b.urls(b.slug(name), 0.5),
       gender,
-      birthdate: birth === null ? null : isoDate(birth),
-      death_date: birth !== null && r.chance(0.01) ? isoDate(birth + 60 * 365 * 24 * 3600 * 1000) : null,
+      birthdate: birth === null ? null : b.isoDate(birth),
+      death_date: birth !== null && r.chance(0.01) ? b.isoDate(birth + 60 * 365 * 24 * 3600 * 1000) : null,
       ethnicity: r.chance(0.7) ? r.pick(W.ETHNICITIES) : null,
       country: r.chance(0.7) ? r.pick(W.COUNTRIES) : null,
       eye_color: r.chance(0.6) ? r.pick(W.EYE_COLORS) : null,
@@ -283,20 +342,22 @@ export function generateDataset(seed: number = DEFAULT_SEED, size: number = DEFA
   // Groups: a few series contain sub-groups (earlier group contains later ones).
   for (let i = 1; i <= n.groups; i++) {
     const row: GroupRow = {
-      id: String(i),
-      name: `${r.pick(W.TITLE_ADJECTIVES)} ${r.pick(W.TITLE_NOUNS)} ${r.chance(0.5) ? r.int(1, 9) : 'Collection'}`,
+      id: id(i),
+      name: b.text(
+        `${r.pick(W.TITLE_ADJECTIVES)} ${r.pick(W.TITLE_NOUNS)} ${r.chance(0.5) ? r.int(1, 9) : 'Collection'}`,
+      ),
       aliases: r.chance(0.2) ? `${r.pick(W.TITLE_NOUNS)} Series` : null,
       duration: r.chance(0.7) ? r.int(1800, 14_400) : null,
       date: b.date(0.2),
       rating100: b.rating(),
-      director: r.chance(0.4) ? `${r.pick(W.FIRST_NAMES)} ${r.pick(W.LAST_NAMES)}` : null,
+      director: r.chance(0.4) ? b.text(`${r.pick(W.FIRST_NAMES)} ${r.pick(W.LAST_NAMES)}`) : null,
       synopsis: b.details(0.5),
       urls: b.urls('groups', 0.4, 1),
-      studio_id: r.chance(0.8) ? String(r.skewed(n.studios) + 1) : null,
+      studio_id: r.chance(0.8) ? id(r.skewed(n.studios) + 1) : null,
       tag_ids: someTags(2, 0.4),
       containing_groups:
         i > 3 && r.chance(0.2)
-          ? [{ group_id: String(r.int(1, i - 1)), description: r.chance(0.3) ? 'Part' : null }]
+          ? [{ group_id: id(r.int(1, i - 1)), description: r.chance(0.3) ? 'Part' : null }]
           : [],
       has_front_image: r.chance(0.7),
       has_back_image: r.chance(0.4),
@@ -314,7 +375,7 @@ export function generateDataset(seed: number = DEFAULT_SEED, size: number = DEFA
     if (studioId === null) return miscFolder;
     let id = studioFolders.get(studioId);
     if (id === undefined) {
-      id = b.folder(`/data/videos/${slug(d.Studio.get(studioId)!.name)}`, videosRoot);
+      id = b.folder(`/data/videos/${b.slug(d.Studio.get(studioId)!.name)}`, videosRoot);
       studioFolders.set(studioId, id);
     }
     return id;
@@ -323,9 +384,11 @@ export function generateDataset(seed: number = DEFAULT_SEED, size: number = DEFA
   // Scenes.
   const groupSceneCounters = new Map<string, number>();
   for (let i = 1; i <= n.scenes; i++) {
-    const studio_id = r.chance(0.85) ? String(r.skewed(n.studios, 1.6) + 1) : null;
+    const studio_id = r.chance(0.85) ? id(r.skewed(n.studios, 1.6) + 1) : null;
     const title = r.chance(0.97)
-      ? `${r.pick(W.TITLE_ADJECTIVES)} ${r.pick(W.TITLE_NOUNS)}${r.chance(0.3) ? ` ${r.int(2, 12)}` : ''}`
+      ? b.text(
+          `${r.pick(W.TITLE_ADJECTIVES)} ${r.pick(W.TITLE_NOUNS)}${r.chance(0.3) ? ` ${r.int(2, 12)}` : ''}`,
+        )
       : null;
     const ts = b.timestamps();
     const createdMs = Date.parse(ts.created_at);
@@ -340,14 +403,14 @@ export function generateDataset(seed: number = DEFAULT_SEED, size: number = DEFA
     const [width, height] = r.chance(0.1) ? r.pick(W.RESOLUTIONS) : r.pick(W.RESOLUTIONS.slice(2, 6));
     const portrait = r.chance(0.04);
     const duration = Math.round((r.chance(0.1) ? 60 + r.next() * 300 : 600 + r.next() * 3600) * 100) / 100;
-    const base = title ? slug(title) : `scene_${i}`;
+    const base = title ? b.slug(title) : `scene_${i}`;
     const fileCount = r.chance(0.04) ? 2 : 1;
     const file_ids: string[] = [];
     for (let f = 0; f < fileCount; f++) {
       const ext = r.chance(0.8) ? 'mp4' : r.pick(['mkv', 'webm', 'mov']);
-      const basename = `${base}_${i}${f ? `_alt${f}` : ''}.${ext}`;
+      const basename = b.flat(`${base}_${i}${f ? `_alt${f}` : ''}.${ext}`);
       const folderId = folderFor(studio_id);
-      const path = `${d.Folder.get(folderId)!.path}/${basename}`;
+      const path = b.flat(`${d.Folder.get(folderId)!.path}/${basename}`);
       const bitRate = r.int(1_000_000, 20_000_000);
       file_ids.push(
         b.file({
@@ -377,19 +440,19 @@ export function generateDataset(seed: number = DEFAULT_SEED, size: number = DEFA
     }
     const groups: SceneRow['groups'] = [];
     if (r.chance(0.12)) {
-      const gid = String(r.skewed(n.groups, 1.5) + 1);
+      const gid = id(r.skewed(n.groups, 1.5) + 1);
       const index = (groupSceneCounters.get(gid) ?? 0) + 1;
       groupSceneCounters.set(gid, index);
       groups.push({ group_id: gid, scene_index: r.chance(0.85) ? index : null });
     }
     const interactive = r.chance(0.05);
     const row: SceneRow = {
-      id: String(i),
+      id: id(i),
       title,
-      code: r.chance(0.4) ? `${r.pick(['ABC', 'XYZ', 'STU', 'MNO'])}-${r.int(100, 999)}` : null,
+      code: r.chance(0.4) ? b.text(`${r.pick(['ABC', 'XYZ', 'STU', 'MNO'])}-${r.int(100, 999)}`) : null,
       details: b.details(0.5),
-      director: r.chance(0.2) ? `${r.pick(W.FIRST_NAMES)} ${r.pick(W.LAST_NAMES)}` : null,
-      urls: b.urls(studio_id ? slug(d.Studio.get(studio_id)!.name) : 'scenes', 0.6),
+      director: r.chance(0.2) ? b.text(`${r.pick(W.FIRST_NAMES)} ${r.pick(W.LAST_NAMES)}`) : null,
+      urls: b.urls(studio_id ? b.slug(d.Studio.get(studio_id)!.name) : 'scenes', 0.6),
       date: b.date(0.1),
       rating100: b.rating(),
       organized: r.chance(0.3),
@@ -406,7 +469,7 @@ export function generateDataset(seed: number = DEFAULT_SEED, size: number = DEFA
       studio_id,
       tag_ids: someTags(8, 0.85),
       performer_ids: r.chance(0.92)
-        ? r.distinctSkewed(n.performers, r.int(1, 4), 2.2).map((x) => String(x + 1))
+        ? r.distinctSkewed(n.performers, r.int(1, 4), 2.2).map((x) => id(x + 1))
         : [],
       gallery_ids: [],
       groups,
@@ -421,13 +484,13 @@ export function generateDataset(seed: number = DEFAULT_SEED, size: number = DEFA
   const zipsRoot = b.folder('/data/zips', root);
   const galleryImageFolder = new Map<string, { folderId: string; zipFileId: string | null }>();
   for (let i = 1; i <= n.galleries; i++) {
-    const title = `${r.pick(W.TITLE_ADJECTIVES)} ${r.pick(W.TITLE_NOUNS)} Photos`;
+    const title = b.text(`${r.pick(W.TITLE_ADJECTIVES)} ${r.pick(W.TITLE_NOUNS)} Photos`);
     const zip = r.chance(0.3);
     let folder_id: string | null = null;
     const file_ids: string[] = [];
     if (zip) {
-      const basename = `${slug(title)}_${i}.zip`;
-      const path = `/data/zips/${basename}`;
+      const basename = b.flat(`${b.slug(title)}_${i}.zip`);
+      const path = b.flat(`/data/zips/${basename}`);
       const zipFileId = b.file({
         typename: 'GalleryFile',
         path,
@@ -438,25 +501,25 @@ export function generateDataset(seed: number = DEFAULT_SEED, size: number = DEFA
         fingerprints: [{ type: 'md5', value: fakeHex(`md5:${path}`, 32) }],
       });
       file_ids.push(zipFileId);
-      galleryImageFolder.set(String(i), { folderId: b.folder(path, zipsRoot, zipFileId), zipFileId });
+      galleryImageFolder.set(id(i), { folderId: b.folder(path, zipsRoot, zipFileId), zipFileId });
     } else {
-      folder_id = b.folder(`/data/galleries/${slug(title)}_${i}`, galleriesRoot);
-      galleryImageFolder.set(String(i), { folderId: folder_id, zipFileId: null });
+      folder_id = b.folder(b.flat(`/data/galleries/${b.slug(title)}_${i}`), galleriesRoot);
+      galleryImageFolder.set(id(i), { folderId: folder_id, zipFileId: null });
     }
     const row: GalleryRow = {
-      id: String(i),
+      id: id(i),
       title: r.chance(0.9) ? title : null,
-      code: r.chance(0.2) ? `G-${r.int(1000, 9999)}` : null,
+      code: r.chance(0.2) ? b.text(`G-${r.int(1000, 9999)}`) : null,
       urls: b.urls('galleries', 0.3, 1),
       date: b.date(0.2),
       details: b.details(0.2),
-      photographer: r.chance(0.2) ? `${r.pick(W.FIRST_NAMES)} ${r.pick(W.LAST_NAMES)}` : null,
+      photographer: r.chance(0.2) ? b.text(`${r.pick(W.FIRST_NAMES)} ${r.pick(W.LAST_NAMES)}`) : null,
       rating100: b.rating(),
       organized: r.chance(0.3),
-      studio_id: r.chance(0.7) ? String(r.skewed(n.studios, 1.6) + 1) : null,
+      studio_id: r.chance(0.7) ? id(r.skewed(n.studios, 1.6) + 1) : null,
       tag_ids: someTags(4, 0.6),
       performer_ids: r.chance(0.8)
-        ? r.distinctSkewed(n.performers, r.int(1, 3), 2.2).map((x) => String(x + 1))
+        ? r.distinctSkewed(n.performers, r.int(1, 3), 2.2).map((x) => id(x + 1))
         : [],
       image_ids: [],
       cover_image_id: null,
@@ -466,7 +529,7 @@ export function generateDataset(seed: number = DEFAULT_SEED, size: number = DEFA
     };
     d.Gallery.set(row.id, row);
     if (r.chance(0.2)) {
-      const scene = d.Scene.get(String(r.int(1, n.scenes)))!;
+      const scene = d.Scene.get(id(r.int(1, n.scenes)))!;
       scene.gallery_ids.push(row.id);
     }
   }
@@ -474,11 +537,13 @@ export function generateDataset(seed: number = DEFAULT_SEED, size: number = DEFA
   // Images: most live in a gallery (in gallery order); a few are loose or animated (VideoFile).
   const looseFolder = b.folder('/data/images', root);
   for (let i = 1; i <= n.images; i++) {
-    const galleryId = r.chance(0.85) ? String(r.int(1, n.galleries)) : null;
+    const galleryId = r.chance(0.85) ? id(r.int(1, n.galleries)) : null;
     const place = galleryId ? galleryImageFolder.get(galleryId)! : { folderId: looseFolder, zipFileId: null };
     const animated = r.chance(0.02);
-    const basename = `${String(i).padStart(6, '0')}.${animated ? 'webm' : r.chance(0.8) ? 'jpg' : 'png'}`;
-    const path = `${d.Folder.get(place.folderId)!.path}/${basename}`;
+    const basename = b.flat(
+      `${String(i).padStart(6, '0')}.${animated ? 'webm' : r.chance(0.8) ? 'jpg' : 'png'}`,
+    );
+    const path = b.flat(`${d.Folder.get(place.folderId)!.path}/${basename}`);
     const [w, h] = r.pick(W.RESOLUTIONS.slice(1));
     const portrait = r.chance(0.5);
     const fileId = b.file({
@@ -507,8 +572,8 @@ export function generateDataset(seed: number = DEFAULT_SEED, size: number = DEFA
     });
     const gallery = galleryId ? d.Gallery.get(galleryId)! : null;
     const row: ImageRow = {
-      id: String(i),
-      title: r.chance(0.3) ? `${r.pick(W.TITLE_ADJECTIVES)} ${r.pick(W.TITLE_NOUNS)}` : null,
+      id: id(i),
+      title: r.chance(0.3) ? b.text(`${r.pick(W.TITLE_ADJECTIVES)} ${r.pick(W.TITLE_NOUNS)}`) : null,
       code: null,
       urls: b.urls('images', 0.1, 1),
       date: b.date(0.6),
@@ -517,7 +582,7 @@ export function generateDataset(seed: number = DEFAULT_SEED, size: number = DEFA
       rating100: b.rating(),
       organized: r.chance(0.2),
       o_counter: r.chance(0.15) ? r.int(1, 5) : 0,
-      studio_id: gallery?.studio_id ?? (r.chance(0.3) ? String(r.skewed(n.studios) + 1) : null),
+      studio_id: gallery?.studio_id ?? (r.chance(0.3) ? id(r.skewed(n.studios) + 1) : null),
       tag_ids: someTags(3, 0.4),
       performer_ids: gallery ? gallery.performer_ids.slice(0, r.int(0, gallery.performer_ids.length)) : [],
       file_ids: [fileId],
@@ -538,10 +603,10 @@ export function generateDataset(seed: number = DEFAULT_SEED, size: number = DEFA
     const count = r.int(1, 4);
     for (let m = 0; m < count; m++) {
       const seconds = Math.round(r.next() * duration * 10) / 10;
-      const primary = String(r.skewed(n.tags, 1.8) + 1);
+      const primary = id(r.skewed(n.tags, 1.8) + 1);
       const row: SceneMarkerRow = {
-        id: String(++markerId),
-        title: r.chance(0.7) ? d.Tag.get(primary)!.name : `${r.pick(W.TITLE_NOUNS)} ${m + 1}`,
+        id: id(++markerId),
+        title: r.chance(0.7) ? d.Tag.get(primary)!.name : b.text(`${r.pick(W.TITLE_NOUNS)} ${m + 1}`),
         seconds,
         end_seconds: r.chance(0.4)
           ? Math.min(duration, Math.round((seconds + 5 + r.next() * 120) * 10) / 10)
@@ -562,8 +627,8 @@ export function generateDataset(seed: number = DEFAULT_SEED, size: number = DEFA
     const count = r.int(1, 3);
     for (let c = 0; c < count; c++) {
       const row: GalleryChapterRow = {
-        id: String(++chapterId),
-        title: `Chapter ${c + 1}`,
+        id: id(++chapterId),
+        title: b.text(`Chapter ${c + 1}`),
         image_index: 1 + Math.floor((c * gallery.image_ids.length) / count),
         gallery_id: gallery.id,
         ...b.timestamps(),
@@ -596,7 +661,7 @@ export function generateDataset(seed: number = DEFAULT_SEED, size: number = DEFA
       ui_options: null,
     },
   ];
-  saved.forEach((s, i) => d.SavedFilter.set(String(i + 1), { id: String(i + 1), ...s }));
+  saved.forEach((s, i) => d.SavedFilter.set(id(i + 1), { id: id(i + 1), ...s }));
 
   return d;
 }
