@@ -82,6 +82,42 @@ describe('EntityObserver', () => {
     off();
   });
 
+  it('drops the read of an observer unsubscribed before the flush: no request', async () => {
+    const store = newStore();
+    const observer = new EntityObserver(store, { type: 'Tag', id: '6', fields: ['name'] });
+    const off = observer.subscribe(() => {});
+    await Promise.resolve(); // the read is queued, the tick not flushed yet
+    off();
+    await tick();
+    await tick();
+    expect(stash.requests).toHaveLength(0);
+    expect(store.peek('Tag', '6')).toBeNull();
+  });
+
+  it('aborts an in-flight request nobody needs any more, but not one another read shares', async () => {
+    const store = newStore();
+    stash.faults.next({ latencyMs: 300 });
+    const alone = new EntityObserver(store, { type: 'Tag', id: '8', fields: ['name'] });
+    const off = alone.subscribe(() => {});
+    await until(() => stash.requests.length === 1, 'the request');
+    off();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    // The response was never applied: the request was aborted.
+    expect(store.peek('Tag', '8')).toBeNull();
+    expect(alone.getResult()).toMatchObject({ status: 'pending', error: null, isFetching: false });
+
+    stash.faults.next({ latencyMs: 200 });
+    const a = new EntityObserver(store, { type: 'Tag', id: '9', fields: ['name'] });
+    const b = new EntityObserver(store, { type: 'Tag', id: '9', fields: ['name'] });
+    const offA = a.subscribe(() => {});
+    const offB = b.subscribe(() => {});
+    await until(() => stash.requests.length === 2, 'the shared request');
+    offA();
+    await until(() => b.getResult().status === 'success', 'the other reader');
+    expect(store.peek('Tag', '9')?.id).toBe('9');
+    offB();
+  });
+
   it('notifies only when a field it selected changes', async () => {
     const store = newStore();
     const observer = new EntityObserver(store, { type: 'Performer', id: '4', fields: ['name'] });

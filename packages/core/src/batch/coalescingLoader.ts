@@ -5,8 +5,12 @@
  * targets become aliased single fetches (or one ids-batch per type without a single query), list
  * queries queued in the same tick join the document, and each read settles from its own targets:
  * an error on one alias rejects only the reads that depended on it.
+ *
+ * Reads may carry an `AbortSignal`. A read every consumer of which aborted is dropped before the
+ * flush, and a request all of whose reads were dropped (with no list query in it) is aborted: work
+ * nobody needs stops, work someone else still needs goes on.
  */
-import { StashError } from '../errors';
+import { StashError, StashNetworkError } from '../errors';
 import type { TypeInfo } from '../model/typeTable';
 import type { Normalizer } from '../normalize/normalizer';
 import { mergeTree, treeSignature, type FieldTree } from '../query/fieldTree';
@@ -30,6 +34,27 @@ export interface EntityRead {
 interface PendingRead extends EntityRead {
   resolve(value: EntitySnapshot | null): void;
   reject(error: unknown): void;
+  /** Consumers still waiting (`Infinity` once one cannot abort). */
+  needed: number;
+  /** Dropped before its flush: every consumer aborted. */
+  cancelled: boolean;
+  /** The flush that sent it. */
+  flight: Flight | undefined;
+}
+
+/** One flush's request: aborted when none of its reads is needed any more. */
+interface Flight {
+  needed: number;
+  readonly controller: AbortController;
+}
+
+interface Shared {
+  readonly promise: Promise<EntitySnapshot | null>;
+  readonly read: PendingRead;
+}
+
+function abortError(): StashNetworkError {
+  return new StashNetworkError('StashEntityStore: read aborted');
 }
 
 export interface LoaderDeps {
@@ -47,7 +72,7 @@ export class CoalescingLoader {
   #reads: PendingRead[] = [];
   #ops: RootOp[] = [];
   #scheduled = false;
-  readonly #inflight = new Map<string, Promise<EntitySnapshot | null>>();
+  readonly #inflight = new Map<string, Shared>();
   /** Number of HTTP requests started by flushes (debugging, tests). */
   flushes = 0;
 
@@ -55,19 +80,66 @@ export class CoalescingLoader {
     this.#deps = deps;
   }
 
-  /** Loads one entity's fields; identical reads in flight share one promise. */
-  load(read: EntityRead): Promise<EntitySnapshot | null> {
+  /**
+   * Loads one entity's fields; identical reads in flight share one request. With a `signal`, an
+   * abort rejects this caller's promise at once and releases its share of the work.
+   */
+  load(read: EntityRead, signal?: AbortSignal): Promise<EntitySnapshot | null> {
+    if (signal?.aborted === true) return Promise.reject(abortError());
     const key = recordKey(read.type.name, read.id) + '|' + (read.force ? '!' : '') + treeSignature(read.tree);
-    const shared = this.#inflight.get(key);
-    if (shared !== undefined) return shared;
-    const promise = new Promise<EntitySnapshot | null>((resolve, reject) => {
-      this.#reads.push({ ...read, resolve, reject });
+    let shared = this.#inflight.get(key);
+    if (shared === undefined) {
+      let pending!: PendingRead;
+      const promise = new Promise<EntitySnapshot | null>((resolve, reject) => {
+        pending = { ...read, resolve, reject, needed: 0, cancelled: false, flight: undefined };
+      });
+      this.#reads.push(pending);
       this.#schedule();
+      const entry: Shared = { promise, read: pending };
+      shared = entry;
+      this.#inflight.set(key, entry);
+      const clear = () => {
+        if (this.#inflight.get(key) === entry) this.#inflight.delete(key);
+      };
+      promise.then(clear, clear);
+    }
+    if (signal === undefined) {
+      shared.read.needed = Infinity;
+      return shared.promise;
+    }
+    shared.read.needed++;
+    const entry = shared;
+    return new Promise<EntitySnapshot | null>((resolve, reject) => {
+      const onAbort = () => {
+        reject(abortError());
+        this.#release(key, entry);
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      entry.promise.then(
+        (value) => {
+          signal.removeEventListener('abort', onAbort);
+          resolve(value);
+        },
+        (error: unknown) => {
+          signal.removeEventListener('abort', onAbort);
+          reject(error);
+        },
+      );
     });
-    this.#inflight.set(key, promise);
-    const clear = () => void this.#inflight.delete(key);
-    promise.then(clear, clear);
-    return promise;
+  }
+
+  // A consumer aborted: drop the read if nobody else waits, and the request if none of it is needed.
+  #release(key: string, entry: Shared): void {
+    const read = entry.read;
+    if (--read.needed > 0) return;
+    if (this.#inflight.get(key) === entry) this.#inflight.delete(key);
+    const flight = read.flight;
+    if (flight === undefined) {
+      read.cancelled = true;
+      read.reject(abortError());
+    } else if (--flight.needed === 0) {
+      flight.controller.abort();
+    }
   }
 
   /** Queues a root op (a list query) into the current tick's document. */
@@ -94,6 +166,7 @@ export class CoalescingLoader {
     const planner = new FetchPlanner(isStale);
     const planned: Array<{ read: PendingRead; deps: Set<string> }> = [];
     for (const read of reads) {
+      if (read.cancelled) continue;
       try {
         const record = source.get(read.type.name, read.id);
         const deps = planner.add({ ...read, record });
@@ -123,10 +196,13 @@ export class CoalescingLoader {
       ops.push(new IdsFetchOp(opDeps, type, batch.ids, selections.entity(type.name, batch.tree)));
     }
     ops.push(...extra);
+    // List queries cannot be aborted from here, so they keep the request needed.
+    const flight: Flight = { needed: planned.length + extra.length, controller: new AbortController() };
+    for (const { read } of planned) read.flight = flight;
     if (ops.length > 0) {
       this.flushes++;
       try {
-        await this.#deps.executor.run(ops, 'StashkitRead');
+        await this.#deps.executor.run(ops, 'StashkitRead', flight.controller.signal);
       } catch (error) {
         const failure = error instanceof StashError ? error : new StashError(String(error), { cause: error });
         for (const op of ops) op.fail(failure);

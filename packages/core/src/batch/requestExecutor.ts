@@ -24,17 +24,26 @@ export class RequestExecutor {
     this.#write = write;
   }
 
-  async run(ops: readonly RootOp[], operationName: string): Promise<void> {
+  /** `signal` aborts the request in flight (and any follow-up round). */
+  async run(ops: readonly RootOp[], operationName: string, signal?: AbortSignal): Promise<void> {
     let round = ops;
-    while (round.length > 0) round = await this.#round(round, operationName);
+    while (round.length > 0) round = await this.#round(round, operationName, signal);
   }
 
-  async #round(ops: readonly RootOp[], operationName: string): Promise<readonly RootOp[]> {
+  async #round(
+    ops: readonly RootOp[],
+    operationName: string,
+    signal: AbortSignal | undefined,
+  ): Promise<readonly RootOp[]> {
     const doc = buildDocument(ops, operationName);
     this.onRequest?.(doc.query, doc.variables);
     let result;
     try {
-      result = await this.#client.request(doc.query, doc.variables);
+      result = await this.#client.request(
+        doc.query,
+        doc.variables,
+        signal === undefined ? undefined : { signal },
+      );
     } catch (error) {
       for (const op of ops) op.fail(error as StashError);
       return [];

@@ -5,7 +5,9 @@
  * new result only when one of those changed, so an update reaches the affected observers only.
  *
  * Work starts a microtask after the first subscribe: a subscribe/unsubscribe/subscribe burst
- * (React StrictMode) starts one read, and an observer dropped before then starts none.
+ * (React StrictMode) starts one read, and an observer dropped before then starts none. When the
+ * last listener leaves, its read is aborted: dropped, or its request aborted, unless another
+ * read still needs it (see `CoalescingLoader`).
  */
 import { StashError, StashValidationError } from '../errors';
 import type { EntityTypeName } from '../schema/generated/types';
@@ -63,6 +65,7 @@ export class EntityObserver<T extends EntityTypeName = EntityTypeName, D = Entit
   #enabled = true;
   #signature = '';
   #fetching: Promise<unknown> | null = null;
+  #abort: AbortController | null = null;
   #generation = 0;
   #error: StashError | null = null;
   #missing = false;
@@ -164,6 +167,14 @@ export class EntityObserver<T extends EntityTypeName = EntityTypeName, D = Entit
 
   protected override onUnsubscribe(): void {
     this.#subs.deactivate();
+    if (this.#abort !== null) {
+      // Nobody shows this result any more: release the read (settles as if never started).
+      this.#abort.abort();
+      this.#abort = null;
+      this.#fetching = null;
+      this.#generation++;
+      this.#update(false, true);
+    }
   }
 
   #consumeSuspenseRead(): void {
@@ -189,16 +200,28 @@ export class EntityObserver<T extends EntityTypeName = EntityTypeName, D = Entit
     return result.isStale;
   }
 
-  #get(force: boolean): Promise<unknown> {
-    const options = { ...(this.#specs !== undefined ? { fields: this.#specs } : {}), forceRefetch: force };
+  #get(force: boolean, signal?: AbortSignal): Promise<unknown> {
+    const options = {
+      ...(this.#specs !== undefined ? { fields: this.#specs } : {}),
+      forceRefetch: force,
+      ...(signal !== undefined ? { signal } : {}),
+    };
     return this.store.get(this.#type, this.#id!, options);
   }
 
   #fetch(force: boolean): Promise<unknown> {
     const generation = this.#generation;
-    const promise = this.#get(force);
+    // A subscribed observer's read is released when its last listener leaves; others run to the end.
+    const abort = this.hasListeners() ? new AbortController() : null;
+    const promise = this.#get(force, abort?.signal);
+    this.#abort?.abort();
+    this.#abort = abort;
     this.#fetching = promise;
     this.#update(false);
+    const settle = () => {
+      if (this.#abort === abort) this.#abort = null;
+    };
+    promise.then(settle, settle);
     promise.then(
       (value) => {
         if (generation !== this.#generation || this.#fetching !== promise) return;

@@ -270,6 +270,7 @@ export class StashEntityStore implements CacheQueryHost {
         record,
         tree,
         options?.forceRefetch === true,
+        options?.signal,
       ) as Promise<EntityOf<T> | null>;
     } catch (error) {
       return Promise.reject(error);
@@ -637,13 +638,14 @@ export class StashEntityStore implements CacheQueryHost {
     record: StoreRecord | undefined,
     tree: FieldTree,
     force: boolean,
+    signal?: AbortSignal,
   ): Promise<EntitySnapshot | null> {
     if (!force && record !== undefined) {
       // Everything cached and fresh: answer now, without waiting for the tick.
       const deps = new FetchPlanner((r) => this.#ttl.isStale(r)).add({ type, id, record, tree, force });
       if (deps.size === 0) return Promise.resolve(record.state === RecordState.Deleted ? null : record.snap);
     }
-    return this.#loader.load({ type, id, tree, force });
+    return this.#loader.load({ type, id, tree, force }, signal);
   }
 
   /** A stale record refreshes what it had (top-level received fields) plus the default set. */

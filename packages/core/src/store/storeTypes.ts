@@ -27,6 +27,11 @@ export interface ReadOptions {
   fields?: Iterable<string>;
   /** Refetch the fields even if cached and fresh. */
   forceRefetch?: boolean;
+  /**
+   * Aborts this read: its promise rejects with `StashNetworkError` at once; the fetch itself is
+   * dropped (or its request aborted) only when no other read still needs it.
+   */
+  signal?: AbortSignal;
 }
 
 /** `find` options, separate from the filters: search text, sort, direction, and the fields to select. */
