@@ -125,6 +125,26 @@ describe('useEntity', () => {
     spy.mockRestore();
   });
 
+  it('unmounting aborts work nobody else needs', async () => {
+    const store = newStore(stash());
+    function Name({ id }: { id: string }) {
+      const { data } = useEntity('Performer', id, { fields: ['name'] });
+      return <p>{data?.name ?? '…'}</p>;
+    }
+    // Unmounted in the same tick: its read is dropped, nothing is sent.
+    renderWith(store, <Name id="11" />).unmount();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(stash().requests).toHaveLength(0);
+
+    // Unmounted while its request is in flight: the request is aborted, the answer never lands.
+    stash().faults.next({ latencyMs: 300 });
+    const view = renderWith(store, <Name id="12" />);
+    await waitFor(() => expect(stash().requests).toHaveLength(1));
+    view.unmount();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(store.peek('Performer', '12')).toBeNull();
+  });
+
   it('refetch() asks the server again and re-renders with the answer', async () => {
     const store = newStore(stash());
     let refetch: () => Promise<unknown> = async () => undefined;
