@@ -9,6 +9,8 @@ export interface ReactSetup {
   Item: ComponentType<{ id: string }>;
   /** Changes one scene's title in the store, the way an app would after a mutation or refetch. */
   update(id: string, title: string): void;
+  /** Throws when the run broke the benchmark's premise (for example, the library sent requests). */
+  check?(): void;
 }
 
 /** A contender in the React benchmark. */
