@@ -29,11 +29,15 @@ const EMPTY: readonly string[] = Object.freeze([]);
  * The mock's in-memory database: tables of rows (relationships owned by one side, as in rows.ts),
  * inverse indexes rebuilt lazily after writes, and the write primitives mutations use.
  * Rows are treated as immutable: an update stores a new row object in the same table position.
+ * Every write moves `version`, which invalidates everything derived from the rows (see derivedCache).
  */
 export class MockDb implements MockDbReader {
   private data: Dataset;
   private indexes: Indexes | null = null;
   private nextIds = new Map<TableName, number>();
+  private writes = 0;
+  /** One per open transaction: the tables it has written, as they were when it began. */
+  private readonly snapshots: Map<TableName, Map<string, unknown>>[] = [];
 
   constructor(
     readonly seed: number = DEFAULT_SEED,
@@ -47,7 +51,22 @@ export class MockDb implements MockDbReader {
   reset(): void {
     this.data = generateDataset(this.seed, this.size);
     this.indexes = null;
+    this.writes++;
     this.resetIds();
+  }
+
+  /** A counter that moves on every write, reset and rolled-back transaction. */
+  get version(): number {
+    return this.writes;
+  }
+
+  /** Called before a table changes: moves the version and saves the table for open transactions. */
+  private writing(name: TableName): void {
+    this.writes++;
+    this.indexes = null;
+    for (const snapshot of this.snapshots) {
+      if (!snapshot.has(name)) snapshot.set(name, new Map(this.data[name] as Map<string, unknown>));
+    }
   }
 
   private resetIds(): void {
@@ -69,19 +88,25 @@ export class MockDb implements MockDbReader {
 
   // --- writes -------------------------------------------------------------------------------
 
-  /** Runs `fn` all-or-nothing: if it throws, every table is restored (Stash runs each mutation in one transaction). */
+  /**
+   * Runs `fn` all-or-nothing: if it throws, every table is restored (Stash runs each mutation in one
+   * transaction). Tables are copied on their first write only, so a mutation costs what it touches.
+   */
   transaction<T>(fn: () => T): T {
-    const snapshot = {} as Record<string, Map<string, unknown>>;
-    for (const [name, rows] of Object.entries(this.data))
-      snapshot[name] = new Map(rows as Map<string, unknown>);
+    const snapshot = new Map<TableName, Map<string, unknown>>();
     const ids = new Map(this.nextIds);
+    this.snapshots.push(snapshot);
     try {
       return fn();
     } catch (error) {
-      this.data = snapshot as unknown as Dataset;
+      const data = this.data as Record<TableName, Map<string, unknown>>;
+      for (const [name, rows] of snapshot) data[name] = rows;
       this.nextIds = ids;
       this.indexes = null;
+      this.writes++;
       throw error;
+    } finally {
+      this.snapshots.splice(this.snapshots.lastIndexOf(snapshot), 1);
     }
   }
 
@@ -90,8 +115,8 @@ export class MockDb implements MockDbReader {
     const id = String(this.nextIds.get(name) ?? 1);
     this.nextIds.set(name, Number(id) + 1);
     const full = { ...row, id } as RowsByTable[T];
+    this.writing(name);
     (this.data[name] as Map<string, RowsByTable[T]>).set(id, full);
-    this.indexes = null;
     return full;
   }
 
@@ -101,8 +126,8 @@ export class MockDb implements MockDbReader {
     const old = table.get(id);
     if (!old) throw new Error(`MockStash: ${name} ${id} does not exist`);
     const next = { ...old, ...patch, id } as RowsByTable[T];
+    this.writing(name);
     table.set(id, next);
-    this.indexes = null;
     return next;
   }
 
@@ -121,8 +146,8 @@ export class MockDb implements MockDbReader {
   /** Deletes a row and removes references to it elsewhere, as Stash's foreign keys do. */
   delete(name: TableName, id: string): boolean {
     if (!this.data[name].has(id)) return false;
+    this.writing(name);
     this.data[name].delete(id);
-    this.indexes = null;
     const strip = <T extends TableName>(table: T, field: keyof RowsByTable[T]) => {
       for (const row of this.data[table].values()) {
         const list = (row as any)[field] as string[];

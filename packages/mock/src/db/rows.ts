@@ -253,6 +253,11 @@ export type TableName = keyof RowsByTable;
  * Derived look-ups (children, inverse links, counts) are indexed by the implementation.
  */
 export interface MockDbReader {
+  /**
+   * Moves on every write (a counter). When present, values derived from the rows (inverse indexes,
+   * sorted orders, search texts) are cached until it moves; readers without one are never cached.
+   */
+  readonly version?: number;
   table<T extends TableName>(name: T): ReadonlyMap<string, RowsByTable[T]>;
   get<T extends TableName>(name: T, id: string): RowsByTable[T] | undefined;
   /** Direct child tag ids of a tag. */

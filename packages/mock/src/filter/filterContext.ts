@@ -7,6 +7,7 @@ import type {
   SceneRow,
   TableName,
 } from '../db/rows';
+import { cachesDerived, derived } from '../db/derivedCache';
 import type { FilterEntity, FilterInput, Predicate } from './types';
 
 export type CompileFn = (
@@ -18,8 +19,9 @@ export type CompileFn = (
 type Hierarchy = 'tag' | 'studio' | 'group' | 'folder';
 
 /**
- * What compiled criteria read besides the row: the db, the clock, and derived indexes built at most
- * once per filter evaluation (inverse links the db does not index, hierarchy expansions).
+ * What compiled criteria read besides the row: the db, the clock, and derived indexes (inverse links
+ * the db does not index, hierarchy expansions). These depend on the rows only, so they are built once
+ * per db version and shared by later requests (see derivedCache); one context serves a whole request.
  */
 export class FilterContext {
   private readonly memos = new Map<string, unknown>();
@@ -30,7 +32,9 @@ export class FilterContext {
     readonly now: Date = new Date(),
   ) {}
 
+  /** A value derived from the rows only (never from the clock or the filter). */
   memo<T>(key: string, build: () => T): T {
+    if (cachesDerived(this.db)) return derived(this.db, `filter:${key}`, build);
     if (this.memos.has(key)) return this.memos.get(key) as T;
     const v = build();
     this.memos.set(key, v);

@@ -48,8 +48,10 @@ export function createFilterContext(db: MockDbReader, now: Date = new Date()): F
 }
 
 export interface FilterOptions {
-  /** The clock for relative timestamps, ages and BETWEEN defaults (tests pin it). */
+  /** The clock for relative timestamps, ages and BETWEEN defaults (tests pin it); ignored with `ctx`. */
   now?: Date;
+  /** A context from createFilterContext, to share derived look-ups with applyFindFilter in one request. */
+  ctx?: FilterContext;
 }
 
 /**
@@ -62,7 +64,7 @@ export function compileEntityFilter<E extends FilterEntity>(
   db: MockDbReader,
   options: FilterOptions = {},
 ): Predicate<EntityRow<E>> {
-  const ctx = new FilterContext(db, compileEntity, options.now ?? new Date());
+  const ctx = options.ctx ?? new FilterContext(db, compileEntity, options.now ?? new Date());
   return compileEntity(entity, filter, ctx) ?? (() => true);
 }
 

@@ -1,3 +1,4 @@
 // The filter/sort engine (packages/mock/src/filter, packages/mock/src/sort), owned by its own module.
-export { filterRows } from '../filter/filterRows';
+export { createFilterContext, filterRows } from '../filter/filterRows';
 export { applyFindFilter } from '../sort/applyFindFilter';
+export { searchRows } from '../sort/searchRows';

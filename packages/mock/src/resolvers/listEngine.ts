@@ -1,7 +1,7 @@
 import type { MockDb } from '../db/MockDb';
 import type { RowsByTable } from '../db/rows';
 import type { FilterEntity } from '../filter/types';
-import { applyFindFilter, filterRows } from './engineImports';
+import { applyFindFilter, createFilterContext, filterRows, searchRows } from './engineImports';
 
 export interface FindFilterInput {
   q?: string | null;
@@ -29,18 +29,19 @@ export function runList<E extends FilterEntity>(
   findFilter: FindFilterInput | null | undefined,
   db: MockDb,
 ): ListResult<RowsByTable[E]> {
+  // one context per request: filtering, search and sort keys share its derived look-ups
+  const ctx = createFilterContext(db);
   const all = [...db.table(entity).values()] as RowsByTable[E][];
-  const filtered = filterRows(entity, all, entityFilter, db) as RowsByTable[E][];
-  const page = applyFindFilter(entity, filtered, findFilter, db);
+  const filtered =
+    entityFilter == null ? all : (filterRows(entity, all, entityFilter, db, { ctx }) as RowsByTable[E][]);
+  const page = applyFindFilter(entity, filtered, findFilter, db, { ctx });
   let matched: RowsByTable[E][] | null = null;
   return {
     items: page.items as RowsByTable[E][],
     count: page.count,
     matched() {
-      if (matched) return matched;
-      const q = findFilter?.q;
-      matched = q
-        ? (applyFindFilter(entity, filtered, { q, per_page: -1 }, db).items as RowsByTable[E][])
+      matched ??= findFilter?.q
+        ? (searchRows(entity, filtered, findFilter.q, ctx) as RowsByTable[E][])
         : filtered;
       return matched;
     },
