@@ -2,19 +2,20 @@ import type { Timing } from './stopwatch';
 
 /**
  * Runs every contender once per round, in an order that rotates each round, so slow phases of a noisy
- * machine (other test runs, GC, thermal) hit every contender alike. Returns one sample per round each.
+ * machine (other test runs, GC, thermal) hit every contender alike. Warm-up rounds (not recorded) let
+ * the JIT settle. Returns one sample per round each.
  */
 export async function interleave<N extends string>(
   names: readonly N[],
   rounds: number,
   measure: (name: N, round: number) => Timing | Promise<Timing>,
-  warmupRounds = 1,
+  { warmupRounds = 1, gcBetween = true }: { warmupRounds?: number; gcBetween?: boolean } = {},
 ): Promise<Record<N, Timing[]>> {
   const samples = Object.fromEntries(names.map((n) => [n, [] as Timing[]])) as Record<N, Timing[]>;
   for (let round = -warmupRounds; round < rounds; round++) {
     for (let k = 0; k < names.length; k++) {
       const name = names[(k + Math.max(round, 0)) % names.length];
-      collectGarbage();
+      if (gcBetween) collectGarbage();
       const value = await measure(name, round);
       if (round >= 0) samples[name].push(value);
     }
