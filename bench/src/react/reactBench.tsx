@@ -16,7 +16,7 @@ import { renderCounter, type ReactSetup, type ReactSubject } from './reactSubjec
 
 const SIZES = [100, 10_000] as const;
 /** Updates timed per sample; the sample is their median. */
-const UPDATES_PER_SAMPLE = 15;
+const UPDATES_PER_SAMPLE = 9;
 /** Index (in mount order) of the scene that gets updated; mounted at every N. */
 const TARGET_INDEX = 50;
 
@@ -172,8 +172,15 @@ export async function runReactBench({ rounds }: { rounds: number }): Promise<voi
     }
   }
   const counter = { n: 0 };
-  const samples = await interleave([...mounted.keys()], rounds, (key) =>
-    timeUpdates(mounted.get(key)!, counter),
+  // No forced GC between samples: with six 10k-entity stores and trees alive a full GC costs seconds,
+  // and the median of each sample's updates already drops an update that a GC landed on.
+  const samples = await interleave(
+    [...mounted.keys()],
+    rounds,
+    (key) => timeUpdates(mounted.get(key)!, counter),
+    {
+      gcBetween: false,
+    },
   );
   for (const m of mounted.values()) m.setup.check?.();
   blackhole.value = mounted;
