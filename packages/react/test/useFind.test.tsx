@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StashProvider, useFind, useFindIter } from '../src/index';
+import { StashProvider, useDelete, useFind, useFindIter, useSave } from '../src/index';
 import { act, React, newStore, renderWith, setupTestStash, waitFor, write } from './helpers';
 
 const stash = setupTestStash(200);
@@ -42,6 +42,77 @@ describe('useFind', () => {
   });
 });
 
+describe('useFind after mutations', () => {
+  const reads = () => stash().requests.filter((r) => !r.query.trimStart().startsWith('mutation'));
+
+  it('a saved match appears after one refetch; a deleted one disappears at once', async () => {
+    const store = newStore(stash());
+    let save!: (draft: object) => Promise<unknown>;
+    let remove!: (entity: object) => Promise<void>;
+    function Tags() {
+      const { data, isFetching } = useFind(
+        'Tag',
+        { name__icontains: 'zqx' },
+        { fields: ['name'], sort: 'name' },
+      );
+      save = useSave().save;
+      remove = useDelete().remove;
+      return <p>{data === null ? '…' : `${data.map((t) => t.name).join(',')}${isFetching ? '…' : ''}`}</p>;
+    }
+    const { container } = renderWith(store, <Tags />);
+    await waitFor(() => expect(container.textContent).toBe(''));
+    expect(reads()).toHaveLength(1);
+
+    let saved: { id: string } | undefined;
+    await act(async () => {
+      saved = (await save(store.create('Tag', { name: 'zqx react' }))) as { id: string };
+    });
+    await waitFor(() => expect(container.textContent).toBe('zqx react'));
+    expect(reads()).toHaveLength(2);
+
+    const before = stash().requests.length;
+    await act(async () => {
+      await remove(saved!);
+    });
+    // Gone when the delete resolves, before any list request (one follows: Tag lists went stale).
+    expect(stash().requests.length - before).toBe(1);
+    expect(container.textContent).toMatch(/^…?$/);
+    await waitFor(() => expect(reads()).toHaveLength(3));
+    await waitFor(() => expect(container.textContent).toBe(''));
+  });
+
+  it('an unmounted list does not refetch', async () => {
+    const store = newStore(stash());
+    function Tags() {
+      const { data } = useFind('Tag', { name__icontains: 'zqx' }, { fields: ['name'] });
+      return <p>{data === null ? '…' : data.length}</p>;
+    }
+    const view = renderWith(store, <Tags />);
+    await waitFor(() => expect(view.container.textContent).toBe('0'));
+    view.unmount();
+    await act(async () => {
+      await store.save(store.create('Tag', { name: 'zqx unmounted' }));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    expect(reads()).toHaveLength(1);
+  });
+
+  it('unmounting aborts the list request: it was sent, its answer is never written', async () => {
+    const store = newStore(stash());
+    function Tags() {
+      const { data } = useFind('Tag', { name__icontains: 'a' }, { fields: ['name'] });
+      return <p>{data === null ? '…' : data.length}</p>;
+    }
+    stash().faults.next({ latencyMs: 300 });
+    const view = renderWith(store, <Tags />, true);
+    await waitFor(() => expect(stash().requests).toHaveLength(1));
+    view.unmount();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(stash().requests).toHaveLength(1);
+    expect(store.cacheStats().totalEntries).toBe(0);
+  });
+});
+
 describe('useFindIter', () => {
   it('loads the first page, then more on demand, with progress', async () => {
     const store = newStore(stash());
@@ -62,6 +133,35 @@ describe('useFindIter', () => {
     await act(() => loadMore());
     await waitFor(() => expect(container.textContent).toBe('success:12/12:false'));
     expect(stash().requests).toHaveLength(3);
+  });
+
+  it('refetches the loaded pages after a save, and aborts its page on unmount', async () => {
+    const store = newStore(stash());
+    function Pages() {
+      const r = useFindIter('Tag', undefined, { batch: 5, fields: ['name'], sort: 'id', direction: 'DESC' });
+      return (
+        <p>
+          {r.items[0]?.name ?? '…'}:{r.loaded}/{String(r.total)}
+        </p>
+      );
+    }
+    const view = renderWith(store, <Pages />);
+    await waitFor(() => expect(view.container.textContent).toMatch(/:5\/30$/));
+    await act(async () => {
+      await store.save(store.create('Tag', { name: 'zqx pages' }));
+    });
+    await waitFor(() => expect(view.container.textContent).toBe('zqx pages:5/31'));
+    const lists = stash().requests.filter((r) => r.query.includes('findTags'));
+    expect(lists).toHaveLength(2);
+    view.unmount();
+
+    stash().faults.next({ latencyMs: 300 });
+    const other = newStore(stash());
+    const again = renderWith(other, <Pages />);
+    await waitFor(() => expect(stash().requests.filter((r) => r.query.includes('findTags'))).toHaveLength(3));
+    again.unmount();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(other.cacheStats().totalEntries).toBe(0);
   });
 });
 

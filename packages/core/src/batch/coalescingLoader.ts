@@ -6,9 +6,10 @@
  * queries queued in the same tick join the document, and each read settles from its own targets:
  * an error on one alias rejects only the reads that depended on it.
  *
- * Reads may carry an `AbortSignal`. A read every consumer of which aborted is dropped before the
- * flush, and a request all of whose reads were dropped (with no list query in it) is aborted: work
- * nobody needs stops, work someone else still needs goes on.
+ * Reads and list queries may carry an `AbortSignal`. A read every consumer of which aborted (or an
+ * aborted list query) is dropped before the flush; in flight, its part of the response is not
+ * written, and a request none of whose parts is still needed is aborted: work nobody needs stops,
+ * work someone else still needs goes on.
  */
 import { StashError, StashNetworkError } from '../errors';
 import type { TypeInfo } from '../model/typeTable';
@@ -48,6 +49,16 @@ interface Flight {
   readonly controller: AbortController;
 }
 
+/** A queued list query and who can still abort it. */
+interface PendingOp {
+  readonly op: RootOp;
+  /** Dropped before its flush (its consumer aborted). */
+  cancelled: boolean;
+  flight: Flight | undefined;
+  /** Removes the abort listener. */
+  dispose(): void;
+}
+
 interface Shared {
   readonly promise: Promise<EntitySnapshot | null>;
   readonly read: PendingRead;
@@ -70,7 +81,7 @@ export interface LoaderDeps {
 export class CoalescingLoader {
   readonly #deps: LoaderDeps;
   #reads: PendingRead[] = [];
-  #ops: RootOp[] = [];
+  #ops: PendingOp[] = [];
   #scheduled = false;
   readonly #inflight = new Map<string, Shared>();
   /** Number of HTTP requests started by flushes (debugging, tests). */
@@ -142,9 +153,31 @@ export class CoalescingLoader {
     }
   }
 
-  /** Queues a root op (a list query) into the current tick's document. */
-  enqueue(op: RootOp): void {
-    this.#ops.push(op);
+  /**
+   * Queues a root op (a list query) into the current tick's document. With a `signal`, an abort
+   * fails the op at once; it is then left out of the request, or its result is not written, and
+   * the request is aborted if nothing else in it is needed.
+   */
+  enqueue(op: RootOp, signal?: AbortSignal): void {
+    if (signal?.aborted === true) {
+      op.fail(abortError());
+      return;
+    }
+    const pending: PendingOp = { op, cancelled: false, flight: undefined, dispose: () => {} };
+    if (signal !== undefined) {
+      const onAbort = () => {
+        op.fail(abortError());
+        const flight = pending.flight;
+        if (flight === undefined) pending.cancelled = true;
+        else {
+          op.dropped = true;
+          if (--flight.needed === 0) flight.controller.abort();
+        }
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      pending.dispose = () => signal.removeEventListener('abort', onAbort);
+    }
+    this.#ops.push(pending);
     this.#schedule();
   }
 
@@ -159,7 +192,7 @@ export class CoalescingLoader {
 
   async #flush(): Promise<void> {
     const reads = this.#reads;
-    const extra = this.#ops;
+    const extra = this.#ops.filter((p) => !p.cancelled);
     this.#reads = [];
     this.#ops = [];
     const { source, normalizer, selections, isStale } = this.#deps;
@@ -195,10 +228,11 @@ export class CoalescingLoader {
     for (const [type, batch] of batched) {
       ops.push(new IdsFetchOp(opDeps, type, batch.ids, selections.entity(type.name, batch.tree)));
     }
-    ops.push(...extra);
-    // List queries cannot be aborted from here, so they keep the request needed.
+    for (const p of extra) ops.push(p.op);
+    // A list query without a signal keeps the request needed to the end.
     const flight: Flight = { needed: planned.length + extra.length, controller: new AbortController() };
     for (const { read } of planned) read.flight = flight;
+    for (const p of extra) p.flight = flight;
     if (ops.length > 0) {
       this.flushes++;
       try {
@@ -208,6 +242,8 @@ export class CoalescingLoader {
         for (const op of ops) op.fail(failure);
         for (const { read } of planned) read.reject(failure);
         return;
+      } finally {
+        for (const p of extra) p.dispose();
       }
     }
     for (const { read, deps } of planned) {

@@ -20,6 +20,7 @@ export interface FindPage<T = EntitySnapshot> {
 export class FindOp implements RootOp {
   readonly field: string;
   readonly nonNull = true;
+  dropped = false;
   readonly selection: SelectionSetNode;
   readonly promise: Promise<FindPage>;
   #resolve!: (page: FindPage) => void;

@@ -27,7 +27,12 @@ export class RequestExecutor {
   /** `signal` aborts the request in flight (and any follow-up round). */
   async run(ops: readonly RootOp[], operationName: string, signal?: AbortSignal): Promise<void> {
     let round = ops;
-    while (round.length > 0) round = await this.#round(round, operationName, signal);
+    for (;;) {
+      // An op nobody needs any more is not sent again (a follow-up round after a split).
+      round = round.filter((op) => op.dropped !== true);
+      if (round.length === 0) return;
+      round = await this.#round(round, operationName, signal);
+    }
   }
 
   async #round(
@@ -74,6 +79,8 @@ export class RequestExecutor {
     const data = result.data;
     this.#write((ctx) => {
       ops.forEach((op, i) => {
+        // Aborted by its consumer while the request was in flight: its result is not written.
+        if (op.dropped === true) return;
         const alias = doc.aliases[i];
         const own = byAlias.get(alias);
         if (data === null || data === undefined) {

@@ -23,6 +23,8 @@ export interface RootOp {
   readonly fragment?: { readonly key: string; readonly on: string };
   /** The field's type is non-null, so its error nulls the whole `data` (`findFile`, `find*`). */
   readonly nonNull: boolean;
+  /** Set when every consumer aborted while in flight: its data is not applied, and it is not re-sent. */
+  dropped?: boolean;
   /**
    * Applies the op's data (`undefined` when the response had no data) and the errors under its
    * alias, inside the response's write batch. Returns ops to send next (e.g. a split batch).

@@ -5,7 +5,6 @@
 import type { StashEntityStore } from '../store/stashEntityStore';
 import type { CacheStats } from '../store/storeTypes';
 import type { Unsubscribe } from '../tracking/storeSubscriptions';
-import { notifyManager } from './notifyManager';
 import { Subscribable } from './subscribable';
 
 export class CacheStatsObserver extends Subscribable {
@@ -34,9 +33,7 @@ export class CacheStatsObserver extends Subscribable {
     this.#dirty = true;
     this.#off = this.store.subscribe(() => {
       this.#dirty = true;
-      notifyManager.schedule(() => {
-        for (const listener of [...this.listeners]) listener();
-      });
+      this.notify();
     });
   }
 

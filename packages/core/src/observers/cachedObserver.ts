@@ -6,7 +6,6 @@
 import type { EntityTypeArg, EntityOf } from '../store/storeTypes';
 import type { StashEntityStore } from '../store/stashEntityStore';
 import type { Unsubscribe } from '../tracking/storeSubscriptions';
-import { notifyManager } from './notifyManager';
 import { Subscribable } from './subscribable';
 
 export interface CachedObserverOptions<T extends EntityTypeArg = EntityTypeArg> {
@@ -63,9 +62,7 @@ export class CachedObserver<T extends EntityTypeArg = EntityTypeArg> extends Sub
     if (next.length === previous.length && next.every((e, i) => e === previous[i])) return;
     this.#result = next;
     if (notify) {
-      notifyManager.schedule(() => {
-        for (const listener of [...this.listeners]) listener();
-      });
+      this.notify();
     }
   }
 }

@@ -14,7 +14,6 @@ import type { EntityTypeName } from '../schema/generated/types';
 import type { StashEntityStore } from '../store/stashEntityStore';
 import type { EntityOf } from '../store/storeTypes';
 import { fieldTreeFor, specList } from './fieldTrees';
-import { notifyManager } from './notifyManager';
 import { addWholeRecord, collectDeps, RecordSubscriptions, type DepMap } from './recordDeps';
 import { Subscribable } from './subscribable';
 
@@ -257,13 +256,7 @@ export class EntityObserver<T extends EntityTypeName = EntityTypeName, D = Entit
       return;
     }
     this.#result = next;
-    if (previous !== undefined && !quiet) this.#notify();
-  }
-
-  #notify(): void {
-    notifyManager.schedule(() => {
-      for (const listener of [...this.listeners]) listener();
-    });
+    if (previous !== undefined && !quiet) this.notify();
   }
 
   #compute(): EntityResult<D> {

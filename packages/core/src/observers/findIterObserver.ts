@@ -1,19 +1,26 @@
 /**
  * `FindIterObserver`: paged `findIter` results for `useFindIter` (modelled on an infinite query).
  * The first page loads on subscribe; `loadMore()` pulls the next `batch` items (one request per
- * page); items stay current like `FindObserver`'s. Options changing starts over.
+ * page; after a failure it asks for the same page again); items stay current like
+ * `FindObserver`'s, and a deleted one drops out at once. Options changing starts over.
+ *
+ * When a mutation makes the type's lists stale, a subscribed observer refetches what it shows:
+ * the pages loaded so far in one request (page 1, `per_page` = pages × batch), keeping the items
+ * visible until the answer replaces them, so the list neither shrinks to one page nor loses its
+ * scroll position. Beyond `FIND_LIMIT` items it starts over from the first page instead. A load in
+ * flight finishes first; an unsubscribed observer refetches when subscribed again. Its request is
+ * aborted when the last listener leaves.
  */
+import { DEFAULT_QUERY_BATCH, FIND_LIMIT } from '../constants';
 import type { StashError } from '../errors';
 import type { EntitySnapshot } from '../records/storeRecord';
 import type { EntityTypeName } from '../schema/generated/types';
 import type { StashEntityStore } from '../store/stashEntityStore';
 import type { EntityOf, FiltersOf, FindIterOptions } from '../store/storeTypes';
-import type { FindIterator } from '../pagination/findIterator';
-import { DEFAULT_QUERY_BATCH } from '../constants';
 import { checkEntityType, toStashError, type ObserverStatus } from './entityObserver';
 import { specList } from './fieldTrees';
 import { ListItems } from './listItems';
-import { notifyManager } from './notifyManager';
+import { ListStaleness } from './listStaleness';
 import { stableKey } from './stableKey';
 import { Subscribable } from './subscribable';
 
@@ -28,7 +35,7 @@ export interface FindIterResult<D> {
   readonly items: readonly D[];
   /** More matches remain on the server (`true` until the first page tells). */
   readonly hasMore: boolean;
-  /** Loads the next page; resolves when it is in (shared while one is loading). */
+  /** Loads the next page (after a failed one: that page again); resolves when it is in (shared while one is loading). */
   readonly loadMore: () => Promise<void>;
   readonly status: ObserverStatus;
   readonly error: StashError | null;
@@ -49,14 +56,19 @@ export class FindIterObserver<
   #options!: FindIterObserverOptions<T>;
   #key = '';
   #generation = 0;
-  #iterator: AsyncIterator<EntitySnapshot> | null = null;
-  #source: FindIterator<EntitySnapshot> | null = null;
+  /** Pages of `batch` items shown. */
+  #pages = 0;
   #received = 0;
+  #total: number | undefined = undefined;
   #done = false;
   #loading: Promise<void> | null = null;
+  #abort: AbortController | null = null;
+  /** The type's list epoch when the shown pages were asked for; -1 = never asked. */
+  #epoch = -1;
   #error: StashError | null = null;
   #result!: FindIterResult<D>;
   readonly #items: ListItems;
+  readonly #lists: ListStaleness;
 
   constructor(store: StashEntityStore, options: FindIterObserverOptions<T>) {
     super();
@@ -65,6 +77,11 @@ export class FindIterObserver<
       this.#items.refresh();
       this.#update();
     });
+    this.#lists = new ListStaleness(
+      store,
+      () => this.#options.type,
+      () => this.#scheduleFetch(),
+    );
     this.loadMore = this.loadMore.bind(this);
     this.refetch = this.refetch.bind(this);
     this.getResult = this.getResult.bind(this);
@@ -86,6 +103,8 @@ export class FindIterObserver<
     this.#options = options;
     if (key === this.#key) return;
     checkEntityType(this.store, type);
+    // Validates filters, options and batch synchronously; nothing is fetched here.
+    this.store.findIter(type, filters, { fields, sort, direction, q, batch });
     this.#key = key;
     this.#start();
   }
@@ -94,45 +113,11 @@ export class FindIterObserver<
     return this.#result;
   }
 
-  /** Loads the next page; after a failed page it starts over from the first (`refetch`). */
+  /** Loads the next page; after a failed page it asks for that page again. */
   loadMore(): Promise<void> {
     if (this.#loading !== null) return this.#loading;
-    if (this.#iterator === null) return this.refetch();
     if (this.#done || this.#options.enabled === false) return Promise.resolve();
-    const generation = this.#generation;
-    const iterator = this.#iterator!;
-    const batch = this.#options.batch ?? DEFAULT_QUERY_BATCH;
-    const loading = (async () => {
-      const page: EntitySnapshot[] = [];
-      try {
-        while (page.length < batch) {
-          const next = await iterator.next();
-          if (next.done === true) {
-            this.#done = true;
-            break;
-          }
-          page.push(next.value);
-        }
-      } catch (error) {
-        if (generation !== this.#generation) return;
-        this.#loading = null;
-        this.#error = toStashError(error);
-        // A failed page ends the iterator, so the next loadMore starts over (see `loadMore`).
-        this.#iterator = null;
-        this.#update();
-        throw this.#error;
-      }
-      if (generation !== this.#generation) return;
-      this.#loading = null;
-      this.#error = null;
-      this.#received += page.length;
-      if (this.#received >= (this.#source!.progress.total ?? Infinity)) this.#done = true;
-      this.#items.append(page);
-      this.#update();
-    })();
-    this.#loading = loading;
-    this.#update();
-    return loading;
+    return this.#load(this.#pages + 1, this.#batch, false);
   }
 
   refetch(): Promise<void> {
@@ -143,51 +128,121 @@ export class FindIterObserver<
   protected override onSubscribe(): void {
     this.#items.activate();
     this.#items.refresh();
+    this.#lists.activate();
     this.#update();
-    this.#scheduleFirstPage();
+    this.#scheduleFetch();
   }
 
   protected override onUnsubscribe(): void {
     this.#items.deactivate();
+    this.#lists.deactivate();
+    // Nobody shows these pages any more: the load in flight is not needed (see `CoalescingLoader`).
+    if (this.#release()) this.#update();
+  }
+
+  get #batch(): number {
+    return this.#options.batch ?? DEFAULT_QUERY_BATCH;
   }
 
   #start(): void {
-    const { type, filters, fields, sort, direction, q, batch } = this.#options;
-    // Validates synchronously; nothing is fetched until the first `next()`.
-    this.#source = this.store.findIter(type, filters, {
-      fields,
-      sort,
-      direction,
-      q,
-      batch,
-    }) as FindIterator<EntitySnapshot>;
-    this.#iterator = this.#source[Symbol.asyncIterator]();
+    this.#release();
     this.#generation++;
+    this.#pages = 0;
     this.#received = 0;
+    this.#total = undefined;
     this.#done = false;
-    this.#loading = null;
+    this.#epoch = -1;
     this.#error = null;
-    this.#items.reset(type, specList(fields));
+    this.#items.reset(this.#options.type, specList(this.#options.fields));
     this.#update();
-    this.#scheduleFirstPage();
+    this.#scheduleFetch();
   }
 
-  #scheduleFirstPage(): void {
+  /** Aborts the load in flight, if this observer owns it; true when there was one. */
+  #release(): boolean {
+    const had = this.#loading !== null;
+    this.#abort?.abort();
+    this.#abort = null;
+    this.#loading = null;
+    return had;
+  }
+
+  /** Loads the first page, or refetches the shown pages once the type's lists went stale. */
+  #scheduleFetch(): void {
     if (!this.hasListeners()) return;
     const generation = this.#generation;
     queueMicrotask(() => {
       if (generation !== this.#generation || !this.hasListeners()) return;
-      if (this.#received > 0 || this.#loading !== null || this.#error !== null) return;
-      void this.loadMore().catch(() => undefined);
+      // A load in flight checks again when it settles.
+      if (this.#loading !== null || this.#options.enabled === false) return;
+      const asked = this.#pages > 0 || this.#error !== null;
+      if (asked && this.#epoch === this.store.listEpoch(this.#options.type)) return;
+      const refresh = this.#pages === 0 ? this.loadMore() : this.#refresh();
+      void refresh.catch(() => undefined);
     });
   }
 
+  #refresh(): Promise<void> {
+    const window = this.#pages * this.#batch;
+    if (window > FIND_LIMIT) return this.refetch();
+    return this.#load(1, window, true);
+  }
+
+  /** Fetches page `page` of `perPage` items: appended (`loadMore`) or replacing the shown ones. */
+  #load(page: number, perPage: number, replace: boolean): Promise<void> {
+    const { type, filters, fields, sort, direction, q } = this.#options;
+    const generation = this.#generation;
+    const abort = this.hasListeners() ? new AbortController() : null;
+    if (replace || this.#pages === 0) this.#epoch = this.store.listEpoch(type);
+    const request = this.store
+      .findIter(type, filters, { fields, sort, direction, q, batch: perPage, signal: abort?.signal })
+      .page(page);
+    this.#abort = abort;
+    const superseded = () => generation !== this.#generation || this.#loading !== promise;
+    const promise: Promise<void> = request.then(
+      ({ count, items }) => {
+        // Started over or released meanwhile: the newer load (if any) decides.
+        if (superseded()) return this.#loading ?? undefined;
+        this.#settled();
+        this.#total = count;
+        this.#done = items.length < perPage || page * perPage >= count;
+        if (replace) {
+          this.#pages = perPage / this.#batch;
+          this.#received = items.length;
+          this.#items.replace(items as EntitySnapshot[]);
+        } else {
+          this.#pages = page;
+          this.#received += items.length;
+          this.#items.append(items as EntitySnapshot[]);
+        }
+        this.#update();
+        this.#scheduleFetch();
+      },
+      (error: unknown) => {
+        if (superseded()) return this.#loading ?? undefined;
+        this.#settled();
+        this.#error = toStashError(error);
+        this.#update();
+        throw this.#error;
+      },
+    );
+    this.#loading = promise;
+    this.#update();
+    return promise;
+  }
+
+  #settled(): void {
+    this.#loading = null;
+    this.#abort = null;
+    this.#error = null;
+  }
+
   #update(): void {
-    const total = this.#source?.progress.total;
+    const total = this.#total;
     const status: ObserverStatus =
       this.#error !== null
         ? 'error'
-        : this.#received > 0 || this.#done
+        : this.#pages > 0 || this.#done
           ? 'success'
           : this.#options.enabled === false
             ? 'idle'
@@ -212,15 +267,12 @@ export class FindIterObserver<
       previous.status === status &&
       previous.error === next.error &&
       previous.isFetching === next.isFetching &&
-      previous.total === total
+      previous.total === total &&
+      previous.loaded === next.loaded
     ) {
       return;
     }
     this.#result = next;
-    if (previous !== undefined) {
-      notifyManager.schedule(() => {
-        for (const listener of [...this.listeners]) listener();
-      });
-    }
+    if (previous !== undefined) this.notify();
   }
 }

@@ -1,8 +1,11 @@
 /**
  * `FindObserver`: one `find` (up to `FIND_LIMIT` matches) as a subscribable result for `useFind`.
- * The items are normalized entities kept current (an edit elsewhere shows here); the list itself
- * is what the server answered, so new matches appear on `refetch()`. With a TanStack `QueryClient`
- * the request runs through it, so the query shows in its cache and devtools.
+ * The items are normalized entities kept current (an edit elsewhere shows here, a deleted one drops
+ * out at once). The membership is what the server answered; when a mutation makes the type's lists
+ * stale (`store.listEpoch`), a subscribed observer asks again in place, keeping its data until the
+ * new answer arrives, and an unsubscribed one asks when it is subscribed again. Its request is
+ * aborted when the last listener leaves. With a TanStack `QueryClient` the request runs through it,
+ * so the query shows in its cache and devtools (and TanStack, not unsubscribing, cancels it).
  */
 import type { StashError } from '../errors';
 import type { EntitySnapshot } from '../records/storeRecord';
@@ -12,7 +15,7 @@ import type { EntityOf, FiltersOf, FindCallOptions } from '../store/storeTypes';
 import { checkEntityType, toStashError, type ObserverStatus } from './entityObserver';
 import { specList } from './fieldTrees';
 import { ListItems } from './listItems';
-import { notifyManager } from './notifyManager';
+import { ListStaleness } from './listStaleness';
 import { stableKey } from './stableKey';
 import { Subscribable } from './subscribable';
 
@@ -57,9 +60,13 @@ export class FindObserver<T extends EntityTypeName = EntityTypeName, D = EntityO
   #generation = 0;
   #loaded = false;
   #fetching: Promise<void> | null = null;
+  #abort: AbortController | null = null;
+  /** The type's list epoch when the current (or in-flight) answer was asked for; -1 = never asked. */
+  #epoch = -1;
   #error: StashError | null = null;
   #result!: FindResult<D>;
   readonly #items: ListItems;
+  readonly #lists: ListStaleness;
 
   constructor(store: StashEntityStore, options: FindObserverOptions<T>) {
     super();
@@ -68,6 +75,11 @@ export class FindObserver<T extends EntityTypeName = EntityTypeName, D = EntityO
       this.#items.refresh();
       this.#update();
     });
+    this.#lists = new ListStaleness(
+      store,
+      () => this.#options.type,
+      () => this.#scheduleFetch(),
+    );
     this.refetch = this.refetch.bind(this);
     this.getResult = this.getResult.bind(this);
     this.setOptions(options);
@@ -87,7 +99,8 @@ export class FindObserver<T extends EntityTypeName = EntityTypeName, D = EntityO
     this.#key = key;
     this.#generation++;
     this.#loaded = false;
-    this.#fetching = null;
+    this.#release();
+    this.#epoch = -1;
     this.#error = null;
     this.#items.reset(type, specList(fields));
     this.#update();
@@ -105,12 +118,25 @@ export class FindObserver<T extends EntityTypeName = EntityTypeName, D = EntityO
   protected override onSubscribe(): void {
     this.#items.activate();
     this.#items.refresh();
+    this.#lists.activate();
     this.#update();
     this.#scheduleFetch();
   }
 
   protected override onUnsubscribe(): void {
     this.#items.deactivate();
+    this.#lists.deactivate();
+    // Nobody shows this list any more: its request is not needed (see `CoalescingLoader`).
+    if (this.#release()) this.#update();
+  }
+
+  /** Aborts the request in flight, if this observer owns it; true when there was one. */
+  #release(): boolean {
+    const had = this.#fetching !== null;
+    this.#abort?.abort();
+    this.#abort = null;
+    this.#fetching = null;
+    return had;
   }
 
   #scheduleFetch(): void {
@@ -118,8 +144,10 @@ export class FindObserver<T extends EntityTypeName = EntityTypeName, D = EntityO
     const generation = this.#generation;
     queueMicrotask(() => {
       if (generation !== this.#generation || !this.hasListeners()) return;
-      if (this.#loaded || this.#fetching !== null || this.#error !== null) return;
       if (this.#options.enabled === false) return;
+      // Up to date: answered (or being asked, or failed) since the type's lists last went stale.
+      const asked = this.#loaded || this.#fetching !== null || this.#error !== null;
+      if (asked && this.#epoch === this.store.listEpoch(this.#options.type)) return;
       void this.#fetch().catch(() => undefined);
     });
   }
@@ -127,30 +155,38 @@ export class FindObserver<T extends EntityTypeName = EntityTypeName, D = EntityO
   #fetch(): Promise<void> {
     const { type, filters, fields, sort, direction, q, queryClient } = this.#options;
     const options: FindCallOptions = { fields, sort, direction, q };
-    const run = () => this.store.find(type, filters, options);
     const generation = this.#generation;
+    // A subscribed observer's request is aborted when its last listener leaves or a newer one starts.
+    const abort = queryClient === undefined && this.hasListeners() ? new AbortController() : null;
+    this.#epoch = this.store.listEpoch(type);
     const request = (
       queryClient === undefined
-        ? run()
+        ? this.store.find(type, filters, { ...options, signal: abort?.signal })
         : queryClient.fetchQuery({
             queryKey: findQueryKey(type, filters, options),
-            queryFn: run,
+            queryFn: ({ signal }) => this.store.find(type, filters, { ...options, signal }),
             staleTime: 0,
             structuralSharing: false,
           })
     ) as Promise<EntitySnapshot[]>;
-    const promise = request.then(
+    this.#release();
+    this.#abort = abort;
+    const superseded = () => generation !== this.#generation || this.#fetching !== promise;
+    const promise: Promise<void> = request.then(
       (items) => {
-        if (generation !== this.#generation || this.#fetching !== promise) return;
+        // A newer request (or none: released) decides; its caller waits for it.
+        if (superseded()) return this.#fetching ?? undefined;
         this.#fetching = null;
+        this.#abort = null;
         this.#loaded = true;
         this.#error = null;
         this.#items.replace(items);
         this.#update();
       },
       (error: unknown) => {
-        if (generation !== this.#generation || this.#fetching !== promise) throw error;
+        if (superseded()) return this.#fetching ?? undefined;
         this.#fetching = null;
+        this.#abort = null;
         this.#error = toStashError(error);
         this.#update();
         throw this.#error;
@@ -183,10 +219,6 @@ export class FindObserver<T extends EntityTypeName = EntityTypeName, D = EntityO
       return;
     }
     this.#result = { data, status, error: this.#error, isFetching, refetch: this.refetch };
-    if (previous !== undefined) {
-      notifyManager.schedule(() => {
-        for (const listener of [...this.listeners]) listener();
-      });
-    }
+    if (previous !== undefined) this.notify();
   }
 }

@@ -5,7 +5,6 @@
  */
 import type { StashError } from '../errors';
 import { toStashError } from './entityObserver';
-import { notifyManager } from './notifyManager';
 import { Subscribable } from './subscribable';
 
 export type MutationStatus = 'idle' | 'pending' | 'success' | 'error';
@@ -76,8 +75,6 @@ export class MutationObserver<A extends unknown[], R> extends Subscribable {
 
   #set(result: MutationResult<A, R>): void {
     this.#result = result;
-    notifyManager.schedule(() => {
-      for (const listener of [...this.listeners]) listener();
-    });
+    this.notify();
   }
 }

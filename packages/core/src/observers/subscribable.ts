@@ -1,7 +1,10 @@
 /**
- * Base of every observer: a listener set, `subscribe()` returning its disposer, and
- * `onSubscribe`/`onUnsubscribe` hooks for the first and last listener (where work starts and stops).
+ * Base of every observer: a listener set, `subscribe()` returning its disposer,
+ * `onSubscribe`/`onUnsubscribe` hooks for the first and last listener (where work starts and stops),
+ * and `notify()`, which tells the listeners through the shared `notifyManager` batch.
  */
+import { notifyManager } from './notifyManager';
+
 export type ObserverListener = () => void;
 
 export abstract class Subscribable {
@@ -22,6 +25,13 @@ export abstract class Subscribable {
 
   hasListeners(): boolean {
     return this.listeners.size > 0;
+  }
+
+  /** Tells every listener (in the next notification batch) that the result changed. */
+  protected notify(): void {
+    notifyManager.schedule(() => {
+      for (const listener of [...this.listeners]) listener();
+    });
   }
 
   protected onSubscribe(): void {}

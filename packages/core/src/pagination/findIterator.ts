@@ -3,6 +3,7 @@
  * exact multiple costs no extra empty request, and breaking out of the loop fetches nothing more.
  */
 import type { FindPage } from '../batch/findOp';
+import { StashValidationError } from '../errors';
 
 export interface FindProgress {
   /** Items yielded so far. */
@@ -30,6 +31,19 @@ export class FindIterator<T> implements AsyncIterable<T> {
   /** Pages requested so far. */
   get pagesFetched(): number {
     return this.#pages;
+  }
+
+  /**
+   * Fetches page `n` (1-based, `batch` items) on its own, for bindings that page by number (retry a
+   * failed page, refetch a window); it does not move the iteration.
+   */
+  async page(n: number): Promise<FindPage<T>> {
+    if (!Number.isInteger(n) || n < 1)
+      throw new StashValidationError(`FindIterator: page must be a positive integer, got ${String(n)}`);
+    this.#pages++;
+    const result = await this.#fetchPage(n);
+    this.#total = result.count;
+    return result;
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<T> {

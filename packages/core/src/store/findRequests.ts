@@ -68,9 +68,14 @@ export class FindRequests {
   }
 
   /** Queues one page into the current tick; `limit` turns a larger count into `FindLimitError`. */
-  page(type: TypeInfo, request: FindRequest, limit: number | undefined): Promise<FindPage> {
+  page(
+    type: TypeInfo,
+    request: FindRequest,
+    limit: number | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<FindPage> {
     const op = new FindOp(this.normalizer, type, request.args, request.selection, limit);
-    this.loader.enqueue(op);
+    this.loader.enqueue(op, signal);
     return op.promise;
   }
 }

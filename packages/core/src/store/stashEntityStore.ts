@@ -323,6 +323,7 @@ export class StashEntityStore implements CacheQueryHost {
       type,
       this.#finds.prepare(type, filters, options, 1, FIND_LIMIT),
       FIND_LIMIT,
+      options?.signal,
     );
     return page.items as EntityOf<T>[];
   }
@@ -334,7 +335,8 @@ export class StashEntityStore implements CacheQueryHost {
     options?: FindCallOptions,
   ): Promise<EntityOf<T> | null> {
     const type = this.#table.entity(typename);
-    const page = await this.#finds.page(type, this.#finds.prepare(type, filters, options, 1, 1), undefined);
+    const request = this.#finds.prepare(type, filters, options, 1, 1);
+    const page = await this.#finds.page(type, request, undefined, options?.signal);
     return (page.items[0] as EntityOf<T> | undefined) ?? null;
   }
 
@@ -350,7 +352,7 @@ export class StashEntityStore implements CacheQueryHost {
     this.#finds.prepare(type, filters, options, 1, batch);
     return new FindIterator<EntityOf<T>>(batch, (page) => {
       const request = this.#finds.prepare(type, filters, options, page, batch);
-      return this.#finds.page(type, request, undefined) as Promise<FindPage<EntityOf<T>>>;
+      return this.#finds.page(type, request, undefined, options?.signal) as Promise<FindPage<EntityOf<T>>>;
     });
   }
 

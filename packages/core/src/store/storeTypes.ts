@@ -37,6 +37,11 @@ export interface ReadOptions {
 /** `find` options, separate from the filters: search text, sort, direction, and the fields to select. */
 export interface FindCallOptions extends Pick<FindFilterOptions, 'q' | 'sort' | 'direction'> {
   fields?: Iterable<string>;
+  /**
+   * Aborts the list query: its promise rejects with `StashNetworkError` at once, and its result is
+   * not written; the request itself is aborted when nothing else coalesced into it is needed.
+   */
+  signal?: AbortSignal;
 }
 
 export interface FindIterOptions extends FindCallOptions {

@@ -1,7 +1,8 @@
 /**
  * `useFind(type, filters, options)`: up to 1000 matches of a filter, as current normalized
- * entities. Runs through the provider's TanStack `QueryClient` when one is given (shared cache,
- * devtools). `refetch()` asks again (new matches appear then).
+ * entities. A mutation that makes the type's lists stale refetches it in place; unmounting aborts
+ * its request. Runs through the provider's TanStack `QueryClient` when one is given (shared cache,
+ * devtools). `refetch()` asks again.
  */
 import {
   FindObserver,

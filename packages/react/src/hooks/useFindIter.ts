@@ -1,6 +1,8 @@
 /**
  * `useFindIter(type, filters, { batch, fields })`: paged matches for lists that grow ("load more",
- * infinite scroll). The first page loads on mount; `loadMore()` fetches the next `batch`.
+ * infinite scroll). The first page loads on mount; `loadMore()` fetches the next `batch` (after a
+ * failure, the same page again). A mutation that makes the type's lists stale refetches the loaded
+ * pages in one request; unmounting aborts the page in flight.
  */
 import {
   FindIterObserver,
