@@ -1,0 +1,14 @@
+import type { StorybookConfig } from '@storybook/react-vite';
+
+// Vite settings (React plugin, the `source` condition for workspace packages) come from vite.config.ts.
+const config: StorybookConfig = {
+  framework: { name: '@storybook/react-vite', options: {} },
+  stories: ['../src/**/*.stories.tsx'],
+  // public/ holds msw's mockServiceWorker.js.
+  staticDirs: ['../public'],
+  core: { disableTelemetry: true },
+  // Prop tables are not used here; docgen over the workspace sources was most of the build time.
+  typescript: { reactDocgen: false },
+};
+
+export default config;

@@ -1,0 +1,28 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { http, HttpResponse } from 'msw';
+import { FIXTURE_SCENE } from '../stories/fixtures';
+import { SceneDetail } from './SceneDetail';
+
+const meta = {
+  title: 'Scenes/SceneDetail',
+  component: SceneDetail,
+  args: { id: '1' },
+  decorators: [(Story) => <div style={{ display: 'flex', maxWidth: 460 }}>{Story()}</div>],
+} satisfies Meta<typeof SceneDetail>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Loaded from the in-browser mock Stash; the editor saves there too. */
+export const FromMockStash: Story = {};
+
+/** Hydrated with `store.ingest`; the network is switched off to show no request is needed. */
+export const HydratedFixture: Story = {
+  args: { id: FIXTURE_SCENE.id },
+  parameters: {
+    stashkit: { hydrate: (store) => store.ingest('Scene', FIXTURE_SCENE) },
+    msw: { handlers: { stash: [http.post('*/graphql', () => HttpResponse.error())] } },
+  },
+};
+
+export const NotFound: Story = { args: { id: '999999' } };
