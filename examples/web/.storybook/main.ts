@@ -7,6 +7,8 @@ const config: StorybookConfig = {
   // public/ holds msw's mockServiceWorker.js.
   staticDirs: ['../public'],
   core: { disableTelemetry: true },
+  // iframe.html has no icon link of its own, so browsers ask for /favicon.ico (a 404).
+  previewHead: (head) => `${head}<link rel="icon" type="image/svg+xml" href="./favicon.svg" />`,
   // Prop tables are not used here; docgen over the workspace sources was most of the build time.
   typescript: { reactDocgen: false },
 };

@@ -12,5 +12,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // expect.poll waits for the page (first paint, a service worker starting) up to 10 s.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
   },
 });

@@ -53,7 +53,12 @@ export async function launchBrowser(): Promise<Browser> {
   for (const page of context.pages()) watch(page, problems);
   return {
     problems,
-    newPage: () => context.newPage(),
+    async newPage() {
+      const page = await context.newPage();
+      // Fail a step well inside the test timeout, with playwright's own message.
+      page.setDefaultTimeout(10_000);
+      return page;
+    },
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
@@ -63,6 +68,9 @@ export async function launchBrowser(): Promise<Browser> {
 
 function watch(page: Page, problems: string[]): void {
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
   });

@@ -16,13 +16,18 @@ type Story = StoryObj<typeof meta>;
 /** Loaded from the in-browser mock Stash; the editor saves there too. */
 export const FromMockStash: Story = {};
 
-/** Hydrated with `store.ingest`; the network is switched off to show no request is needed. */
+/**
+ * Hydrated with `store.ingest`: the mock has no scene 90001, so what shows came from the fixture
+ * (only the editor's tag suggestions are asked from the mock).
+ */
 export const HydratedFixture: Story = {
   args: { id: FIXTURE_SCENE.id },
-  parameters: {
-    stashkit: { hydrate: (store) => store.ingest('Scene', FIXTURE_SCENE) },
-    msw: { handlers: { stash: [http.post('*/graphql', () => HttpResponse.error())] } },
-  },
+  parameters: { stashkit: { hydrate: (store) => store.ingest('Scene', FIXTURE_SCENE) } },
+};
+
+/** Every request fails at the network level: the panel reports it rather than showing nothing. */
+export const NetworkDown: Story = {
+  parameters: { msw: { handlers: { stash: [http.post('*/graphql', () => HttpResponse.error())] } } },
 };
 
 export const NotFound: Story = { args: { id: '999999' } };
