@@ -120,3 +120,44 @@ export async function* populatedFilterIter<T extends EntitySnapshot>(
     }
   }
 }
+
+/** The family bound to a host, with its options checked: what the store facade delegates to. */
+export class CacheQueries {
+  constructor(
+    private readonly host: CacheQueryHost,
+    private readonly requests: () => number,
+  ) {}
+
+  filterStrict<T extends EntitySnapshot>(
+    typename: string,
+    required: Iterable<string>,
+    predicate: (entity: T) => boolean,
+  ): T[] {
+    return filterStrict(this.host, typename, required, predicate);
+  }
+
+  filterAndPopulateWithStats<T extends EntitySnapshot>(
+    typename: string,
+    required: Iterable<string>,
+    predicate: (entity: T) => boolean,
+    options: { batchSize?: number } | undefined,
+  ): Promise<{ results: T[]; stats: PopulateStats }> {
+    try {
+      const size = requireSize(options?.batchSize, 50, 'batchSize');
+      return filterAndPopulateWithStats(this.host, typename, required, predicate, size, this.requests);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  populatedFilterIter<T extends EntitySnapshot>(
+    typename: string,
+    required: Iterable<string>,
+    predicate: (entity: T) => boolean,
+    options: { populateBatch?: number; yieldBatch?: number } | undefined,
+  ): AsyncGenerator<T, void, undefined> {
+    const populateBatch = requireSize(options?.populateBatch, 50, 'populateBatch');
+    const yieldBatch = requireSize(options?.yieldBatch, 10, 'yieldBatch');
+    return populatedFilterIter(this.host, typename, required, predicate, populateBatch, yieldBatch);
+  }
+}

@@ -1,20 +1,25 @@
 /**
- * Builds list queries for `find`, `findOne` and `findIter`: the filter DSL compiled to the entity
- * filter, the find options to `FindFilterType`, and the selected fields. Validation happens here,
- * synchronously, so bad input fails before any request.
+ * List reads behind the facade: `find`, `findOne` and `findIter`. Builds their queries (the filter
+ * DSL compiled to the entity filter, the find options to `FindFilterType`, the selected fields)
+ * and queues each page into the loader's current tick. Validation happens here, synchronously, so
+ * bad input fails before any request.
  */
 import type { CoalescingLoader } from '../batch/coalescingLoader';
 import { FindOp, type FindPage } from '../batch/findOp';
 import type { RootArg } from '../batch/rootOp';
+import { DEFAULT_QUERY_BATCH, FIND_LIMIT } from '../constants';
 import { StashValidationError } from '../errors';
 import { compileFilter } from '../filter/compileFilter';
 import { compileFindFilter } from '../filter/compileFindFilter';
-import type { TypeInfo } from '../model/typeTable';
+import type { TypeInfo, TypeTable } from '../model/typeTable';
 import type { Normalizer } from '../normalize/normalizer';
+import { FindIterator } from '../pagination/findIterator';
 import type { FieldTreeBuilder } from '../query/fieldTree';
 import type { SelectionBuilder } from '../query/selectionBuilder';
+import type { EntitySnapshot } from '../records/storeRecord';
 import type { SchemaModel } from '../schema/modelTypes';
-import type { FindCallOptions } from './storeTypes';
+import { requireSize } from './cacheQueries';
+import type { FindCallOptions, FindIterOptions } from './storeTypes';
 
 export interface FindRequest {
   readonly args: RootArg[];
@@ -24,11 +29,41 @@ export interface FindRequest {
 export class FindRequests {
   constructor(
     private readonly model: SchemaModel,
+    private readonly table: TypeTable,
     private readonly trees: FieldTreeBuilder,
     private readonly selections: SelectionBuilder,
     private readonly normalizer: Normalizer,
     private readonly loader: CoalescingLoader,
   ) {}
+
+  /** Up to `FIND_LIMIT` matches in one request; a larger count rejects with `FindLimitError`. */
+  async find(typename: string, filters: unknown, options?: FindCallOptions): Promise<EntitySnapshot[]> {
+    const type = this.table.entity(typename);
+    const request = this.prepare(type, filters, options, 1, FIND_LIMIT);
+    return (await this.page(type, request, FIND_LIMIT, options?.signal)).items;
+  }
+
+  /** The first match (server order, or `sort`), or `null`. */
+  async findOne(
+    typename: string,
+    filters: unknown,
+    options?: FindCallOptions,
+  ): Promise<EntitySnapshot | null> {
+    const type = this.table.entity(typename);
+    const request = this.prepare(type, filters, options, 1, 1);
+    return (await this.page(type, request, undefined, options?.signal)).items[0] ?? null;
+  }
+
+  /** Lazy pages of `batch` (default `DEFAULT_QUERY_BATCH`); input is checked now, not at the first page. */
+  findIter(typename: string, filters: unknown, options?: FindIterOptions): FindIterator<EntitySnapshot> {
+    const batch = requireSize(options?.batch, DEFAULT_QUERY_BATCH, 'batch');
+    const type = this.table.entity(typename);
+    this.prepare(type, filters, options, 1, batch);
+    return new FindIterator<EntitySnapshot>(batch, (page) => {
+      const request = this.prepare(type, filters, options, page, batch);
+      return this.page(type, request, undefined, options?.signal);
+    });
+  }
 
   /** Validates and compiles one page's request (throws `StashValidationError`). */
   prepare(

@@ -3,6 +3,9 @@ import type { FilterInput, FilterableType, StashFilter } from '../filter/filterT
 import type { FindFilterOptions } from '../filter/compileFindFilter';
 import type { BaseFile, EntityTypeName, EntityTypes, VisualFile } from '../schema/generated/types';
 import type { EntitySnapshot } from '../records/storeRecord';
+import type { RecordSource } from '../records/recordSource';
+import type { SchemaModel } from '../schema/modelTypes';
+import type { Clock } from '../shared/clock';
 
 /** Any entity snapshot; the generated interfaces (`Scene`, `Performer`...) describe each type. */
 export type StashEntity = EntitySnapshot & { readonly [field: string]: unknown };
@@ -55,4 +58,17 @@ export interface CacheStats {
   byType: Record<string, number>;
   /** Of those, how many are stale (TTL passed or invalidated). */
   expired: number;
+}
+
+export interface StashEntityStoreOptions {
+  /** Runtime schema model (default: the generated Stash model). */
+  model?: SchemaModel;
+  /** Default TTL in seconds; `null` = never stale. Default `DEFAULT_TTL` (1800). */
+  defaultTtl?: number | null;
+  /** Clock in ms for TTL (inject a fake one in tests). */
+  now?: Clock;
+  /** Where records live (default: an in-memory `MapRecordSource`). */
+  source?: RecordSource;
+  /** Freeze snapshots (default: on unless `NODE_ENV === 'production'`). */
+  freeze?: boolean;
 }

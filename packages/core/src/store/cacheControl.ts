@@ -1,0 +1,121 @@
+/**
+ * Cache control behind the facade: staleness (`invalidate*`: records kept, identity kept, refetched
+ * by the next read), forgetting (`evict`, `clear`), per-type TTLs, statistics, and the writes that
+ * do not come from a response: `ingest` (hydration, fixtures) and the writes pipeline's record
+ * seams (`markDeleted`, `rekey`). Each call is one write batch.
+ */
+import type { TypeTable } from '../model/typeTable';
+import type { Normalizer } from '../normalize/normalizer';
+import type { RecordSource } from '../records/recordSource';
+import { RecordState } from '../records/storeRecord';
+import type { WriteBatch } from '../batch/requestExecutor';
+import { evictAll, evictRecord, markDeleted, markInvalidated, rekeyRecord } from './recordWrites';
+import { checkId, concreteTypes } from './storeInput';
+import type { CacheStats } from './storeTypes';
+import type { TtlPolicy, TtlSeconds } from './ttlPolicy';
+
+export class CacheControl {
+  readonly #source: RecordSource;
+  readonly #table: TypeTable;
+  readonly #ttl: TtlPolicy;
+  readonly #normalizer: Normalizer;
+  readonly #write: WriteBatch;
+
+  constructor(
+    source: RecordSource,
+    table: TypeTable,
+    ttl: TtlPolicy,
+    normalizer: Normalizer,
+    write: WriteBatch,
+  ) {
+    this.#source = source;
+    this.#table = table;
+    this.#ttl = ttl;
+    this.#normalizer = normalizer;
+    this.#write = write;
+  }
+
+  /** Normalizes plain result objects as if the server sent them (one batch for an array). */
+  ingest(typename: string, data: Record<string, unknown> | readonly Record<string, unknown>[]): unknown {
+    if (this.#table.abstract(typename) === undefined) this.#table.entity(typename);
+    return this.#write((ctx) => {
+      if (Array.isArray(data)) {
+        const records = data.map((d) => this.#normalizer.entity(ctx, d, typename, undefined));
+        return records.map((r) => r.snap);
+      }
+      return this.#normalizer.entity(ctx, data, typename, undefined).snap;
+    });
+  }
+
+  invalidate(typename: string, id: string): void {
+    this.#write((ctx) => {
+      for (const type of concreteTypes(this.#table, typename)) {
+        const record = this.#source.get(type.name, id);
+        if (record !== undefined) markInvalidated(record, ctx);
+      }
+    });
+  }
+
+  invalidateType(typename: string): void {
+    const types = concreteTypes(this.#table, typename);
+    this.#write((ctx) => {
+      for (const type of types)
+        for (const record of this.#source.values(type.name)) markInvalidated(record, ctx);
+    });
+  }
+
+  invalidateAll(): void {
+    this.#write((ctx) => {
+      for (const typename of [...this.#source.typenames()]) {
+        for (const record of this.#source.values(typename)) markInvalidated(record, ctx);
+      }
+    });
+  }
+
+  evict(typename: string, id: string): void {
+    this.#write((ctx) => {
+      for (const type of concreteTypes(this.#table, typename)) {
+        const record = this.#source.get(type.name, id);
+        if (record !== undefined) evictRecord(this.#source, record, ctx);
+      }
+    });
+  }
+
+  clear(): void {
+    this.#write((ctx) => evictAll(this.#source, ctx));
+  }
+
+  setTtl(typename: string, seconds: TtlSeconds): void {
+    for (const type of concreteTypes(this.#table, typename)) this.#ttl.setType(type, seconds);
+  }
+
+  cacheStats(): CacheStats {
+    const byType: Record<string, number> = {};
+    let total = 0;
+    let expired = 0;
+    const now = this.#ttl.now();
+    for (const typename of this.#source.typenames()) {
+      let count = 0;
+      for (const record of this.#source.values(typename)) {
+        if (record.state === RecordState.Deleted) continue;
+        count++;
+        if (this.#ttl.isStale(record, now)) expired++;
+      }
+      if (count > 0) byType[typename] = count;
+      total += count;
+    }
+    return { totalEntries: total, byType, expired };
+  }
+
+  markDeleted(typename: string, id: string): void {
+    this.#write((ctx) => {
+      const record = this.#source.get(this.#table.entity(typename).name, checkId(id));
+      if (record !== undefined) markDeleted(record, ctx);
+    });
+  }
+
+  rekey(typename: string, fromId: string, toId: string): void {
+    const type = this.#table.entity(typename);
+    this.#write((ctx) => rekeyRecord(this.#source, type, checkId(fromId), checkId(toId), ctx));
+  }
+}

@@ -1,0 +1,222 @@
+/**
+ * Entity reads behind the facade. Cache reads (`getCached`, `peek`, `filter`, `field`,
+ * `missingFieldsNested`) never touch the network; fetching reads (`get`, `getMany`, `populate`)
+ * turn field specs into field trees and go through the `CoalescingLoader`, except when everything
+ * asked for is cached and fresh, which answers at once without waiting for the tick.
+ */
+import type { CoalescingLoader } from '../batch/coalescingLoader';
+import { FetchPlanner } from '../batch/fetchPlanner';
+import { StashNotFoundError, StashValidationError } from '../errors';
+import type { TypeInfo, TypeTable } from '../model/typeTable';
+import { cloneTree, mergeTree, type FieldTree, type FieldTreeBuilder } from '../query/fieldTree';
+import type { RecordSource } from '../records/recordSource';
+import { snapshotPrototype } from '../records/snapshotPrototypes';
+import {
+  LINKS,
+  RecordState,
+  type EntitySnapshot,
+  type Links,
+  type StoreRecord,
+} from '../records/storeRecord';
+import { fieldKey, parseFieldKey, type FieldArgs } from '../shared/keys';
+import { treePresent } from '../tracking/fieldPresence';
+import type { CacheQueryHost } from './cacheQueries';
+import { checkId, concreteTypes, entityTypeOf } from './storeInput';
+import type { ReadOptions } from './storeTypes';
+import type { TtlPolicy } from './ttlPolicy';
+
+export interface EntityReadDeps {
+  readonly table: TypeTable;
+  readonly source: RecordSource;
+  readonly ttl: TtlPolicy;
+  readonly trees: FieldTreeBuilder;
+  readonly loader: CoalescingLoader;
+}
+
+export class EntityReads implements CacheQueryHost {
+  readonly #table: TypeTable;
+  readonly #source: RecordSource;
+  readonly #ttl: TtlPolicy;
+  readonly #trees: FieldTreeBuilder;
+  readonly #loader: CoalescingLoader;
+  readonly #specTrees = new Map<string, FieldTree>();
+
+  constructor(deps: EntityReadDeps) {
+    this.#table = deps.table;
+    this.#source = deps.source;
+    this.#ttl = deps.ttl;
+    this.#trees = deps.trees;
+    this.#loader = deps.loader;
+  }
+
+  // ---- cache reads (no network) ----
+
+  getCached(typename: string, id: string): EntitySnapshot | null {
+    const types = concreteTypes(this.#table, typename);
+    if (types.length === 1) {
+      // Hot path (bindings call it on every render): two map lookups and a clock read.
+      const record = this.#source.get(types[0].name, checkId(id));
+      return record !== undefined && !this.#ttl.isStale(record) ? record.snap : null;
+    }
+    for (const type of types) {
+      const record = this.#source.get(type.name, checkId(id));
+      if (record !== undefined && !this.#ttl.isStale(record)) return record.snap;
+    }
+    return null;
+  }
+
+  peek(typename: string, id: string): EntitySnapshot | null {
+    for (const type of concreteTypes(this.#table, typename)) {
+      const record = this.#source.get(type.name, checkId(id));
+      if (record !== undefined && record.state !== RecordState.Deleted) return record.snap;
+    }
+    return null;
+  }
+
+  field(entity: EntitySnapshot, name: string, args?: FieldArgs): unknown {
+    const type = entityTypeOf(this.#table, entity);
+    const current = this.#source.get(type.name, entity.id)?.snap ?? entity;
+    const fk = fieldKey(name, args);
+    const info = type.fields.get(name);
+    if (info === undefined)
+      throw new StashValidationError(`StashEntityStore: ${entity.__typename} has no field "${name}"`);
+    if (!info.link) return (current as unknown as Record<string, unknown>)[fk.key];
+    // A link with arguments has no getter of its own: resolve it through a probe on the prototype.
+    const links = (current as unknown as { [LINKS]?: Links })[LINKS];
+    const probe = Object.create(snapshotPrototype(type)) as Record<string | symbol, unknown>;
+    probe[LINKS] = { [name]: links?.[fk.key] };
+    return probe[name];
+  }
+
+  receivedFields(entity: EntitySnapshot): ReadonlySet<string> {
+    const type = entityTypeOf(this.#table, entity);
+    return this.#source.get(type.name, entity.id)?.shape.keys ?? new Set();
+  }
+
+  allCached(typename: string): EntitySnapshot[] {
+    return this.filter(typename, () => true);
+  }
+
+  filter(typename: string, predicate: (entity: EntitySnapshot) => boolean): EntitySnapshot[] {
+    const out: EntitySnapshot[] = [];
+    const now = this.#ttl.now();
+    for (const type of concreteTypes(this.#table, typename)) {
+      for (const record of this.#source.values(type.name)) {
+        if (!this.#ttl.isStale(record, now) && predicate(record.snap)) out.push(record.snap);
+      }
+    }
+    return out;
+  }
+
+  missingFieldsNested(entity: EntitySnapshot, ...specs: string[]): Set<string> {
+    const type = entityTypeOf(this.#table, entity);
+    const record = this.#source.get(type.name, entity.id);
+    const missing = new Set<string>();
+    for (const spec of specs) {
+      if (record === undefined || !treePresent(record, this.#specTree(type.name, spec))) missing.add(spec);
+    }
+    return missing;
+  }
+
+  /** The entity's current snapshot, `null` if it is gone (CacheQueryHost). */
+  current(entity: EntitySnapshot): EntitySnapshot | null {
+    return this.peek(entity.__typename, entity.id);
+  }
+
+  // ---- fetching reads ----
+
+  get(typename: string, id: string, options?: ReadOptions): Promise<EntitySnapshot | null> {
+    try {
+      const type = this.#table.entity(typename);
+      checkId(id);
+      const record = this.#source.get(type.name, id);
+      const force = options?.forceRefetch === true;
+      let tree: FieldTree;
+      if (options?.fields !== undefined) tree = this.#trees.parse(type.name, options.fields);
+      else if (record !== undefined && !this.#ttl.isStale(record) && !force) {
+        return Promise.resolve(record.snap);
+      } else tree = this.#refreshTree(type, record);
+      return this.#read(type, id, record, tree, force, options?.signal);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  async getMany(typename: string, ids: readonly string[], options?: ReadOptions): Promise<EntitySnapshot[]> {
+    if (!Array.isArray(ids))
+      throw new StashValidationError('StashEntityStore: getMany needs an array of ids');
+    const unique = [...new Set(ids.map(checkId))];
+    const found = await Promise.all(unique.map((id) => this.get(typename, id, options)));
+    return found.filter((e) => e !== null);
+  }
+
+  async populate(
+    entity: EntitySnapshot,
+    fields: Iterable<string> | undefined,
+    options: { forceRefetch?: boolean } | undefined,
+  ): Promise<EntitySnapshot> {
+    const type = entityTypeOf(this.#table, entity);
+    const tree =
+      fields === undefined
+        ? cloneTree(this.#trees.defaults(type.name))
+        : this.#trees.parse(type.name, fields);
+    const record = this.#source.get(type.name, entity.id);
+    const result = await this.#read(type, entity.id, record, tree, options?.forceRefetch === true);
+    if (result === null)
+      throw new StashNotFoundError(`StashEntityStore: ${type.name} ${entity.id} no longer exists`);
+    return result;
+  }
+
+  /** Fetches `specs` for a chunk in one coalesced request (CacheQueryHost). */
+  async populateChunk(entities: readonly EntitySnapshot[], specs: readonly string[]): Promise<void> {
+    await Promise.all(
+      entities.map((entity) => {
+        const type = entityTypeOf(this.#table, entity);
+        const tree = this.#trees.parse(type.name, specs);
+        return this.#read(type, entity.id, this.#source.get(type.name, entity.id), tree, false);
+      }),
+    );
+  }
+
+  #read(
+    type: TypeInfo,
+    id: string,
+    record: StoreRecord | undefined,
+    tree: FieldTree,
+    force: boolean,
+    signal?: AbortSignal,
+  ): Promise<EntitySnapshot | null> {
+    if (!force && record !== undefined) {
+      // Everything cached and fresh: answer now, without waiting for the tick.
+      const deps = new FetchPlanner((r) => this.#ttl.isStale(r)).add({ type, id, record, tree, force });
+      if (deps.size === 0) return Promise.resolve(record.state === RecordState.Deleted ? null : record.snap);
+    }
+    return this.#loader.load({ type, id, tree, force }, signal);
+  }
+
+  /** A stale record refreshes what it had (top-level received fields) plus the default set. */
+  #refreshTree(type: TypeInfo, record: StoreRecord | undefined): FieldTree {
+    const tree = cloneTree(this.#trees.defaults(type.name));
+    if (record === undefined) return tree;
+    const extra: FieldTree = new Map();
+    for (const key of record.shape.keys) {
+      if (tree.has(key)) continue;
+      const fk = parseFieldKey(key);
+      const info = type.fields.get(fk.name);
+      if (info === undefined) continue;
+      extra.set(key, { fk, children: info.link ? this.#trees.small(info.typeName) : undefined });
+    }
+    mergeTree(tree, extra);
+    return tree;
+  }
+
+  #specTree(typename: string, spec: string): FieldTree {
+    const key = typename + '\u0000' + spec;
+    let tree = this.#specTrees.get(key);
+    if (tree === undefined) {
+      tree = this.#trees.parse(typename, [spec]);
+      this.#specTrees.set(key, tree);
+    }
+    return tree;
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Write batching and notification: every write (a response, `ingest`, `invalidate`,
+ * `store.batch(fn)`) runs inside `write(fn)`; nested writes join the outer one, and when the
+ * outermost ends, the changes become one `ChangeBatch`, committed to the record source and then
+ * emitted to subscribers. A write that changed nothing notifies nobody.
+ */
+import { StashValidationError } from '../errors';
+import type { TypeTable } from '../model/typeTable';
+import type { WriteContext } from '../normalize/normalizer';
+import type { RecordSource } from '../records/recordSource';
+import type { Clock } from '../shared/clock';
+import { ChangeCollector } from '../tracking/changeBatch';
+import {
+  StoreSubscriptions,
+  type BatchListener,
+  type RecordListener,
+  type TypeListener,
+  type Unsubscribe,
+} from '../tracking/storeSubscriptions';
+import { checkId, concreteTypes } from './storeInput';
+
+export class WriteBatcher {
+  readonly #source: RecordSource;
+  readonly #table: TypeTable;
+  readonly #now: Clock;
+  readonly #subscriptions = new StoreSubscriptions();
+  readonly #changes = new ChangeCollector();
+  #depth = 0;
+
+  constructor(source: RecordSource, table: TypeTable, now: Clock) {
+    this.#source = source;
+    this.#table = table;
+    this.#now = now;
+  }
+
+  /** Runs `fn` as one write batch (or as part of the enclosing one). */
+  write<T>(fn: (ctx: WriteContext) => T): T {
+    this.#depth++;
+    try {
+      return fn({ changes: this.#changes, now: this.#now() });
+    } finally {
+      if (--this.#depth === 0 && this.#changes.size > 0) {
+        const batch = this.#changes.finish();
+        this.#source.commit?.(batch);
+        this.#subscriptions.emit(batch);
+      }
+    }
+  }
+
+  subscribeAll(listener: BatchListener): Unsubscribe {
+    return this.#subscriptions.subscribeAll(listener);
+  }
+
+  /** `(listener)`, `(type, listener)` or `(type, id, listener)`; see `StashEntityStore.subscribe`. */
+  subscribe(a: string | BatchListener, b?: string | TypeListener, c?: RecordListener): Unsubscribe {
+    if (typeof a === 'function') return this.#subscriptions.subscribeAll(a);
+    if (typeof b === 'function') {
+      const offs = concreteTypes(this.#table, a).map((t) => this.#subscriptions.subscribeType(t.name, b));
+      return () => offs.forEach((off) => off());
+    }
+    if (typeof b === 'string' && typeof c === 'function') {
+      return this.#subscriptions.subscribeRecord(this.#table.entity(a).name, checkId(b), c);
+    }
+    throw new StashValidationError(
+      'StashEntityStore: subscribe(listener), subscribe(type, listener) or subscribe(type, id, listener)',
+    );
+  }
+}
