@@ -46,6 +46,15 @@ export default defineConfig({
           include: ['test/**/*.test.{ts,tsx}'],
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'example-web',
+          root: 'examples/web',
+          environment: 'node',
+          include: ['src/**/*.test.ts'],
+        },
+      },
       ...([17, 18] as const).map((version) => ({
         extends: true,
         resolve: { alias: reactCompat(version) },

@@ -1,6 +1,6 @@
 import type { Decorator, Preview } from '@storybook/react-vite';
 import { initialize, mswLoader } from 'msw-storybook-addon';
-import type { StashEntityStore } from '@stashkit/core';
+import type { StashStoryParameters } from '../src/stories/storyParameters';
 import { StoryStashProvider } from './StoryStashProvider';
 import { storyMock } from './storyMock';
 import '../src/styles.css';
@@ -8,15 +8,12 @@ import '../src/styles.css';
 // The worker script sits next to iframe.html (staticDirs), so a relative URL works under any path.
 initialize({ onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: 'mockServiceWorker.js' } });
 
-/** Story parameters this setup reads. */
-export interface StashStoryParameters {
-  /** `store.ingest` fixtures applied before the story renders. */
-  hydrate?: (store: StashEntityStore) => void;
-}
-
 // Each story (keyed by id) gets its own store inside the app's `.sk-app` styling root.
 const withStashStore: Decorator = (Story, context) => (
-  <StoryStashProvider key={context.id} hydrate={(context.parameters.stashkit as StashStoryParameters | undefined)?.hydrate}>
+  <StoryStashProvider
+    key={context.id}
+    hydrate={(context.parameters.stashkit as StashStoryParameters | undefined)?.hydrate}
+  >
     <div className="sk-app" style={{ minHeight: 'auto', padding: 12 }}>
       <Story />
     </div>

@@ -20,13 +20,20 @@ const FIRST_PAGE = `query ($filter: FindFilterType, $scene_filter: SceneFilterTy
 }`;
 
 function firstPage(sceneFilter: Record<string, unknown> = {}, perPage = 24) {
-  return rawQuery<{ findScenes: { count: number; scenes: { id: string; title: string }[] } }>(stash.url, FIRST_PAGE, {
-    filter: { per_page: perPage, sort: 'date', direction: 'DESC' },
-    scene_filter: sceneFilter,
-  }).then((data) => data.findScenes);
+  return rawQuery<{ findScenes: { count: number; scenes: { id: string; title: string }[] } }>(
+    stash.url,
+    FIRST_PAGE,
+    {
+      filter: { per_page: perPage, sort: 'date', direction: 'DESC' },
+      scene_filter: sceneFilter,
+    },
+  ).then((data) => data.findScenes);
 }
 
-const cardIds = (p: Page) => p.locator('[data-testid=scene-card]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-scene-id')));
+const cardIds = (p: Page) =>
+  p
+    .locator('[data-testid=scene-card]')
+    .evaluateAll((cards) => cards.map((c) => c.getAttribute('data-scene-id')));
 
 beforeAll(async () => {
   stash = await startTestStash({ seed: 1, size: 2000 });
@@ -53,8 +60,12 @@ describe('example app in Chromium', () => {
   it('shows the newest scenes in the server order, and pages on "Load more"', async () => {
     const expected = await firstPage();
     await expect.poll(() => cardIds(page)).toEqual(expected.scenes.map((s) => s.id));
-    await expect.poll(() => page.getByTestId('scene-count').textContent()).toBe(`24 of ${expected.count} scenes`);
-    await expect(page.locator('[data-testid=scene-card]').first().textContent()).resolves.toContain(expected.scenes[0].title);
+    await expect
+      .poll(() => page.getByTestId('scene-count').textContent())
+      .toBe(`24 of ${expected.count} scenes`);
+    await expect(page.locator('[data-testid=scene-card]').first().textContent()).resolves.toContain(
+      expected.scenes[0].title,
+    );
     await page.getByRole('button', { name: 'Load more' }).click();
     const twoPages = await firstPage({}, 48);
     await expect.poll(() => cardIds(page)).toEqual(twoPages.scenes.map((s) => s.id));
@@ -64,9 +75,9 @@ describe('example app in Chromium', () => {
     await page.locator('select[name=minRating]').selectOption('80');
     await page.getByRole('radio', { name: 'yes' }).check();
     const rated = await firstPage({ rating100: { value: 79, modifier: 'GREATER_THAN' }, organized: true });
-    await expect.poll(() => page.getByTestId('scene-count').textContent()).toBe(
-      `${Math.min(24, rated.count)} of ${rated.count} scenes`,
-    );
+    await expect
+      .poll(() => page.getByTestId('scene-count').textContent())
+      .toBe(`${Math.min(24, rated.count)} of ${rated.count} scenes`);
     await expect.poll(() => cardIds(page)).toEqual(rated.scenes.map((s) => s.id));
 
     const filterTags = page.locator('form[role=search] [data-testid=tag-picker]');
@@ -85,9 +96,9 @@ describe('example app in Chromium', () => {
       organized: true,
       tags: { value: [tag.id], modifier: 'INCLUDES_ALL' },
     });
-    await expect.poll(() => page.getByTestId('scene-count').textContent()).toBe(
-      `${Math.min(24, tagged.count)} of ${tagged.count} scenes`,
-    );
+    await expect
+      .poll(() => page.getByTestId('scene-count').textContent())
+      .toBe(`${Math.min(24, tagged.count)} of ${tagged.count} scenes`);
     await expect.poll(() => cardIds(page)).toEqual(tagged.scenes.map((s) => s.id));
 
     // Back to everything for the next tests.
@@ -107,7 +118,9 @@ describe('example app in Chromium', () => {
       { id },
     );
     await expect.poll(() => page.getByTestId('detail-title').textContent()).toBe(findScene.title);
-    await expect(page.getByTestId('detail-studio').textContent()).resolves.toBe(findScene.studio?.name ?? '–');
+    await expect(page.getByTestId('detail-studio').textContent()).resolves.toBe(
+      findScene.studio?.name ?? '–',
+    );
     await expect(page.getByTestId('detail-performers').textContent()).resolves.toBe(
       findScene.performers.map((p: { name: string }) => p.name).join(', ') || '–',
     );
@@ -128,14 +141,18 @@ describe('example app in Chromium', () => {
     await editor.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => editor.getByTestId('save-status').textContent()).toBe('Saved');
 
-    const { findScene } = await rawQuery(stash.url, 'query ($id: ID!) { findScene(id: $id) { title } }', { id });
+    const { findScene } = await rawQuery(stash.url, 'query ($id: ID!) { findScene(id: $id) { title } }', {
+      id,
+    });
     expect(findScene.title).toBe(title);
     const updates = stash.requests.filter((r) => /sceneUpdate/.test(r.query));
     expect(updates).toHaveLength(1);
     const inputs = Object.values(updates[0].variables ?? {}) as Record<string, unknown>[];
     expect(inputs).toEqual([{ id, title }]);
     // One normalized record: the card and the detail show the new title without a refetch.
-    await expect.poll(() => page.locator(`[data-scene-id="${id}"] .sk-card__title`).textContent()).toBe(title);
+    await expect
+      .poll(() => page.locator(`[data-scene-id="${id}"] .sk-card__title`).textContent())
+      .toBe(title);
     await expect(page.getByTestId('detail-title').textContent()).resolves.toBe(title);
 
     await page.screenshot({ path: screenshotPath('app-after-save') });

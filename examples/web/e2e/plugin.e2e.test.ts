@@ -44,12 +44,19 @@ describe('plugin bundle', () => {
     expect(code.startsWith('var StashkitPlugin=(function(')).toBe(true);
     expect(code.trimEnd().endsWith('})({},PluginApi.React,PluginApi.ReactDOM);')).toBe(true);
     // Markers of React's and ReactDOM's own source.
-    for (const marker of ['__SECRET_INTERNALS_DO_NOT_USE_OR_YOU_WILL_BE_FIRED', 'react.element', 'ReactCurrentDispatcher', 'react-dom.production']) {
+    for (const marker of [
+      '__SECRET_INTERNALS_DO_NOT_USE_OR_YOU_WILL_BE_FIRED',
+      'react.element',
+      'ReactCurrentDispatcher',
+      'react-dom.production',
+    ]) {
       expect(code, marker).not.toContain(marker);
     }
     expect(code).not.toMatch(/\brequire\(["'`]/);
     expect(code).not.toMatch(/^\s*(import|export)\s/m);
-    expect(readFileSync(`${PLUGIN_DIST}/stashkit.yml`, 'utf8')).toMatch(/ui:\s*\n\s*#.*\n\s*javascript:\s*\n\s*- stashkit\.js/);
+    expect(readFileSync(`${PLUGIN_DIST}/stashkit.yml`, 'utf8')).toMatch(
+      /ui:\s*\n\s*#.*\n\s*javascript:\s*\n\s*- stashkit\.js/,
+    );
   });
 });
 
@@ -76,7 +83,11 @@ describe('plugin panel on a fake Stash page with React 17.0.2', () => {
     const card = page.locator('[data-testid=scene-card]').first();
     const id = (await card.getAttribute('data-scene-id'))!;
     await card.click();
-    const { findScene } = await rawQuery(stash.url, 'query ($id: ID!) { findScene(id: $id) { title rating100 performers { name } } }', { id });
+    const { findScene } = await rawQuery(
+      stash.url,
+      'query ($id: ID!) { findScene(id: $id) { title rating100 performers { name } } }',
+      { id },
+    );
     await expect.poll(() => page.getByTestId('detail-title').textContent()).toBe(findScene.title);
     await expect(page.getByTestId('detail-performers').textContent()).resolves.toBe(
       findScene.performers.map((p: { name: string }) => p.name).join(', ') || '–',

@@ -31,7 +31,11 @@ const run = process.env.E2E_SKIP_BUILD === '1' ? steps.slice(3) : steps;
 const timings = [];
 for (const [label, command, args] of run) {
   const started = Date.now();
-  const result = spawnSync(command, args, { cwd: web, stdio: 'inherit', env: { ...process.env, CHROMIUM_PATH: chromium } });
+  const result = spawnSync(command, args, {
+    cwd: web,
+    stdio: 'inherit',
+    env: { ...process.env, CHROMIUM_PATH: chromium },
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   timings.push(`${label} ${seconds} s`);
   if (result.status !== 0) {

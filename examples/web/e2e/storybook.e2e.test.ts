@@ -22,12 +22,15 @@ async function expectedScenes(sceneFilter: Record<string, unknown>, perPage: num
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        query: 'query ($f: FindFilterType, $s: SceneFilterType) { findScenes(filter: $f, scene_filter: $s) { count scenes { id title } } }',
+        query:
+          'query ($f: FindFilterType, $s: SceneFilterType) { findScenes(filter: $f, scene_filter: $s) { count scenes { id title } } }',
         variables: { f: { per_page: perPage, sort: 'date', direction: 'DESC' }, s: sceneFilter },
       }),
     }),
   );
-  const body = (await response.json()) as { data: { findScenes: { count: number; scenes: { id: string; title: string }[] } } };
+  const body = (await response.json()) as {
+    data: { findScenes: { count: number; scenes: { id: string; title: string }[] } };
+  };
   return body.data.findScenes;
 }
 
@@ -62,7 +65,9 @@ describe('Storybook (static build)', () => {
   it('renders a story hydrated with store.ingest (the mock has no such scene)', async () => {
     await page.goto(story('scenes-scenedetail--hydrated-fixture'));
     await expect.poll(() => page.getByTestId('detail-title').textContent()).toBe('Fixture: Harbour at Dawn');
-    await expect(page.getByTestId('detail-performers').textContent()).resolves.toBe('Ada Fixture, Brook Sample');
+    await expect(page.getByTestId('detail-performers').textContent()).resolves.toBe(
+      'Ada Fixture, Brook Sample',
+    );
     await expect(page.getByTestId('detail-file').count()).resolves.toBe(1);
     expect(browser.problems).toEqual([]);
   });

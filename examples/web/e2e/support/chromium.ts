@@ -33,7 +33,9 @@ export interface Browser {
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = chromiumPath();
   if (!existsSync(executablePath)) {
-    throw new Error(`e2e: no Chromium at ${executablePath} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
+    throw new Error(
+      `e2e: no Chromium at ${executablePath} (apt-get install -y chromium, or set CHROMIUM_PATH)`,
+    );
   }
   const profile = mkdtempSync(join(tmpdir(), 'stashkit-e2e-'));
   let context: BrowserContext;

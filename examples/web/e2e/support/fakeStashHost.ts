@@ -45,7 +45,10 @@ export function fakeStashHostRoutes(prefix: string, plugin: { js: string; css: s
 </html>`;
   const routes: Record<string, Route> = {
     [prefix]: { type: 'text/html; charset=utf-8', body: () => html },
-    [`${prefix}react.development.js`]: { type: 'text/javascript', body: () => umd('react-17', 'react.development.js') },
+    [`${prefix}react.development.js`]: {
+      type: 'text/javascript',
+      body: () => umd('react-17', 'react.development.js'),
+    },
     [`${prefix}react-dom.development.js`]: {
       type: 'text/javascript',
       body: () => umd('react-dom-17', 'react-dom.development.js'),

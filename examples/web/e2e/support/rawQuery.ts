@@ -1,5 +1,9 @@
 /** Asks a Stash endpoint directly (no stashkit in between): what the server really holds. */
-export async function rawQuery<T = any>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+export async function rawQuery<T = any>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -75,7 +75,9 @@ async function handle(
       headers: { 'content-type': req.headers['content-type'] ?? 'application/json' },
       body: req.method === 'GET' || req.method === 'HEAD' ? undefined : Buffer.concat(chunks),
     });
-    res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+    res.writeHead(answer.status, {
+      'content-type': answer.headers.get('content-type') ?? 'application/json',
+    });
     res.end(Buffer.from(await answer.arrayBuffer()));
     return;
   }
@@ -88,7 +90,9 @@ async function handle(
     const relative = normalize(path.endsWith('/') ? `${path}index.html` : path).replace(/^(\.\.[/\\])+/, '');
     try {
       const body = await readFile(join(options.dir, relative));
-      res.writeHead(200, { 'content-type': TYPES[extname(relative)] ?? 'application/octet-stream' }).end(body);
+      res
+        .writeHead(200, { 'content-type': TYPES[extname(relative)] ?? 'application/octet-stream' })
+        .end(body);
       return;
     } catch {
       // falls through to 404

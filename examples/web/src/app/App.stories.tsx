@@ -7,14 +7,14 @@ function AppOnStoryStore({ initialPage }: { initialPage?: AppPage }) {
   return <App store={useStashStore()} initialPage={initialPage} />;
 }
 
-const meta = {
+const meta: Meta<typeof AppOnStoryStore> = {
   title: 'App/StashBrowser',
   component: AppOnStoryStore,
   decorators: [(Story) => <div style={{ margin: -12 }}>{Story()}</div>],
-} satisfies Meta<typeof AppOnStoryStore>;
+};
 
 export default meta;
-type Story = StoryObj<typeof meta>;
+type Story = StoryObj<typeof AppOnStoryStore>;
 
 export const Scenes: Story = {};
 

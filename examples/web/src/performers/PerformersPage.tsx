@@ -31,7 +31,11 @@ export function PerformersPage() {
           />
         </label>
         <label className="sk-field sk-toggle">
-          <input type="checkbox" checked={favoritesOnly} onChange={(event) => setFavoritesOnly(event.target.checked)} />
+          <input
+            type="checkbox"
+            checked={favoritesOnly}
+            onChange={(event) => setFavoritesOnly(event.target.checked)}
+          />
           favorites only
         </label>
       </form>

@@ -22,7 +22,9 @@ declare global {
 export function getPluginApi(): StashPluginApi {
   const api = window.PluginApi;
   if (api === undefined || typeof api.register?.route !== 'function') {
-    throw new Error('stashkit plugin: window.PluginApi with register.route is missing (load this script inside Stash)');
+    throw new Error(
+      'stashkit plugin: window.PluginApi with register.route is missing (load this script inside Stash)',
+    );
   }
   return api;
 }

@@ -2,15 +2,15 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { FIXTURE_CARD } from '../stories/fixtures';
 import { SceneCard } from './SceneCard';
 
-const meta = {
+const meta: Meta<typeof SceneCard> = {
   title: 'Scenes/SceneCard',
   component: SceneCard,
   args: { scene: FIXTURE_CARD },
   decorators: [(Story) => <div style={{ width: 220 }}>{Story()}</div>],
-} satisfies Meta<typeof SceneCard>;
+};
 
 export default meta;
-type Story = StoryObj<typeof meta>;
+type Story = StoryObj<typeof SceneCard>;
 
 export const Default: Story = {};
 

@@ -1,17 +1,18 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { http, HttpResponse } from 'msw';
 import { FIXTURE_SCENE } from '../stories/fixtures';
+import { hydrated } from '../stories/storyParameters';
 import { SceneDetail } from './SceneDetail';
 
-const meta = {
+const meta: Meta<typeof SceneDetail> = {
   title: 'Scenes/SceneDetail',
   component: SceneDetail,
   args: { id: '1' },
   decorators: [(Story) => <div style={{ display: 'flex', maxWidth: 460 }}>{Story()}</div>],
-} satisfies Meta<typeof SceneDetail>;
+};
 
 export default meta;
-type Story = StoryObj<typeof meta>;
+type Story = StoryObj<typeof SceneDetail>;
 
 /** Loaded from the in-browser mock Stash; the editor saves there too. */
 export const FromMockStash: Story = {};
@@ -22,7 +23,7 @@ export const FromMockStash: Story = {};
  */
 export const HydratedFixture: Story = {
   args: { id: FIXTURE_SCENE.id },
-  parameters: { stashkit: { hydrate: (store) => store.ingest('Scene', FIXTURE_SCENE) } },
+  parameters: hydrated((store) => store.ingest('Scene', FIXTURE_SCENE)),
 };
 
 /** Every request fails at the network level: the panel reports it rather than showing nothing. */

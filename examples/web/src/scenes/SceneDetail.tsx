@@ -12,7 +12,13 @@ export interface SceneDetailProps {
 
 /** One scene: what the grid did not load is fetched now (`useEntity` asks only for missing fields). */
 export function SceneDetail({ id, onClose }: SceneDetailProps) {
-  const { data: scene, status, error, missing, isFetching } = useEntity('Scene', id, { fields: SCENE_DETAIL_FIELDS });
+  const {
+    data: scene,
+    status,
+    error,
+    missing,
+    isFetching,
+  } = useEntity('Scene', id, { fields: SCENE_DETAIL_FIELDS });
   // `Selected` types a list link with several sub-fields as an intersection of arrays, whose `map`
   // sees one member only; the rows carry all of them (SceneFileData).
   const files = (scene?.files ?? []) as unknown as readonly SceneFileData[];

@@ -25,7 +25,8 @@ export function SceneEditor({ scene }: { scene: SceneDetailData }) {
   };
   const tags: TagChoice[] = (draft.tags ?? []).map((tag) => ({
     id: tag.id,
-    name: ('name' in tag && typeof tag.name === 'string' ? tag.name : store.peek('Tag', tag.id)?.name) ?? tag.id,
+    name:
+      ('name' in tag && typeof tag.name === 'string' ? tag.name : store.peek('Tag', tag.id)?.name) ?? tag.id,
   }));
   const changed = draft.changedFields();
   const onSave = () => {
@@ -65,9 +66,17 @@ export function SceneEditor({ scene }: { scene: SceneDetailData }) {
           }
         />
       </label>
-      <TagPicker label="Tags" value={tags} onChange={(next) => edit((d) => (d.tags = next.map(({ id }) => ({ id }))))} />
+      <TagPicker
+        label="Tags"
+        value={tags}
+        onChange={(next) => edit((d) => (d.tags = next.map(({ id }) => ({ id }))))}
+      />
       <div className="sk-editor__actions">
-        <button type="submit" className="sk-button sk-button--primary" disabled={!draft.isDirty || saver.isPending}>
+        <button
+          type="submit"
+          className="sk-button sk-button--primary"
+          disabled={!draft.isDirty || saver.isPending}
+        >
           {saver.isPending ? 'Saving…' : 'Save'}
         </button>
         <button
@@ -86,7 +95,9 @@ export function SceneEditor({ scene }: { scene: SceneDetailData }) {
               : 'No changes'}
         </span>
       </div>
-      {saver.error !== null ? <ErrorMessage error={saver.error} title="Save failed; your edits are kept" /> : null}
+      {saver.error !== null ? (
+        <ErrorMessage error={saver.error} title="Save failed; your edits are kept" />
+      ) : null}
     </form>
   );
 }

@@ -31,7 +31,9 @@ export function SceneFilters({ value, onChange }: SceneFiltersProps) {
           className="sk-input"
           name="minRating"
           value={value.minRating ?? ''}
-          onChange={(event) => set('minRating', event.target.value === '' ? null : Number(event.target.value))}
+          onChange={(event) =>
+            set('minRating', event.target.value === '' ? null : Number(event.target.value))
+          }
         >
           {RATINGS.map((rating) => (
             <option key={rating ?? 'any'} value={rating ?? ''}>

@@ -3,14 +3,14 @@ import { http, HttpResponse } from 'msw';
 import { SceneGrid } from './SceneGrid';
 
 /** The grid against the in-browser mock Stash (MSW): real paging, filters and errors. */
-const meta = {
+const meta: Meta<typeof SceneGrid> = {
   title: 'Scenes/SceneGrid',
   component: SceneGrid,
   args: { filters: {}, batch: 12 },
-} satisfies Meta<typeof SceneGrid>;
+};
 
 export default meta;
-type Story = StoryObj<typeof meta>;
+type Story = StoryObj<typeof SceneGrid>;
 
 export const AllScenes: Story = {};
 
@@ -20,6 +20,8 @@ export const OrganizedMatchingQuery: Story = { args: { filters: { organized: tru
 
 export const ServerError: Story = {
   parameters: {
-    msw: { handlers: { stash: [http.post('*/graphql', () => new HttpResponse('upstream down', { status: 502 }))] } },
+    msw: {
+      handlers: { stash: [http.post('*/graphql', () => new HttpResponse('upstream down', { status: 502 }))] },
+    },
   },
 };

@@ -14,16 +14,21 @@ export interface SceneGridProps {
 
 /** Matching scenes, a page at a time (`useFindIter`), with "load more". */
 export function SceneGrid({ filters, q, selectedId = null, onSelect, batch = 24 }: SceneGridProps) {
-  const { items, hasMore, loadMore, status, error, isFetching, loaded, total } = useFindIter('Scene', filters, {
-    fields: SCENE_CARD_FIELDS,
-    q: q || undefined,
-    sort: 'date',
-    direction: 'DESC',
-    batch,
-  });
+  const { items, hasMore, loadMore, status, error, isFetching, loaded, total } = useFindIter(
+    'Scene',
+    filters,
+    {
+      fields: SCENE_CARD_FIELDS,
+      q: q || undefined,
+      sort: 'date',
+      direction: 'DESC',
+      batch,
+    },
+  );
   // A failed page is reported through `error`; the rejection carries nothing more.
   const onLoadMore = () => void loadMore().catch(() => undefined);
-  if (status === 'error' && items.length === 0) return <ErrorMessage error={error!} title="Could not load scenes" />;
+  if (status === 'error' && items.length === 0)
+    return <ErrorMessage error={error!} title="Could not load scenes" />;
   return (
     <section className="sk-grid-section" aria-busy={isFetching}>
       <p className="sk-count" data-testid="scene-count">

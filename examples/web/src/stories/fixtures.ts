@@ -2,6 +2,10 @@
  * Plain result objects for `store.ingest` (hydration without a request) and presentational stories.
  * Ids are far above the mock's, so a fixture never collides with served data.
  */
+import type { SceneCardData } from '../scenes/sceneTypes';
+
+const STUDIO = { __typename: 'Studio', id: '90001', name: 'Fixture Studio' } as const;
+
 export const FIXTURE_SCENE = {
   __typename: 'Scene',
   id: '90001',
@@ -10,7 +14,7 @@ export const FIXTURE_SCENE = {
   date: '2024-05-01',
   rating100: 80,
   organized: true,
-  studio: { __typename: 'Studio', id: '90001', name: 'Fixture Studio' },
+  studio: STUDIO,
   performers: [
     { __typename: 'Performer', id: '90001', name: 'Ada Fixture' },
     { __typename: 'Performer', id: '90002', name: 'Brook Sample' },
@@ -31,15 +35,15 @@ export const FIXTURE_SCENE = {
       video_codec: 'h264',
     },
   ],
-} as const;
+};
 
-export const FIXTURE_CARD = {
+export const FIXTURE_CARD: SceneCardData = {
   __typename: 'Scene',
-  id: FIXTURE_SCENE.id,
-  title: FIXTURE_SCENE.title,
-  date: FIXTURE_SCENE.date,
-  rating100: FIXTURE_SCENE.rating100,
-  organized: FIXTURE_SCENE.organized,
-  studio: FIXTURE_SCENE.studio,
+  id: '90001',
+  title: 'Fixture: Harbour at Dawn',
+  date: '2024-05-01',
+  rating100: 80,
+  organized: true,
+  studio: STUDIO,
   files: [{ __typename: 'VideoFile', id: '90001', duration: 1412.5 }],
-} as const;
+};
