@@ -1,4 +1,4 @@
-import type { MockDbReader } from './rows';
+import type { MockDbReader, RowsByTable, TableName } from './rows';
 
 interface Entry {
   version: number;
@@ -37,6 +37,19 @@ export function derived<T>(db: MockDbReader, key: string, build: () => T): T {
 /** The cached value for `key` if it was already built for the current version. */
 export function peekDerived<T>(db: MockDbReader, key: string): T | undefined {
   return entry(db)?.values.get(key) as T | undefined;
+}
+
+/**
+ * The rows of a table as an array, in table (id) order, shared until the next write: callers must not
+ * modify it (filters and pages make new arrays).
+ */
+export function tableRows<T extends TableName>(db: MockDbReader, table: T): readonly RowsByTable[T][] {
+  return derived(db, `rows:${table}`, () => [...db.table(table).values()]);
+}
+
+/** Whether `rows` is the shared array tableRows returned for the current version. */
+export function isTableRows(db: MockDbReader, table: TableName, rows: readonly unknown[]): boolean {
+  return peekDerived(db, `rows:${table}`) === rows;
 }
 
 /** Whether values derived from `db` are cached across calls (the db has a version counter). */

@@ -58,6 +58,11 @@ export function containsMatcher(term: string): (value: string) => boolean {
   return likeMatcher(`%${term}%`);
 }
 
+/** containsMatcher for values that are already ASCII-folded (asciiLower). */
+export function foldedContainsMatcher(term: string): (folded: string) => boolean {
+  return foldedMatcher(`%${term}%`);
+}
+
 /**
  * A Go (RE2) pattern as a JS RegExp, for MATCHES_REGEX. Leading `(?i)`/`(?s)`/`(?m)` flag groups
  * become JS flags; an invalid pattern is an error before any row is evaluated, as Stash validates first.

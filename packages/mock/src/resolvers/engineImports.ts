@@ -2,3 +2,4 @@
 export { createFilterContext, filterRows } from '../filter/filterRows';
 export { applyFindFilter } from '../sort/applyFindFilter';
 export { searchRows } from '../sort/searchRows';
+export { tableRows } from '../db/derivedCache';

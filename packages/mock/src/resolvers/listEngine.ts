@@ -1,7 +1,7 @@
 import type { MockDb } from '../db/MockDb';
 import type { RowsByTable } from '../db/rows';
 import type { FilterEntity } from '../filter/types';
-import { applyFindFilter, createFilterContext, filterRows, searchRows } from './engineImports';
+import { applyFindFilter, createFilterContext, filterRows, searchRows, tableRows } from './engineImports';
 
 export interface FindFilterInput {
   q?: string | null;
@@ -15,8 +15,8 @@ export interface FindFilterInput {
 export interface ListResult<R> {
   items: R[];
   count: number;
-  /** All rows matching the entity filter and `q`, unpaginated. */
-  matched(): R[];
+  /** All rows matching the entity filter and `q`, unpaginated (may be shared: read only). */
+  matched(): readonly R[];
 }
 
 /**
@@ -31,11 +31,11 @@ export function runList<E extends FilterEntity>(
 ): ListResult<RowsByTable[E]> {
   // one context per request: filtering, search and sort keys share its derived look-ups
   const ctx = createFilterContext(db);
-  const all = [...db.table(entity).values()] as RowsByTable[E][];
+  const all = tableRows(db, entity) as RowsByTable[E][];
   const filtered =
     entityFilter == null ? all : (filterRows(entity, all, entityFilter, db, { ctx }) as RowsByTable[E][]);
   const page = applyFindFilter(entity, filtered, findFilter, db, { ctx });
-  let matched: RowsByTable[E][] | null = null;
+  let matched: readonly RowsByTable[E][] | null = null;
   return {
     items: page.items as RowsByTable[E][],
     count: page.count,

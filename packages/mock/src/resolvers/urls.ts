@@ -1,9 +1,18 @@
 import type { FileRow, GalleryRow, GroupRow, ImageRow, SceneMarkerRow, SceneRow } from '../db/rows';
 import type { ResolverContext } from './context';
 
-/** Unix seconds of an RFC3339 time: Stash's `?t=` cache-buster on image URLs. */
+const seconds = new Map<string, number>();
+
+/** Unix seconds of an RFC3339 time: Stash's `?t=` cache-buster on image URLs (memoized: a page repeats them). */
 function t(time: string): number {
-  return Math.floor(Date.parse(time) / 1000);
+  let value = seconds.get(time);
+  if (value === undefined) {
+    value = Math.floor(Date.parse(time) / 1000);
+    // bounded: every row has its own updated_at
+    if (seconds.size >= 50_000) seconds.clear();
+    seconds.set(time, value);
+  }
+  return value;
 }
 
 /** Sprite and VTT URLs are keyed by the primary file's oshash (or md5), as in Stash. */

@@ -44,6 +44,9 @@ const JSON_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
 };
 
+/** Parsed and validated documents kept (gqlgen's default query cache size). */
+const DOCUMENT_CACHE_SIZE = 1000;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Parsed {
@@ -219,10 +222,15 @@ export class MockStashCore {
     };
   }
 
-  /** Parses and validates a document (cached, like gqlgen's parsed-query LRU). */
+  /** Parses and validates a document (cached by query text in an LRU of 1000, like gqlgen's). */
   private document(query: string): { doc: DocumentNode } | { errors: readonly GraphQLError[]; code: string } {
     const hit = this.documents.get(query);
-    if (hit) return { doc: hit };
+    if (hit) {
+      // most recently used last: Map iteration order is insertion order
+      this.documents.delete(query);
+      this.documents.set(query, hit);
+      return { doc: hit };
+    }
     let doc: DocumentNode;
     try {
       doc = parse(query);
@@ -231,7 +239,8 @@ export class MockStashCore {
     }
     const errors = validate(this.schema, doc);
     if (errors.length > 0) return { errors, code: 'GRAPHQL_VALIDATION_FAILED' };
-    if (this.documents.size >= 1000) this.documents.clear();
+    if (this.documents.size >= DOCUMENT_CACHE_SIZE)
+      this.documents.delete(this.documents.keys().next().value!);
     this.documents.set(query, doc);
     return { doc };
   }

@@ -1,4 +1,4 @@
-import { cachesDerived, derived, peekDerived } from '../db/derivedCache';
+import { cachesDerived, derived, isTableRows, peekDerived } from '../db/derivedCache';
 import type { FilterContext } from '../filter/filterContext';
 import type { EntityRow, FilterEntity } from '../filter/types';
 import { naturalCompareFolded } from './naturalCompare';
@@ -123,6 +123,7 @@ function tablePositions<E extends FilterEntity>(entity: E, ctx: FilterContext): 
 
 /** Whether `rows` are current rows of the table, in table order (what filterRows returns). */
 function inTableOrder<E extends FilterEntity>(entity: E, rows: readonly EntityRow<E>[], ctx: FilterContext) {
+  if (isTableRows(ctx.db, entity, rows)) return true;
   const positions = tablePositions(entity, ctx);
   let last = -1;
   for (const row of rows) {

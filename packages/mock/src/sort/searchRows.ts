@@ -1,5 +1,5 @@
-import { derived } from '../db/derivedCache';
-import { asciiLower, containsMatcher } from '../filter/likePattern';
+import { derived, isTableRows } from '../db/derivedCache';
+import { asciiLower, foldedContainsMatcher } from '../filter/likePattern';
 import type { FilterContext } from '../filter/filterContext';
 import type { EntityRow, FilterEntity } from '../filter/types';
 import { parseSearchString } from './parseSearchString';
@@ -43,7 +43,7 @@ export function searchFilter<E extends FilterEntity>(
   const valuesOf = searchValues(entity, ctx);
   const matchers = new Map<string, (v: string) => boolean>();
   for (const t of [...specs.mustHave, ...specs.mustNot, ...specs.anySets.flat()])
-    matchers.set(t, containsMatcher(t));
+    matchers.set(t, foldedContainsMatcher(t));
   return (row) => {
     const values = valuesOf(row);
     const has = (t: string) => values.some(matchers.get(t)!);
@@ -53,13 +53,28 @@ export function searchFilter<E extends FilterEntity>(
   };
 }
 
-/** `rows` filtered by `q` (all of them, in a new array, when `q` is empty or has no terms). */
+/** Searches over a whole table kept per db version (paging through one search repeats it). */
+const KEPT_SEARCHES = 16;
+
+/**
+ * `rows` filtered by `q` (all of them when `q` is empty or has no terms). The result may be shared
+ * with later calls: callers must not modify it.
+ */
 export function searchRows<E extends FilterEntity>(
   entity: E,
   rows: readonly EntityRow<E>[],
   q: string | null | undefined,
   ctx: FilterContext,
-): EntityRow<E>[] {
+): readonly EntityRow<E>[] {
   const search = q ? searchFilter(entity, q, ctx) : null;
-  return search ? rows.filter(search) : rows.slice();
+  if (!search) return rows;
+  if (!isTableRows(ctx.db, entity, rows)) return rows.filter(search);
+  const kept = derived(ctx.db, `searches:${entity}`, () => new Map<string, readonly EntityRow<E>[]>());
+  let found = kept.get(q!);
+  if (found === undefined) {
+    found = rows.filter(search);
+    if (kept.size >= KEPT_SEARCHES) kept.delete(kept.keys().next().value!);
+    kept.set(q!, found);
+  }
+  return found;
 }
