@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type MockDb } from '../src/db/MockDb';
 import type { MockDbReader } from '../src/db/rows';
 import { filterRows } from '../src/filter/filterRows';
 import { FILTER_ENTITIES, type EntityRow, type FilterEntity } from '../src/filter/types';
 import { applyFindFilter, type FindFilter } from '../src/sort/applyFindFilter';
 import { allowedSorts } from '../src/sort/sortKeys';
+import { data, startTestStash, type TestStash } from './helpers';
 
 /** The same rows without a version: nothing is cached, every call sorts its input in full. */
 function uncached(db: MockDb): MockDbReader {
@@ -163,5 +164,42 @@ describe('derived data follows writes', () => {
     expect(db.get('Scene', '2')!.title).not.toBe('inner');
     expect(db.get('Performer', '1')!.name).not.toBe('inner');
     expect(db.table('Tag')).toBe(tags);
+  });
+});
+
+describe('over HTTP: list answers follow mutations', () => {
+  let stash: TestStash;
+  beforeAll(async () => {
+    stash = await startTestStash({ size: 300 });
+  });
+  afterAll(() => stash.close());
+
+  const FIND = `query FindScenes($filter: FindFilterType, $scene_filter: SceneFilterType) {
+    findScenes(filter: $filter, scene_filter: $scene_filter) { count scenes { id title } }
+  }`;
+  const UPDATE = `mutation UpdateScene($input: SceneUpdateInput!) { sceneUpdate(input: $input) { id } }`;
+  const find = async (variables: Record<string, unknown>) =>
+    (await data(stash.url, FIND, variables)).findScenes;
+
+  it('sorted pages, searches and hierarchical filters see every write', async () => {
+    const byTitle = { filter: { sort: 'title', per_page: 3 } };
+    const first = await find(byTitle);
+    expect(await find(byTitle)).toEqual(first); // now served from the cached order
+    await data(stash.url, UPDATE, { input: { id: '77', title: '0000 Zebra' } });
+    expect((await find(byTitle)).scenes[0]).toEqual({ id: '77', title: '0000 Zebra' });
+
+    const search = { filter: { q: 'zebra', per_page: 5 } };
+    expect((await find(search)).scenes.map((s: { id: string }) => s.id)).toEqual(['77']);
+    await data(stash.url, UPDATE, { input: { id: '78', title: 'Another zebra' } });
+    expect((await find(search)).scenes.map((s: { id: string }) => s.id)).toEqual(['77', '78']);
+
+    const tagged = (tag: string) => ({
+      scene_filter: { tags: { value: [tag], modifier: 'INCLUDES', depth: -1 } },
+    });
+    const created = await data(stash.url, `mutation { tagCreate(input: { name: "Cache parent" }) { id } }`);
+    const parent = created.tagCreate.id as string;
+    expect((await find(tagged(parent))).count).toBe(0);
+    await data(stash.url, `mutation { tagUpdate(input: { id: "1", parent_ids: ["${parent}"] }) { id } }`);
+    expect((await find(tagged(parent))).count).toBe((await find(tagged('1'))).count);
   });
 });
