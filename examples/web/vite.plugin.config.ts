@@ -40,7 +40,12 @@ export default defineConfig({
     },
     // The plugin above marks react/react-dom external (listing them in `external` too would skip it).
     rollupOptions: {
-      output: { globals: { react: 'PluginApi.React', 'react-dom': 'PluginApi.ReactDOM' } },
+      output: {
+        globals: { react: 'PluginApi.React', 'react-dom': 'PluginApi.ReactDOM' },
+        // Outside Stash the IIFE's arguments would fail with a bare ReferenceError; say why instead.
+        banner:
+          "if (typeof PluginApi === 'undefined') throw new Error('stashkit plugin: window.PluginApi is missing; load stashkit.js as a Stash UI plugin');",
+      },
     },
   },
 });

@@ -25,7 +25,15 @@ let page: Page;
 beforeAll(async () => {
   stash = await startTestStash({ seed: 1, size: 2000 });
   host = await startStaticServer({
-    routes: fakeStashHostRoutes(PREFIX, { js: PLUGIN_JS, css: `${PLUGIN_DIST}/stashkit.css` }, ROUTE),
+    routes: {
+      ...fakeStashHostRoutes(PREFIX, { js: PLUGIN_JS, css: `${PLUGIN_DIST}/stashkit.css` }, ROUTE),
+      // A page without Stash: the script must say what is missing.
+      '/bare/': {
+        type: 'text/html; charset=utf-8',
+        body: () =>
+          `<!doctype html><link rel="icon" href="data:,"><script src="${PREFIX}plugin/stashkit/javascript"></script>`,
+      },
+    },
     graphqlTarget: new URL(stash.url).origin,
   });
   browser = await launchBrowser();
@@ -41,7 +49,8 @@ afterAll(async () => {
 describe('plugin bundle', () => {
   it('is one classic script on the host React: no React inside, no module syntax, no require', () => {
     const code = readFileSync(PLUGIN_JS, 'utf8');
-    expect(code.startsWith('var StashkitPlugin=(function(')).toBe(true);
+    expect(code.startsWith('if(typeof PluginApi>`u`)throw Error(`stashkit plugin:')).toBe(true);
+    expect(code).toContain(';var StashkitPlugin=(function(');
     expect(code.trimEnd().endsWith('})({},PluginApi.React,PluginApi.ReactDOM);')).toBe(true);
     // Markers of React's and ReactDOM's own source.
     for (const marker of [
@@ -57,6 +66,21 @@ describe('plugin bundle', () => {
     expect(readFileSync(`${PLUGIN_DIST}/stashkit.yml`, 'utf8')).toMatch(
       /ui:\s*\n\s*#.*\n\s*javascript:\s*\n\s*- stashkit\.js/,
     );
+  });
+});
+
+describe('plugin script outside Stash', () => {
+  it('throws a clear error when window.PluginApi is missing', async () => {
+    const bare = await browser.newPage();
+    const errors: string[] = [];
+    bare.on('pageerror', (error) => errors.push(error.message));
+    await bare.goto(new URL('/bare/', host.url).href);
+    await expect
+      .poll(() => errors)
+      .toEqual(['stashkit plugin: window.PluginApi is missing; load stashkit.js as a Stash UI plugin']);
+    await bare.close();
+    // That error was the point; the pages below must have none.
+    browser.problems.length = 0;
   });
 });
 
