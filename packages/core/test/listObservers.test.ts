@@ -105,6 +105,23 @@ describe('FindObserver after mutations', () => {
     again();
   });
 
+  it('a refetch aborted by the last listener leaving runs again on the next subscribe', async () => {
+    const store = newStore();
+    const observer = new FindObserver(store, { type: 'Tag', filters: { name__icontains: 'zqx' } });
+    const off = observer.subscribe(() => {});
+    await until(() => observer.getResult().status === 'success');
+    stash.faults.add('StashkitRead', { latencyMs: 300 }, { times: 1 });
+    await store.save(store.create('Tag', { name: 'zqx five' }));
+    await until(() => reads().length === 2, 'the refetch');
+    off();
+    await sleep(400);
+    expect(observer.getResult()).toMatchObject({ data: [], isFetching: false });
+    const again = observer.subscribe(() => {});
+    await until(() => observer.getResult().data?.length === 1, 'the refetch on subscribe');
+    expect(reads()).toHaveLength(3);
+    again();
+  });
+
   it('aborts its request when the last listener leaves: started, but never written', async () => {
     const store = newStore();
     stash.faults.next({ latencyMs: 300 });

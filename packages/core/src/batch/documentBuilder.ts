@@ -7,6 +7,7 @@ import {
   OperationTypeNode,
   parseType,
   print,
+  type ArgumentNode,
   type DefinitionNode,
   type FieldNode,
   type FragmentDefinitionNode,
@@ -22,6 +23,23 @@ export interface BuiltDocument {
   aliases: string[];
 }
 
+/** `name: $<alias>_<name>`: the argument as a variable, with its value and definition recorded. */
+export function variableArgument(
+  alias: string,
+  arg: { readonly name: string; readonly type: string; readonly value: unknown },
+  variables: Record<string, unknown>,
+  definitions: VariableDefinitionNode[],
+): ArgumentNode {
+  const variable = alias + '_' + arg.name;
+  variables[variable] = arg.value;
+  definitions.push({
+    kind: Kind.VARIABLE_DEFINITION,
+    variable: { kind: Kind.VARIABLE, name: name(variable) },
+    type: parseType(arg.type),
+  });
+  return { kind: Kind.ARGUMENT, name: name(arg.name), value: { kind: Kind.VARIABLE, name: name(variable) } };
+}
+
 export function buildDocument(ops: readonly RootOp[], operationName: string): BuiltDocument {
   const variables: Record<string, unknown> = {};
   const variableDefinitions: VariableDefinitionNode[] = [];
@@ -31,20 +49,7 @@ export function buildDocument(ops: readonly RootOp[], operationName: string): Bu
   ops.forEach((op, i) => {
     const alias = 'r' + i;
     aliases.push(alias);
-    const args = op.args.map((arg) => {
-      const variable = alias + '_' + arg.name;
-      variables[variable] = arg.value;
-      variableDefinitions.push({
-        kind: Kind.VARIABLE_DEFINITION,
-        variable: { kind: Kind.VARIABLE, name: name(variable) },
-        type: parseType(arg.type),
-      });
-      return {
-        kind: Kind.ARGUMENT,
-        name: name(arg.name),
-        value: { kind: Kind.VARIABLE, name: name(variable) },
-      } as const;
-    });
+    const args = op.args.map((arg) => variableArgument(alias, arg, variables, variableDefinitions));
     let selectionSet = op.selection;
     if (op.fragment !== undefined) {
       let fragment = fragments.get(op.fragment.key);

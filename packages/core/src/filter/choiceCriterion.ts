@@ -28,6 +28,27 @@ import {
   isPlainObject,
 } from './values';
 
+// Suffix -> modifier of list criteria: multi-valued links and enum choices.
+const LIST_MODIFIERS: Readonly<Record<string, string>> = {
+  '': 'EQUALS',
+  exact: 'EQUALS',
+  in: 'INCLUDES',
+  includes: 'INCLUDES',
+  excludes: 'EXCLUDES',
+};
+const MULTI_MODIFIERS = { ...LIST_MODIFIERS, includes_all: 'INCLUDES_ALL' };
+const ENUM_MODIFIERS = { ...LIST_MODIFIERS, ne: 'NOT_EQUALS' };
+
+function listModifier(
+  ctx: CriterionContext,
+  table: Readonly<Record<string, string>>,
+  suffix: string,
+): string {
+  const modifier = Object.hasOwn(table, suffix) ? table[suffix] : undefined;
+  if (modifier === undefined) throw ctx.unknownSuffix(suffix);
+  return modifier;
+}
+
 function multiValue(
   ctx: CriterionContext,
   hierarchical: boolean,
@@ -61,17 +82,8 @@ export function compileMulti(
   suffix: string,
   value: unknown,
 ): Record<string, unknown> {
-  const modifiers: Record<string, string> = {
-    '': 'EQUALS',
-    exact: 'EQUALS',
-    in: 'INCLUDES',
-    includes: 'INCLUDES',
-    includes_all: 'INCLUDES_ALL',
-    excludes: 'EXCLUDES',
-  };
   if (suffix === 'null' || suffix === 'notnull') return { modifier: nullModifier(ctx.key, suffix, value) };
-  const modifier = modifiers[suffix];
-  if (!modifier) throw ctx.unknownSuffix(suffix);
+  const modifier = listModifier(ctx, MULTI_MODIFIERS, suffix);
   const criterion: Record<string, unknown> = { ...multiValue(ctx, hierarchical, excludes, value), modifier };
   if (modifier === 'EQUALS' && typeof criterion.depth === 'number' && criterion.depth !== 0) {
     throw filterError(
@@ -140,17 +152,8 @@ export function compileEnumChoice(
   suffix: string,
   value: unknown,
 ): Record<string, unknown> {
-  const modifiers: Record<string, string> = {
-    '': 'EQUALS',
-    exact: 'EQUALS',
-    in: 'INCLUDES',
-    includes: 'INCLUDES',
-    excludes: 'EXCLUDES',
-    ne: 'NOT_EQUALS',
-  };
   if (suffix === 'null' || suffix === 'notnull') return { modifier: nullModifier(ctx.key, suffix, value) };
-  const modifier = modifiers[suffix];
-  if (!modifier) throw ctx.unknownSuffix(suffix);
+  const modifier = listModifier(ctx, ENUM_MODIFIERS, suffix);
   const members = ctx.schema.enums[shape.enumName] ?? [];
   const values = expectEnums(ctx.key, value, shape.enumName, members);
   if (shape.single && !Array.isArray(value)) return { [shape.single]: values[0], modifier };

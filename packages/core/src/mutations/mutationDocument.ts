@@ -7,13 +7,13 @@
 import {
   Kind,
   OperationTypeNode,
-  parseType,
   print,
   type DocumentNode,
   type FieldNode,
   type SelectionSetNode,
   type VariableDefinitionNode,
 } from 'graphql';
+import { variableArgument } from '../batch/documentBuilder';
 import { name } from '../query/selectionBuilder';
 
 export interface MutationCall {
@@ -41,20 +41,7 @@ export function buildMutation(operationName: string, calls: readonly MutationCal
     aliases.push(alias);
     const args = call.args
       .filter((a) => a.value !== undefined)
-      .map((a) => {
-        const variable = `${alias}_${a.name}`;
-        variables[variable] = a.value;
-        definitions.push({
-          kind: Kind.VARIABLE_DEFINITION,
-          variable: { kind: Kind.VARIABLE, name: name(variable) },
-          type: parseType(a.type),
-        });
-        return {
-          kind: Kind.ARGUMENT,
-          name: name(a.name),
-          value: { kind: Kind.VARIABLE, name: name(variable) },
-        } as const;
-      });
+      .map((a) => variableArgument(alias, a, variables, definitions));
     return {
       kind: Kind.FIELD,
       alias: name(alias),

@@ -17,12 +17,10 @@ import type { EntitySnapshot } from '../records/storeRecord';
 import type { EntityTypeName } from '../schema/generated/types';
 import type { StashEntityStore } from '../store/stashEntityStore';
 import type { EntityOf, FiltersOf, FindIterOptions } from '../store/storeTypes';
-import { checkEntityType, toStashError, type ObserverStatus } from './entityObserver';
+import { checkEntityType, type ObserverStatus } from './entityObserver';
 import { specList } from './fieldTrees';
-import { ListItems } from './listItems';
-import { ListStaleness } from './listStaleness';
+import { ListObserver } from './listObserver';
 import { stableKey } from './stableKey';
-import { Subscribable } from './subscribable';
 
 export interface FindIterObserverOptions<T extends EntityTypeName = EntityTypeName> extends FindIterOptions {
   type: T;
@@ -51,37 +49,18 @@ export interface FindIterResult<D> {
 export class FindIterObserver<
   T extends EntityTypeName = EntityTypeName,
   D = EntityOf<T>,
-> extends Subscribable {
-  readonly store: StashEntityStore;
+> extends ListObserver {
   #options!: FindIterObserverOptions<T>;
   #key = '';
-  #generation = 0;
   /** Pages of `batch` items shown. */
   #pages = 0;
   #received = 0;
   #total: number | undefined = undefined;
   #done = false;
-  #loading: Promise<void> | null = null;
-  #abort: AbortController | null = null;
-  /** The type's list epoch when the shown pages were asked for; -1 = never asked. */
-  #epoch = -1;
-  #error: StashError | null = null;
   #result!: FindIterResult<D>;
-  readonly #items: ListItems;
-  readonly #lists: ListStaleness;
 
   constructor(store: StashEntityStore, options: FindIterObserverOptions<T>) {
-    super();
-    this.store = store;
-    this.#items = new ListItems(store, () => {
-      this.#items.refresh();
-      this.#update();
-    });
-    this.#lists = new ListStaleness(
-      store,
-      () => this.#options.type,
-      () => this.#scheduleFetch(),
-    );
+    super(store);
     this.loadMore = this.loadMore.bind(this);
     this.refetch = this.refetch.bind(this);
     this.getResult = this.getResult.bind(this);
@@ -115,7 +94,7 @@ export class FindIterObserver<
 
   /** Loads the next page; after a failed page it asks for that page again. */
   loadMore(): Promise<void> {
-    if (this.#loading !== null) return this.#loading;
+    if (this.inFlight !== null) return this.inFlight;
     if (this.#done || this.#options.enabled === false) return Promise.resolve();
     return this.#load(this.#pages + 1, this.#batch, false);
   }
@@ -125,19 +104,24 @@ export class FindIterObserver<
     return this.loadMore();
   }
 
-  protected override onSubscribe(): void {
-    this.#items.activate();
-    this.#items.refresh();
-    this.#lists.activate();
-    this.#update();
-    this.#scheduleFetch();
+  protected get listType(): string {
+    return this.#options.type;
   }
 
-  protected override onUnsubscribe(): void {
-    this.#items.deactivate();
-    this.#lists.deactivate();
-    // Nobody shows these pages any more: the load in flight is not needed (see `CoalescingLoader`).
-    if (this.#release()) this.#update();
+  protected get enabled(): boolean {
+    return this.#options.enabled !== false;
+  }
+
+  protected get asked(): boolean {
+    return this.#pages > 0 || this.error !== null;
+  }
+
+  protected fetchDue(): Promise<void> {
+    // A load in flight finishes first, then checks again (its page is not thrown away).
+    if (this.inFlight !== null) return Promise.resolve();
+    if (this.#pages === 0) return this.loadMore();
+    const window = this.#pages * this.#batch;
+    return window > FIND_LIMIT ? this.refetch() : this.#load(1, window, true);
   }
 
   get #batch(): number {
@@ -145,102 +129,46 @@ export class FindIterObserver<
   }
 
   #start(): void {
-    this.#release();
-    this.#generation++;
+    this.release();
+    this.generation++;
     this.#pages = 0;
     this.#received = 0;
     this.#total = undefined;
     this.#done = false;
-    this.#epoch = -1;
-    this.#error = null;
-    this.#items.reset(this.#options.type, specList(this.#options.fields));
-    this.#update();
-    this.#scheduleFetch();
-  }
-
-  /** Aborts the load in flight, if this observer owns it; true when there was one. */
-  #release(): boolean {
-    const had = this.#loading !== null;
-    this.#abort?.abort();
-    this.#abort = null;
-    this.#loading = null;
-    return had;
-  }
-
-  /** Loads the first page, or refetches the shown pages once the type's lists went stale. */
-  #scheduleFetch(): void {
-    if (!this.hasListeners()) return;
-    const generation = this.#generation;
-    queueMicrotask(() => {
-      if (generation !== this.#generation || !this.hasListeners()) return;
-      // A load in flight checks again when it settles.
-      if (this.#loading !== null || this.#options.enabled === false) return;
-      const asked = this.#pages > 0 || this.#error !== null;
-      if (asked && this.#epoch === this.store.listEpoch(this.#options.type)) return;
-      const refresh = this.#pages === 0 ? this.loadMore() : this.#refresh();
-      void refresh.catch(() => undefined);
-    });
-  }
-
-  #refresh(): Promise<void> {
-    const window = this.#pages * this.#batch;
-    if (window > FIND_LIMIT) return this.refetch();
-    return this.#load(1, window, true);
+    this.epoch = -1;
+    this.error = null;
+    this.items.reset(this.#options.type, specList(this.#options.fields));
+    this.update();
+    this.scheduleFetch();
   }
 
   /** Fetches page `page` of `perPage` items: appended (`loadMore`) or replacing the shown ones. */
   #load(page: number, perPage: number, replace: boolean): Promise<void> {
     const { type, filters, fields, sort, direction, q } = this.#options;
-    const generation = this.#generation;
-    const abort = this.hasListeners() ? new AbortController() : null;
-    if (replace || this.#pages === 0) this.#epoch = this.store.listEpoch(type);
+    const signal = this.begin();
+    if (replace || this.#pages === 0) this.epoch = this.store.listEpoch(type);
     const request = this.store
-      .findIter(type, filters, { fields, sort, direction, q, batch: perPage, signal: abort?.signal })
+      .findIter(type, filters, { fields, sort, direction, q, batch: perPage, signal })
       .page(page);
-    this.#abort = abort;
-    const superseded = () => generation !== this.#generation || this.#loading !== promise;
-    const promise: Promise<void> = request.then(
-      ({ count, items }) => {
-        // Started over or released meanwhile: the newer load (if any) decides.
-        if (superseded()) return this.#loading ?? undefined;
-        this.#settled();
-        this.#total = count;
-        this.#done = items.length < perPage || page * perPage >= count;
-        if (replace) {
-          this.#pages = perPage / this.#batch;
-          this.#received = items.length;
-          this.#items.replace(items as EntitySnapshot[]);
-        } else {
-          this.#pages = page;
-          this.#received += items.length;
-          this.#items.append(items as EntitySnapshot[]);
-        }
-        this.#update();
-        this.#scheduleFetch();
-      },
-      (error: unknown) => {
-        if (superseded()) return this.#loading ?? undefined;
-        this.#settled();
-        this.#error = toStashError(error);
-        this.#update();
-        throw this.#error;
-      },
-    );
-    this.#loading = promise;
-    this.#update();
-    return promise;
+    return this.track(request, ({ count, items }) => {
+      this.#total = count;
+      this.#done = items.length < perPage || page * perPage >= count;
+      if (replace) {
+        this.#pages = perPage / this.#batch;
+        this.#received = items.length;
+        this.items.replace(items as EntitySnapshot[]);
+      } else {
+        this.#pages = page;
+        this.#received += items.length;
+        this.items.append(items as EntitySnapshot[]);
+      }
+    });
   }
 
-  #settled(): void {
-    this.#loading = null;
-    this.#abort = null;
-    this.#error = null;
-  }
-
-  #update(): void {
+  protected update(): void {
     const total = this.#total;
     const status: ObserverStatus =
-      this.#error !== null
+      this.error !== null
         ? 'error'
         : this.#pages > 0 || this.#done
           ? 'success'
@@ -248,14 +176,14 @@ export class FindIterObserver<
             ? 'idle'
             : 'pending';
     const previous = this.#result as FindIterResult<D> | undefined;
-    const items = this.#items.items as unknown as readonly D[];
+    const items = this.items.items as unknown as readonly D[];
     const next: FindIterResult<D> = {
       items,
       hasMore: !this.#done,
       loadMore: this.loadMore,
       status,
-      error: this.#error,
-      isFetching: this.#loading !== null,
+      error: this.error,
+      isFetching: this.inFlight !== null,
       loaded: this.#received,
       total,
       refetch: this.refetch,
