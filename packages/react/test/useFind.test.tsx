@@ -135,6 +135,33 @@ describe('useFindIter', () => {
     expect(stash().requests).toHaveLength(3);
   });
 
+  it('loadMore after a failed page asks for that page again', async () => {
+    const store = newStore(stash());
+    let loadMore: () => Promise<void> = async () => undefined;
+    function Pages() {
+      const r = useFindIter('Scene', { id__lte: 12 }, { batch: 5, fields: ['title'], sort: 'id' });
+      loadMore = r.loadMore;
+      return (
+        <p>
+          {r.status}:{r.items.map((s) => s.id).join(',')}
+        </p>
+      );
+    }
+    const { container } = renderWith(store, <Pages />);
+    await waitFor(() => expect(container.textContent).toBe('success:1,2,3,4,5'));
+    stash().faults.next({ status: 500 });
+    await act(() => loadMore().catch(() => undefined));
+    await waitFor(() => expect(container.textContent).toBe('error:1,2,3,4,5'));
+    await act(() => loadMore());
+    await waitFor(() => expect(container.textContent).toBe('success:1,2,3,4,5,6,7,8,9,10'));
+    const pages = stash().requests.map(
+      (r) =>
+        (Object.values(r.variables ?? {}).find((v) => (v as { page?: number }).page) as { page: number })
+          .page,
+    );
+    expect(pages).toEqual([1, 2, 2]);
+  });
+
   it('refetches the loaded pages after a save, and aborts its page on unmount', async () => {
     const store = newStore(stash());
     function Pages() {
