@@ -14,6 +14,7 @@ import type {
   StudioRow,
   TableName,
   TagRow,
+  Timestamps,
 } from '../db/rows';
 import { createPrng, fakeHex, type Prng } from './prng';
 import { isoDate, rfc3339 } from './timeFormat';
@@ -125,6 +126,18 @@ class Builder {
     return { created_at: rfc3339(created), updated_at: rfc3339(updated) };
   }
 
+  /**
+   * `{ ...row, ...this.timestamps() }` without the spread (slow for wide rows): the timestamps are drawn
+   * after the row's other fields and appended last, so values and key order stay the same.
+   */
+  stamped<T extends object>(row: T): T & Timestamps {
+    const ts = this.timestamps();
+    const out = row as T & Timestamps;
+    out.created_at = ts.created_at;
+    out.updated_at = ts.updated_at;
+    return out;
+  }
+
   rating(): number | null {
     if (this.r.chance(0.5)) return null;
     return this.r.chance(0.8) ? this.r.pick([20, 40, 60, 80, 100]) : this.r.int(1, 100);
@@ -161,14 +174,13 @@ class Builder {
 
   folder(path: string, parentId: string | null, zipFileId: string | null = null): string {
     const id = this.id(this.data.Folder.size + 1);
-    const row: FolderRow = {
+    const row: FolderRow = this.stamped({
       id,
       path,
       parent_folder_id: parentId,
       zip_file_id: zipFileId,
       mod_time: this.timestamps().created_at,
-      ...this.timestamps(),
-    };
+    });
     this.data.Folder.set(id, row);
     return id;
   }
@@ -233,7 +245,7 @@ export function generateDataset(seed: number = DEFAULT_SEED, size: number = DEFA
         if (!parent_ids.includes(second)) parent_ids.push(second);
       }
     }
-    const row: TagRow = {
+    const row: TagRow = b.stamped({
       id: id(i),
       name,
       sort_name: r.chance(0.05) ? `~${name}` : null,
@@ -244,8 +256,7 @@ export function generateDataset(seed: number = DEFAULT_SEED, size: number = DEFA
       parent_ids,
       stash_ids: b.stashIds(0.2),
       has_image: r.chance(0.3),
-      ...b.timestamps(),
-    };
+    });
     d.Tag.set(row.id, row);
   }
   const someTags = (max: number, p = 0.9): string[] =>
@@ -258,7 +269,7 @@ export function generateDataset(seed: number = DEFAULT_SEED, size: number = DEFA
     while (studioNames.has(name)) name = `${r.pick(W.STUDIO_WORDS)} ${name}`;
     studioNames.add(name);
     const networks = Math.max(1, Math.floor(n.studios / 8));
-    const row: StudioRow = {
+    const row: StudioRow = b.stamped({
       id: id(i),
       name,
       urls: b.urls(b.slug(name), 0.7, 1),
@@ -271,8 +282,7 @@ export function generateDataset(seed: number = DEFAULT_SEED, size: number = DEFA
       tag_ids: someTags(2, 0.2),
       stash_ids: b.stashIds(0.5),
       has_image: r.chance(0.6),
-      ...b.timestamps(),
-    };
+    });
     d.Studio.set(row.id, row);
   }
 
@@ -297,7 +307,7 @@ export function generateDataset(seed: number = DEFAULT_SEED, size: number = DEFA
       ? Date.UTC(1965, 0, 1) + Math.floor(r.next() * 38 * 365 * 24 * 3600 * 1000)
       : null;
     const isMale = gender === 'MALE';
-    const row: PerformerRow = {
+    const row: PerformerRow = b.stamped({
       id: id(i),
       name,
       disambiguation: seen > 0 ? `${seen + 1}` : r.chance(0.05) ? 'II' : null,
@@ -334,14 +344,13 @@ export function generateDataset(seed: number = DEFAULT_SEED, size: number = DEFA
       tag_ids: someTags(3, 0.4),
       stash_ids: b.stashIds(0.6),
       has_image: r.chance(0.8),
-      ...b.timestamps(),
-    };
+    });
     d.Performer.set(row.id, row);
   }
 
   // Groups: a few series contain sub-groups (earlier group contains later ones).
   for (let i = 1; i <= n.groups; i++) {
-    const row: GroupRow = {
+    const row: GroupRow = b.stamped({
       id: id(i),
       name: b.text(
         `${r.pick(W.TITLE_ADJECTIVES)} ${r.pick(W.TITLE_NOUNS)} ${r.chance(0.5) ? r.int(1, 9) : 'Collection'}`,
@@ -361,8 +370,7 @@ export function generateDataset(seed: number = DEFAULT_SEED, size: number = DEFA
           : [],
       has_front_image: r.chance(0.7),
       has_back_image: r.chance(0.4),
-      ...b.timestamps(),
-    };
+    });
     d.Group.set(row.id, row);
   }
 
@@ -474,7 +482,8 @@ export function generateDataset(seed: number = DEFAULT_SEED, size: number = DEFA
       gallery_ids: [],
       groups,
       stash_ids: b.stashIds(0.4),
-      ...ts,
+      created_at: ts.created_at,
+      updated_at: ts.updated_at,
     };
     d.Scene.set(row.id, row);
   }
@@ -506,7 +515,7 @@ export function generateDataset(seed: number = DEFAULT_SEED, size: number = DEFA
       folder_id = b.folder(b.flat(`/data/galleries/${b.slug(title)}_${i}`), galleriesRoot);
       galleryImageFolder.set(id(i), { folderId: folder_id, zipFileId: null });
     }
-    const row: GalleryRow = {
+    const row: GalleryRow = b.stamped({
       id: id(i),
       title: r.chance(0.9) ? title : null,
       code: r.chance(0.2) ? b.text(`G-${r.int(1000, 9999)}`) : null,
@@ -525,8 +534,7 @@ export function generateDataset(seed: number = DEFAULT_SEED, size: number = DEFA
       cover_image_id: null,
       file_ids,
       folder_id,
-      ...b.timestamps(),
-    };
+    });
     d.Gallery.set(row.id, row);
     if (r.chance(0.2)) {
       const scene = d.Scene.get(id(r.int(1, n.scenes)))!;
@@ -571,7 +579,7 @@ export function generateDataset(seed: number = DEFAULT_SEED, size: number = DEFA
         : {}),
     });
     const gallery = galleryId ? d.Gallery.get(galleryId)! : null;
-    const row: ImageRow = {
+    const row: ImageRow = b.stamped({
       id: id(i),
       title: r.chance(0.3) ? b.text(`${r.pick(W.TITLE_ADJECTIVES)} ${r.pick(W.TITLE_NOUNS)}`) : null,
       code: null,
@@ -586,8 +594,7 @@ export function generateDataset(seed: number = DEFAULT_SEED, size: number = DEFA
       tag_ids: someTags(3, 0.4),
       performer_ids: gallery ? gallery.performer_ids.slice(0, r.int(0, gallery.performer_ids.length)) : [],
       file_ids: [fileId],
-      ...b.timestamps(),
-    };
+    });
     d.Image.set(row.id, row);
     if (gallery) {
       gallery.image_ids.push(row.id);
@@ -604,7 +611,7 @@ export function generateDataset(seed: number = DEFAULT_SEED, size: number = DEFA
     for (let m = 0; m < count; m++) {
       const seconds = Math.round(r.next() * duration * 10) / 10;
       const primary = id(r.skewed(n.tags, 1.8) + 1);
-      const row: SceneMarkerRow = {
+      const row: SceneMarkerRow = b.stamped({
         id: id(++markerId),
         title: r.chance(0.7) ? d.Tag.get(primary)!.name : b.text(`${r.pick(W.TITLE_NOUNS)} ${m + 1}`),
         seconds,
@@ -614,8 +621,7 @@ export function generateDataset(seed: number = DEFAULT_SEED, size: number = DEFA
         scene_id: scene.id,
         primary_tag_id: primary,
         tag_ids: someTags(2, 0.3).filter((t) => t !== primary),
-        ...b.timestamps(),
-      };
+      });
       d.SceneMarker.set(row.id, row);
     }
   }
@@ -626,13 +632,12 @@ export function generateDataset(seed: number = DEFAULT_SEED, size: number = DEFA
     if (gallery.image_ids.length < 4 || !r.chance(0.2)) continue;
     const count = r.int(1, 3);
     for (let c = 0; c < count; c++) {
-      const row: GalleryChapterRow = {
+      const row: GalleryChapterRow = b.stamped({
         id: id(++chapterId),
         title: b.text(`Chapter ${c + 1}`),
         image_index: 1 + Math.floor((c * gallery.image_ids.length) / count),
         gallery_id: gallery.id,
-        ...b.timestamps(),
-      };
+      });
       d.GalleryChapter.set(row.id, row);
     }
   }
