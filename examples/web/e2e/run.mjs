@@ -23,7 +23,20 @@ const steps = [
   ['vite build (app)', bin('vite'), ['build', '--logLevel', 'warn']],
   ['vite build (plugin)', bin('vite'), ['build', '--config', 'vite.plugin.config.ts', '--logLevel', 'warn']],
   ['storybook build', bin('storybook'), ['build', '--quiet', '--loglevel', 'warn']],
-  ['browser checks', bin('vitest'), ['run', '--config', 'e2e/vitest.config.ts', ...process.argv.slice(2)]],
+  [
+    'browser checks',
+    bin('vitest'),
+    [
+      'run',
+      '--config',
+      'e2e/vitest.config.ts',
+      // The JSON report feeds the closing "N passed, N failed" line of .ci/run.
+      '--reporter=default',
+      '--reporter=json',
+      '--outputFile.json=../../test-results/e2e.json',
+      ...process.argv.slice(2),
+    ],
+  ],
 ];
 // E2E_SKIP_BUILD=1 reuses the previous builds while iterating on the checks.
 const run = process.env.E2E_SKIP_BUILD === '1' ? steps.slice(3) : steps;
