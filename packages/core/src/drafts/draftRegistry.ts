@@ -11,6 +11,7 @@ import { sideOpsOf } from '../mutations/sideOps';
 import { RecordState, type EntitySnapshot } from '../records/storeRecord';
 import { recordKey, type RecordKey } from '../shared/keys';
 import type { ChangeBatch } from '../tracking/changeBatch';
+import type { Unsubscribe } from '../tracking/storeSubscriptions';
 import { isRef, type WritableFieldInfo } from './draftValues';
 import { draftState, isDraft, makeDraft, type DraftHost, type EntityDraft } from './entityDraft';
 import { writableFields } from './writableInfo';
@@ -28,11 +29,12 @@ export class DraftRegistry implements DraftHost {
   readonly #drafts = new Map<RecordKey, EntityDraft>();
   readonly #aliases = new Map<RecordKey, string>();
   #next = 0;
+  // Subscribed only while drafts are tracked, so writes without drafts build no change batch.
+  #off: Unsubscribe | undefined = undefined;
 
   constructor(host: WriteHost) {
     this.#host = host;
     this.model = host.model;
-    host.subscribe((batch) => this.#rebase(batch));
   }
 
   writable(typename: string): ReadonlyMap<string, WritableFieldInfo> {
@@ -85,6 +87,7 @@ export class DraftRegistry implements DraftHost {
       (draft as unknown as Record<string, unknown>)[field] = value;
     }
     this.#drafts.set(recordKey(type.name, draft.id), draft);
+    this.#follow();
     return draft;
   }
 
@@ -104,6 +107,7 @@ export class DraftRegistry implements DraftHost {
     const s = draftState(draft);
     const key = recordKey(s.typename, s.id);
     if (this.#drafts.get(key) === draft) this.#drafts.delete(key);
+    this.#follow();
     if (s.isNew && s.added) {
       s.added = false;
       this.#host.write((ctx) => {
@@ -127,6 +131,7 @@ export class DraftRegistry implements DraftHost {
     const s = draftState(draft);
     const key = recordKey(s.typename, s.id);
     if (this.#drafts.get(key) === draft) this.#drafts.delete(key);
+    this.#follow();
   }
 
   /** Dirty tracked drafts, in the order they were first tracked. */
@@ -139,6 +144,7 @@ export class DraftRegistry implements DraftHost {
     const s = draftState(draft);
     const tempKey = recordKey(s.typename, tempId);
     if (this.#drafts.get(tempKey) === draft) this.#drafts.delete(tempKey);
+    this.#follow();
     this.#aliases.set(tempKey, serverId);
     s.added = false;
   }
@@ -182,6 +188,7 @@ export class DraftRegistry implements DraftHost {
       );
     }
     this.#drafts.set(key, draft);
+    this.#follow();
   }
 
   // The pending record carries the draft's plain values (relationships stay on the draft).
@@ -192,6 +199,14 @@ export class DraftRegistry implements DraftHost {
       if (this.writable(s.typename).get(field)?.mapping.mode === 'value') data[field] = value;
     }
     this.#host.write((ctx) => this.#host.normalizer.entity(ctx, data, s.typename, undefined));
+  }
+
+  #follow(): void {
+    if (this.#drafts.size > 0) this.#off ??= this.#host.subscribe((batch) => this.#rebase(batch));
+    else if (this.#off !== undefined) {
+      this.#off();
+      this.#off = undefined;
+    }
   }
 
   #rebase(batch: ChangeBatch): void {

@@ -29,23 +29,30 @@ export interface FieldInfo {
 
 export class TypeInfo {
   readonly name: string;
+  /** The schema model's object this was compiled from (shared by every store on the same model). */
+  readonly model: ObjectModel;
   readonly entity: boolean;
   readonly fields: ReadonlyMap<string, FieldInfo>;
   /** Fields stored as links (entity or abstract kinds). */
   readonly linkFields: readonly FieldInfo[];
   /** Embedded types: response keys that must all be present for the value to count as sent in full. */
   readonly completeKeys: readonly string[];
+  /** The embedded-kind fields among `completeKeys` (checked recursively for completeness). */
+  readonly completeEmbedded: readonly FieldInfo[];
   readonly entityModel: EntityModel | undefined;
-  /** Per-type TTL override in ms: `undefined` = store default, `Infinity` = never stale. */
-  ttlMs: number | undefined = undefined;
+  /** Position in its table (0..n-1): per-store state about types lives in arrays indexed by it. */
+  readonly index: number;
 
-  constructor(model: ObjectModel, entityModel: EntityModel | undefined) {
+  constructor(model: ObjectModel, entityModel: EntityModel | undefined, index: number) {
+    this.index = index;
     this.name = model.name;
+    this.model = model;
     this.entity = model.entity;
     this.entityModel = entityModel;
     const fields = new Map<string, FieldInfo>();
     const links: FieldInfo[] = [];
     const complete: string[] = [];
+    const completeEmbedded: FieldInfo[] = [];
     for (const f of Object.values(model.fields)) {
       const args = f.args ?? [];
       const info: FieldInfo = {
@@ -61,11 +68,15 @@ export class TypeInfo {
       };
       fields.set(f.name, info);
       if (info.link) links.push(info);
-      if (!info.deprecated && !info.requiresArgs) complete.push(f.name);
+      if (!info.deprecated && !info.requiresArgs) {
+        complete.push(f.name);
+        if (info.kind === 'embedded') completeEmbedded.push(info);
+      }
     }
     this.fields = fields;
     this.linkFields = links;
     this.completeKeys = complete;
+    this.completeEmbedded = completeEmbedded;
   }
 
   /** True when the type can be fetched by id on its own (single query, or list query with `ids`). */
@@ -75,18 +86,37 @@ export class TypeInfo {
   }
 }
 
+const tables = new WeakMap<SchemaModel, TypeTable>();
+
+/**
+ * Immutable once built, so every store on one model shares it (`TypeTable.of`): per-store state
+ * (TTL overrides, records) is kept by the store, indexed by `TypeInfo.index`. Sharing also keeps
+ * the hidden classes of the normalizer's per-type objects alive from one store to the next.
+ */
 export class TypeTable {
   readonly model: SchemaModel;
   readonly #objects = new Map<string, TypeInfo>();
   readonly #entities: readonly string[];
   readonly #concrete = new Map<string, TypeInfo[]>();
 
+  /** The shared table of a model. */
+  static of(model: SchemaModel): TypeTable {
+    let table = tables.get(model);
+    if (table === undefined) tables.set(model, (table = new TypeTable(model)));
+    return table;
+  }
+
   constructor(model: SchemaModel) {
     this.model = model;
     for (const obj of Object.values(model.objects)) {
-      this.#objects.set(obj.name, new TypeInfo(obj, model.entities[obj.name]));
+      this.#objects.set(obj.name, new TypeInfo(obj, model.entities[obj.name], this.#objects.size));
     }
     this.#entities = model.entityTypes;
+  }
+
+  /** Number of object types (the bound of `TypeInfo.index`). */
+  get size(): number {
+    return this.#objects.size;
   }
 
   get entityTypes(): readonly string[] {

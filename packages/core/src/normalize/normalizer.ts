@@ -3,13 +3,14 @@
  * own record, links point at records, and a field is marked received only when it arrived in full.
  * A record whose values did not change keeps its snapshot; changed values share unchanged parts.
  *
- * Hot path: one `for…in` over each response object, one `Map` lookup per key, no closures.
+ * Hot path: one `for…in` over each response object; a key is resolved through the type's plan
+ * (usually an array read), a new record is written straight into its snapshot, no closures.
  */
 import { StashValidationError } from '../errors';
 import type { FieldInfo, TypeInfo, TypeTable } from '../model/typeTable';
-import { FieldShape } from '../records/fieldShape';
-import type { RecordSource } from '../records/recordSource';
-import { snapshotPrototype } from '../records/snapshotPrototypes';
+import type { FieldShape } from '../records/fieldShape';
+import { MapRecordSource, directTypeMaps, type RecordSource } from '../records/recordSource';
+import { snapshotConstructor } from '../records/snapshotPrototypes';
 import {
   LINKS,
   RecordState,
@@ -19,10 +20,11 @@ import {
   type Links,
 } from '../records/storeRecord';
 import { deepFreeze } from '../shared/devMode';
+import { anchorHiddenClass } from '../shared/hiddenClassAnchors';
 import { shareJson } from '../shared/jsonEqual';
-import { fieldKeyOfResponseKey } from '../shared/keys';
 import type { ChangeCollector } from '../tracking/changeBatch';
 import type { ErrorNode } from './errorTrie';
+import { TypePlan, typePlans } from './typePlan';
 
 const EMPTY_LINKS: Links = Object.freeze({});
 const NO_SNAPSHOT = Object.freeze({}) as Readonly<Record<string, unknown>>;
@@ -40,19 +42,25 @@ export class Normalizer {
   readonly #table: TypeTable;
   readonly #source: RecordSource;
   readonly #freeze: boolean;
-  readonly #roots = new Map<TypeInfo, FieldShape>();
+  readonly #direct: ((typename: string) => Map<string, StoreRecord>) | undefined;
+  // Shared by the stores on this table; one lookup resolves a typename to its type and plan.
+  readonly #plans: Map<string, TypePlan>;
+  // This store's id → record maps by `TypeInfo.index`, when the source allows direct access.
+  readonly #records: (Map<string, StoreRecord> | undefined)[];
 
   constructor(table: TypeTable, source: RecordSource, freeze: boolean) {
     this.#table = table;
     this.#source = source;
     this.#freeze = freeze;
+    this.#direct = directTypeMaps(source);
+    this.#plans = typePlans(table);
+    this.#records = new Array<Map<string, StoreRecord> | undefined>(table.size).fill(undefined);
+    anchorHiddenClass(Normalizer, () => new Normalizer(table, new MapRecordSource(), freeze));
   }
 
   /** The empty received-field shape of a type (all records of the type share its transitions). */
   rootShape(type: TypeInfo): FieldShape {
-    let root = this.#roots.get(type);
-    if (root === undefined) this.#roots.set(type, (root = FieldShape.root()));
-    return root;
+    return this.#plan(type).root;
   }
 
   /** Normalizes one entity object (declared as an entity or abstract typename) and returns its record. */
@@ -63,52 +71,117 @@ export class Normalizer {
       );
     }
     const obj = data as Obj;
-    const type = this.#concreteType(obj.__typename, declared);
+    const typename = obj.__typename;
+    // Fast path: the object is of the declared type (or has no __typename and a concrete one).
+    let plan = this.#plans.get(typename === undefined ? declared : (typename as string));
+    if (plan === undefined || plan.type.name !== declared) {
+      plan = this.#plan(this.#concreteType(typename, declared));
+    }
     const rawId = obj.id;
     if (typeof rawId !== 'string' && typeof rawId !== 'number') {
-      throw new StashValidationError(`StashEntityStore: ${type.name} object without an id`);
+      throw new StashValidationError(`StashEntityStore: ${plan.type.name} object without an id`);
     }
-    const id = String(rawId);
-    let record = this.#source.get(type.name, id);
-    const isNew = record === undefined;
-    const old = (isNew ? NO_SNAPSHOT : record!.snap) as Readonly<Record<string | symbol, unknown>>;
-    const oldLinks = isNew ? EMPTY_LINKS : ((old[LINKS] as Links | undefined) ?? EMPTY_LINKS);
-    // For a new record values go straight into the new snapshot; otherwise only changed ones are kept.
-    let next: MutableSnapshot | null = null;
-    let nextLinks: Record<string, LinkValue> | null = null;
-    let changed: string[] | null = null;
-    let shape = isNew ? this.rootShape(type) : record!.shape;
-    if (isNew) {
-      next = Object.create(snapshotPrototype(type)) as MutableSnapshot;
-      next.id = id;
-    }
+    const id = typeof rawId === 'string' ? rawId : String(rawId);
+    const records = this.#recordsOf(plan.type);
+    const record = records !== undefined ? records.get(id) : this.#source.get(plan.type.name, id);
+    if (record === undefined) return this.#create(ctx, obj, plan, id, records, err);
+    this.#update(ctx, obj, plan, record, err);
+    return record;
+  }
 
+  #plan(type: TypeInfo): TypePlan {
+    let plan = this.#plans.get(type.name);
+    if (plan === undefined) this.#plans.set(type.name, (plan = new TypePlan(type)));
+    return plan;
+  }
+
+  #recordsOf(type: TypeInfo): Map<string, StoreRecord> | undefined {
+    const records = this.#records[type.index];
+    if (records !== undefined || this.#direct === undefined) return records;
+    return (this.#records[type.index] = this.#direct(type.name));
+  }
+
+  /** A new record: values go straight into its first snapshot. */
+  #create(
+    ctx: WriteContext,
+    obj: Obj,
+    plan: TypePlan,
+    id: string,
+    records: Map<string, StoreRecord> | undefined,
+    err: ErrorNode | undefined,
+  ): StoreRecord {
+    const snap = new plan.Snapshot();
+    snap.id = id;
+    let links: Record<string, LinkValue> | null = null;
+    let shape = plan.root;
+    let i = 0;
     for (const responseKey in obj) {
-      if (responseKey === '__typename' || responseKey === 'id') continue;
-      let field = type.fields.get(responseKey);
-      let key = responseKey;
-      if (field === undefined || field.args.length > 0) {
-        const fk = fieldKeyOfResponseKey(responseKey);
-        field = type.fields.get(fk.name);
-        key = fk.key;
-        if (field === undefined) {
-          throw new StashValidationError(`StashEntityStore: ${type.name} has no field "${fk.name}"`);
-        }
-      }
-      const childErr = err?.children?.get(responseKey);
+      const slot = plan.slot(i++, responseKey);
+      if (slot === null) continue;
+      const childErr = err === undefined ? undefined : err.children?.get(responseKey);
       if (childErr !== undefined && childErr.error) continue;
       const raw = obj[responseKey];
       // A null next to an error below it was propagated by the server: not a real value.
       if (raw === null && childErr !== undefined) continue;
-      let complete = true;
+      const field = slot.field;
+      const key = slot.key;
       if (field.link) {
-        const prev = oldLinks[key];
         const value = this.#link(ctx, raw, field, childErr);
         if (value === INCOMPLETE) continue;
-        if (!sameLink(prev, value)) {
+        (links ??= {})[key] = value;
+      } else if (field.kind === 'embedded') {
+        const value = this.#embedded(ctx, undefined, raw, field, childErr);
+        if (this.#freeze) deepFreeze(value);
+        snap[key] = value;
+        if (childErr !== undefined || !this.#isComplete(raw, field)) continue;
+      } else {
+        if (this.#freeze) deepFreeze(raw);
+        snap[key] = raw;
+      }
+      shape = shape.with(key);
+    }
+    if (plan.hasLinks) snap[LINKS] = links ?? EMPTY_LINKS;
+    if (this.#freeze) freezeSnapshot(snap);
+    const type = plan.type;
+    const record = new StoreRecord(type, snap as unknown as EntitySnapshot, shape, ctx.now);
+    if (records !== undefined) records.set(id, record);
+    else this.#source.set(type.name, id, record);
+    ctx.changes.added(record);
+    return record;
+  }
+
+  /** An existing record: only changed values are kept, and a new snapshot is made if any changed. */
+  #update(
+    ctx: WriteContext,
+    obj: Obj,
+    plan: TypePlan,
+    record: StoreRecord,
+    err: ErrorNode | undefined,
+  ): void {
+    const old = record.snap as unknown as Readonly<MutableSnapshot>;
+    const oldLinks = (old[LINKS] as Links | undefined) ?? EMPTY_LINKS;
+    let next: MutableSnapshot | null = null;
+    let nextLinks: Record<string, LinkValue> | null = null;
+    let changed: string[] | null = null;
+    let shape = record.shape;
+    let i = 0;
+    for (const responseKey in obj) {
+      const slot = plan.slot(i++, responseKey);
+      if (slot === null) continue;
+      const childErr = err === undefined ? undefined : err.children?.get(responseKey);
+      if (childErr !== undefined && childErr.error) continue;
+      const raw = obj[responseKey];
+      if (raw === null && childErr !== undefined) continue;
+      const field = slot.field;
+      const key = slot.key;
+      let complete = true;
+      if (field.link) {
+        const value = this.#link(ctx, raw, field, childErr);
+        if (value === INCOMPLETE) continue;
+        if (!sameLink(oldLinks[key], value)) {
           nextLinks ??= { ...oldLinks };
           nextLinks[key] = value;
-          if (!isNew) (changed ??= []).push(key);
+          (changed ??= []).push(key);
         }
       } else {
         const prev = old[key];
@@ -119,45 +192,31 @@ export class Normalizer {
         } else {
           value = shareJson(prev, raw);
         }
-        if (value !== prev || !(key in old)) {
+        // `in` only for an undefined value: a field absent so far differs from one stored as undefined.
+        if (value !== prev || (prev === undefined && !(key in old))) {
           if (this.#freeze) deepFreeze(value);
-          if (isNew) next![key] = value;
-          else {
-            (next ??= {})[key] = value;
-            (changed ??= []).push(key);
-          }
+          (next ??= {})[key] = value;
+          (changed ??= []).push(key);
         }
       }
       if (complete) shape = shape.with(key);
     }
 
-    let snap: EntitySnapshot;
-    if (isNew) {
-      if (type.linkFields.length > 0) next![LINKS] = nextLinks ?? EMPTY_LINKS;
-      if (this.#freeze) freezeSnapshot(next!);
-      snap = next as unknown as EntitySnapshot;
-      record = new StoreRecord(type, snap, shape, ctx.now);
-      this.#source.set(type.name, id, record);
-      ctx.changes.added(record);
-    } else {
-      record = record!;
-      if (changed !== null) {
-        const copy = Object.create(snapshotPrototype(type)) as MutableSnapshot;
-        for (const k in old) copy[k] = next !== null && k in next ? next[k] : old[k];
-        if (next !== null) for (const k in next) if (!(k in copy)) copy[k] = next[k];
-        if (type.linkFields.length > 0) copy[LINKS] = nextLinks ?? oldLinks;
-        if (this.#freeze) freezeSnapshot(copy);
-        record.snap = copy as unknown as EntitySnapshot;
-        for (const k of changed) ctx.changes.field(record, k);
-      }
-      record.shape = shape;
-      record.fetchedAt = ctx.now;
-      if (record.state !== RecordState.Present) {
-        if (record.state === RecordState.Deleted) ctx.changes.added(record);
-        record.state = RecordState.Present;
-      }
+    if (changed !== null) {
+      const copy = new plan.Snapshot();
+      for (const k in old) copy[k] = next !== null && k in next ? next[k] : old[k];
+      if (next !== null) for (const k in next) if (!(k in copy)) copy[k] = next[k];
+      if (plan.hasLinks) copy[LINKS] = nextLinks ?? oldLinks;
+      if (this.#freeze) freezeSnapshot(copy);
+      record.snap = copy as unknown as EntitySnapshot;
+      for (const k of changed) ctx.changes.field(record, k);
     }
-    return record;
+    record.shape = shape;
+    record.fetchedAt = ctx.now;
+    if (record.state !== RecordState.Present) {
+      if (record.state === RecordState.Deleted) ctx.changes.added(record);
+      record.state = RecordState.Present;
+    }
   }
 
   #concreteType(typename: unknown, declared: string): TypeInfo {
@@ -222,13 +281,16 @@ export class Normalizer {
           `StashEntityStore: ${field.name} should be a list, got ${describe(raw)}`,
         );
       }
-      const prevList = Array.isArray(prev) ? prev : undefined;
+      const prevList = Array.isArray(prev) ? (prev as unknown[]) : undefined;
       let same = prevList !== undefined && prevList.length === raw.length;
-      const out = raw.map((item, i) => {
-        const v = this.#embeddedObject(ctx, prevList?.[i], item, type, err?.children?.get(i));
-        if (v !== prevList?.[i]) same = false;
-        return v;
-      });
+      const out = new Array<unknown>(raw.length);
+      for (let i = 0; i < raw.length; i++) {
+        const before = prevList === undefined ? undefined : prevList[i];
+        const itemErr = err === undefined ? undefined : err.children?.get(i);
+        const v = this.#embeddedObject(ctx, before, raw[i], type, itemErr);
+        if (v !== before) same = false;
+        out[i] = v;
+      }
       return same ? prev : out;
     }
     return this.#embeddedObject(ctx, prev, raw, type, err);
@@ -248,7 +310,7 @@ export class Normalizer {
       unknown
     >;
     const prevLinks = (prevObj[LINKS] as Links | undefined) ?? EMPTY_LINKS;
-    const out = Object.create(snapshotPrototype(type)) as MutableSnapshot;
+    const out = new (snapshotConstructor(type))();
     const links: Record<string, LinkValue> = {};
     let same = prev !== undefined && prev !== null;
     for (const key in src) {
@@ -274,7 +336,7 @@ export class Normalizer {
     if (raw === null || raw === undefined) return true;
     const type = this.#table.object(field.typeName)!;
     if (Array.isArray(raw)) {
-      for (const item of raw) if (!this.#objectComplete(item, type)) return false;
+      for (let i = 0; i < raw.length; i++) if (!this.#objectComplete(raw[i], type)) return false;
       return true;
     }
     return this.#objectComplete(raw, type);
@@ -283,10 +345,11 @@ export class Normalizer {
   #objectComplete(value: unknown, type: TypeInfo): boolean {
     if (value === null || typeof value !== 'object') return true;
     const obj = value as Obj;
-    for (const key of type.completeKeys) {
-      if (!(key in obj)) return false;
-      const f = type.fields.get(key)!;
-      if (f.kind === 'embedded' && !this.#isComplete(obj[key], f)) return false;
+    const keys = type.completeKeys;
+    for (let i = 0; i < keys.length; i++) if (!(keys[i] in obj)) return false;
+    const embedded = type.completeEmbedded;
+    for (let i = 0; i < embedded.length; i++) {
+      if (!this.#isComplete(obj[embedded[i].name], embedded[i])) return false;
     }
     return true;
   }

@@ -11,7 +11,7 @@ const builders = new WeakMap<SchemaModel, { builder: FieldTreeBuilder; trees: Ma
 function entry(model: SchemaModel) {
   let found = builders.get(model);
   if (found === undefined) {
-    found = { builder: new FieldTreeBuilder(new TypeTable(model)), trees: new Map() };
+    found = { builder: new FieldTreeBuilder(TypeTable.of(model)), trees: new Map() };
     builders.set(model, found);
   }
   return found;

@@ -8,6 +8,9 @@ export class FieldShape {
   readonly keys: ReadonlySet<string>;
   readonly #registry: Map<string, FieldShape>;
   readonly #transitions = new Map<string, FieldShape>();
+  // One-entry cache of the last transition: records of a type mostly add the same keys in order.
+  #lastKey: string | undefined = undefined;
+  #lastNext: FieldShape = this;
 
   private constructor(keys: ReadonlySet<string>, registry: Map<string, FieldShape>) {
     this.keys = keys;
@@ -28,19 +31,23 @@ export class FieldShape {
 
   /** The shape with `key` added; the same object for every path that reaches the same set. */
   with(key: string): FieldShape {
-    if (this.keys.has(key)) return this;
-    let next = this.#transitions.get(key);
+    if (key === this.#lastKey) return this.#lastNext;
+    const next = this.keys.has(key) ? this : (this.#transitions.get(key) ?? this.#add(key));
+    this.#lastKey = key;
+    this.#lastNext = next;
+    return next;
+  }
+
+  #add(key: string): FieldShape {
+    const keys = new Set(this.keys);
+    keys.add(key);
+    const signature = [...keys].sort().join('\n');
+    let next = this.#registry.get(signature);
     if (next === undefined) {
-      const keys = new Set(this.keys);
-      keys.add(key);
-      const signature = [...keys].sort().join('\n');
-      next = this.#registry.get(signature);
-      if (next === undefined) {
-        next = new FieldShape(keys, this.#registry);
-        this.#registry.set(signature, next);
-      }
-      this.#transitions.set(key, next);
+      next = new FieldShape(keys, this.#registry);
+      this.#registry.set(signature, next);
     }
+    this.#transitions.set(key, next);
     return next;
   }
 

@@ -26,17 +26,23 @@ export interface RecordSource {
 export class MapRecordSource implements RecordSource {
   readonly #byType = new Map<string, Map<string, StoreRecord>>();
 
+  /**
+   * The live id → record map of one type, created on first use and kept for the source's life
+   * (`clear` empties it). The normalizer writes through it directly (one lookup per record instead
+   * of two per call) when the source is exactly this class, since it has no `commit` to honour.
+   */
+  typeMap(typename: string): Map<string, StoreRecord> {
+    let map = this.#byType.get(typename);
+    if (map === undefined) this.#byType.set(typename, (map = new Map()));
+    return map;
+  }
+
   get(typename: string, id: string): StoreRecord | undefined {
     return this.#byType.get(typename)?.get(id);
   }
 
   set(typename: string, id: string, record: StoreRecord): void {
-    let map = this.#byType.get(typename);
-    if (map === undefined) {
-      map = new Map();
-      this.#byType.set(typename, map);
-    }
-    map.set(id, record);
+    this.typeMap(typename).set(id, record);
   }
 
   delete(typename: string, id: string): boolean {
@@ -53,10 +59,21 @@ export class MapRecordSource implements RecordSource {
   }
 
   typenames(): Iterable<string> {
-    return this.#byType.keys();
+    const names: string[] = [];
+    for (const [typename, map] of this.#byType) if (map.size > 0) names.push(typename);
+    return names;
   }
 
   clear(): void {
-    this.#byType.clear();
+    for (const map of this.#byType.values()) map.clear();
   }
+}
+
+/** The per-type maps of a plain `MapRecordSource` (not a subclass, which may override `set`), else `undefined`. */
+export function directTypeMaps(
+  source: RecordSource,
+): ((typename: string) => Map<string, StoreRecord>) | undefined {
+  if (Object.getPrototypeOf(source) !== MapRecordSource.prototype) return undefined;
+  const direct = source as MapRecordSource;
+  return (typename) => direct.typeMap(typename);
 }

@@ -3,10 +3,14 @@
  * linked record's current snapshot, and `toJSON`. Links stay live without copying snapshots.
  */
 import type { TypeInfo } from '../model/typeTable';
+import type { ObjectModel } from '../schema/modelTypes';
 import { isDevelopment } from '../shared/devMode';
 import { LINKS, type LinkValue, type Links, type StoreRecord } from './storeRecord';
 
-const prototypes = new WeakMap<TypeInfo, object>();
+// Keyed by the schema model's object, not the store's TypeInfo: stores on one model share
+// prototypes, hence hidden classes, so optimized code stays valid from one store to the next.
+const prototypes = new WeakMap<ObjectModel, object>();
+const constructors = new WeakMap<ObjectModel, SnapshotConstructor>();
 // List views are built on first read and kept while their link array lives.
 const listViews = new WeakMap<ReadonlyArray<StoreRecord | null>, ReadonlyArray<unknown>>();
 
@@ -63,7 +67,7 @@ function jsonValue(value: unknown, seen: Set<object>): unknown {
 
 /** The prototype shared by all snapshots (or embedded objects with links) of `type`. */
 export function snapshotPrototype(type: TypeInfo): object {
-  let proto = prototypes.get(type);
+  let proto = prototypes.get(type.model);
   if (proto !== undefined) return proto;
   proto = Object.create(Object.prototype) as object;
   const props: PropertyDescriptorMap = {
@@ -83,6 +87,29 @@ export function snapshotPrototype(type: TypeInfo): object {
     };
   }
   Object.defineProperties(proto, props);
-  prototypes.set(type, proto);
+  prototypes.set(type.model, proto);
   return proto;
+}
+
+/** Builds empty snapshots (or embedded objects with links) of one type: `new Snapshot()`. */
+export type SnapshotConstructor = new () => Record<string | symbol, unknown>;
+
+/**
+ * A constructor per type whose instances have the type's prototype. Unlike `Object.create`, V8
+ * sizes `new` objects per constructor (slack tracking), so adding fields rarely regrows them.
+ */
+export function snapshotConstructor(type: TypeInfo): SnapshotConstructor {
+  let ctor = constructors.get(type.model);
+  if (ctor === undefined) {
+    ctor = constructorFor(snapshotPrototype(type));
+    constructors.set(type.model, ctor);
+  }
+  return ctor;
+}
+
+function constructorFor(proto: object): SnapshotConstructor {
+  // Each call makes a new function object, hence its own initial map with `proto`.
+  function Snapshot(): void {}
+  Snapshot.prototype = proto;
+  return Snapshot as unknown as SnapshotConstructor;
 }

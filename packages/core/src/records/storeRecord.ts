@@ -4,6 +4,7 @@
  * always resolves to the studio's current snapshot and a studio change never copies scenes.
  */
 import type { TypeInfo } from '../model/typeTable';
+import { anchorHiddenClass } from '../shared/hiddenClassAnchors';
 import { recordKey, type RecordKey } from '../shared/keys';
 import type { FieldShape } from './fieldShape';
 
@@ -28,6 +29,11 @@ export const enum RecordState {
   Deleted = 2,
 }
 
+// The idle record that keeps the class's hidden class (built with the first record's type and shape,
+// which belong to the shared type table, not to a store).
+let anchored = false;
+const IDLE_SNAPSHOT: EntitySnapshot = Object.freeze({ __typename: '', id: '' });
+
 export class StoreRecord {
   /** Current snapshot; replaced (never mutated) when a write changes something. */
   snap: EntitySnapshot;
@@ -37,12 +43,19 @@ export class StoreRecord {
   fetchedAt: number;
   state: RecordState = RecordState.Present;
   readonly type: TypeInfo;
+  /** The write batch that last recorded a change of this record, and the change's rank (`ChangeCollector`). */
+  batchId = 0;
+  batchRank = 0;
 
   constructor(type: TypeInfo, snap: EntitySnapshot, shape: FieldShape, fetchedAt: number) {
     this.type = type;
     this.snap = snap;
     this.shape = shape;
     this.fetchedAt = fetchedAt;
+    if (!anchored) {
+      anchored = true;
+      anchorHiddenClass(StoreRecord, () => new StoreRecord(type, IDLE_SNAPSHOT, shape, fetchedAt));
+    }
   }
 
   get id(): string {

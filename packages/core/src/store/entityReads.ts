@@ -9,7 +9,7 @@ import { FetchPlanner } from '../batch/fetchPlanner';
 import { StashNotFoundError, StashValidationError } from '../errors';
 import type { TypeInfo, TypeTable } from '../model/typeTable';
 import { cloneTree, mergeTree, type FieldTree, type FieldTreeBuilder } from '../query/fieldTree';
-import type { RecordSource } from '../records/recordSource';
+import { directTypeMaps, type RecordSource } from '../records/recordSource';
 import { snapshotPrototype } from '../records/snapshotPrototypes';
 import {
   LINKS,
@@ -40,10 +40,15 @@ export class EntityReads implements CacheQueryHost {
   readonly #trees: FieldTreeBuilder;
   readonly #loader: CoalescingLoader;
   readonly #specTrees = new Map<string, FieldTree>();
+  // The default source's id → record maps by `TypeInfo.index` (see `directTypeMaps`).
+  readonly #direct: ((typename: string) => Map<string, StoreRecord>) | undefined;
+  readonly #records: (Map<string, StoreRecord> | undefined)[];
 
   constructor(deps: EntityReadDeps) {
     this.#table = deps.table;
     this.#source = deps.source;
+    this.#direct = directTypeMaps(deps.source);
+    this.#records = new Array<Map<string, StoreRecord> | undefined>(deps.table.size).fill(undefined);
     this.#ttl = deps.ttl;
     this.#trees = deps.trees;
     this.#loader = deps.loader;
@@ -52,25 +57,33 @@ export class EntityReads implements CacheQueryHost {
   // ---- cache reads (no network) ----
 
   getCached(typename: string, id: string): EntitySnapshot | null {
+    // Hot path (bindings call it on every render): the typename's types (one map lookup), the
+    // record by id (one lookup with the default source), a clock read, and the record's state and age.
     const types = concreteTypes(this.#table, typename);
-    if (types.length === 1) {
-      // Hot path (bindings call it on every render): two map lookups and a clock read.
-      const record = this.#source.get(types[0].name, checkId(id));
-      return record !== undefined && !this.#ttl.isStale(record) ? record.snap : null;
-    }
-    for (const type of types) {
-      const record = this.#source.get(type.name, checkId(id));
-      if (record !== undefined && !this.#ttl.isStale(record)) return record.snap;
+    if (typeof id !== 'string' || id === '') checkId(id);
+    const now = this.#ttl.now();
+    for (let i = 0; i < types.length; i++) {
+      const record = this.#record(types[i], id);
+      if (record !== undefined && !this.#ttl.isStale(record, now)) return record.snap;
     }
     return null;
   }
 
   peek(typename: string, id: string): EntitySnapshot | null {
-    for (const type of concreteTypes(this.#table, typename)) {
-      const record = this.#source.get(type.name, checkId(id));
+    const types = concreteTypes(this.#table, typename);
+    if (typeof id !== 'string' || id === '') checkId(id);
+    for (let i = 0; i < types.length; i++) {
+      const record = this.#record(types[i], id);
       if (record !== undefined && record.state !== RecordState.Deleted) return record.snap;
     }
     return null;
+  }
+
+  #record(type: TypeInfo, id: string): StoreRecord | undefined {
+    if (this.#direct === undefined) return this.#source.get(type.name, id);
+    let records = this.#records[type.index];
+    if (records === undefined) records = this.#records[type.index] = this.#direct(type.name);
+    return records.get(id);
   }
 
   field(entity: EntitySnapshot, name: string, args?: FieldArgs): unknown {

@@ -74,11 +74,12 @@ export class StashEntityStore implements CacheQueryHost {
   constructor(client: StashClient, options: StashEntityStoreOptions = {}) {
     this.client = client;
     this.model = options.model ?? getSchemaModel();
-    const table = (this.#table = new TypeTable(this.model));
+    const table = (this.#table = TypeTable.of(this.model));
     const source = options.source ?? new MapRecordSource();
     const ttl = new TtlPolicy(
       options.now ?? systemClock,
       options.defaultTtl === undefined ? DEFAULT_TTL : options.defaultTtl,
+      table.size,
     );
     const normalizer = new Normalizer(table, source, options.freeze ?? isDevelopment);
     const trees = new FieldTreeBuilder(table);

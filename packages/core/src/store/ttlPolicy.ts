@@ -24,28 +24,36 @@ export function ttlToMs(ttl: number | null, what: string): number {
 export class TtlPolicy {
   readonly now: Clock;
   #defaultMs: number;
+  // Effective TTL in ms per `TypeInfo.index` (the default unless overridden), and the overrides.
+  readonly #ms: number[];
+  readonly #overridden: boolean[];
 
-  constructor(now: Clock, defaultTtl: number | null) {
+  constructor(now: Clock, defaultTtl: number | null, types: number) {
     this.now = now;
     this.#defaultMs = ttlToMs(defaultTtl, 'defaultTtl');
+    this.#ms = new Array<number>(types).fill(this.#defaultMs);
+    this.#overridden = new Array<boolean>(types).fill(false);
   }
 
   setDefault(ttl: number | null): void {
     this.#defaultMs = ttlToMs(ttl, 'defaultTtl');
+    for (let i = 0; i < this.#ms.length; i++) if (!this.#overridden[i]) this.#ms[i] = this.#defaultMs;
   }
 
   /** `null` = never expires; `undefined` = back to the store default. */
   setType(type: TypeInfo, ttl: TtlSeconds): void {
-    type.ttlMs = ttl === undefined ? undefined : ttlToMs(ttl, `TTL of ${type.name}`);
+    const ms = ttl === undefined ? this.#defaultMs : ttlToMs(ttl, `TTL of ${type.name}`);
+    this.#overridden[type.index] = ttl !== undefined;
+    this.#ms[type.index] = ms;
   }
 
   ttlMs(type: TypeInfo): number {
-    return type.ttlMs ?? this.#defaultMs;
+    return this.#ms[type.index];
   }
 
   /** Stale: invalidated, tombstoned, or older than its type's TTL (strictly greater, as the reference). */
   isStale(record: StoreRecord, now: number = this.now()): boolean {
     if (record.state !== RecordState.Present) return true;
-    return now - record.fetchedAt > (record.type.ttlMs ?? this.#defaultMs);
+    return now - record.fetchedAt > this.#ms[record.type.index];
   }
 }

@@ -9,6 +9,7 @@ import type { TypeTable } from '../model/typeTable';
 import type { WriteContext } from '../normalize/normalizer';
 import type { RecordSource } from '../records/recordSource';
 import type { Clock } from '../shared/clock';
+import { anchorHiddenClass } from '../shared/hiddenClassAnchors';
 import { ChangeCollector } from '../tracking/changeBatch';
 import {
   StoreSubscriptions,
@@ -18,6 +19,12 @@ import {
   type Unsubscribe,
 } from '../tracking/storeSubscriptions';
 import { checkId, concreteTypes } from './storeInput';
+
+// Every context comes from this one literal, so an idle one keeps its hidden class (see anchorHiddenClass).
+function writeContext(changes: ChangeCollector, now: number): WriteContext {
+  return { changes, now };
+}
+anchorHiddenClass(writeContext, () => writeContext(new ChangeCollector(), Date.now()));
 
 export class WriteBatcher {
   readonly #source: RecordSource;
@@ -37,12 +44,16 @@ export class WriteBatcher {
   write<T>(fn: (ctx: WriteContext) => T): T {
     this.#depth++;
     try {
-      return fn({ changes: this.#changes, now: this.#now() });
+      return fn(writeContext(this.#changes, this.#now()));
     } finally {
       if (--this.#depth === 0 && this.#changes.size > 0) {
-        const batch = this.#changes.finish();
-        this.#source.commit?.(batch);
-        this.#subscriptions.emit(batch);
+        // Nobody can see a batch without a subscriber or a committing source: don't build it.
+        if (this.#subscriptions.size === 0 && this.#source.commit === undefined) this.#changes.discard();
+        else {
+          const batch = this.#changes.finish();
+          this.#source.commit?.(batch);
+          this.#subscriptions.emit(batch);
+        }
       }
     }
   }

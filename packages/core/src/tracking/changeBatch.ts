@@ -2,7 +2,8 @@
  * What one write batch changed: per record key, the kind of change and the field keys whose values
  * changed. Bindings use `fields` to re-render only the components that read one of them.
  */
-import type { RecordKey } from '../shared/keys';
+import { anchorHiddenClass } from '../shared/hiddenClassAnchors';
+import { recordKey, type RecordKey } from '../shared/keys';
 import type { StoreRecord } from '../records/storeRecord';
 
 export type ChangeKind =
@@ -36,81 +37,104 @@ export interface ChangeBatch {
 
 const NO_FIELDS: ReadonlySet<string> = new Set();
 
-interface PendingChange {
-  kind: ChangeKind;
-  fields: Set<string> | null;
-  previousId: string | undefined;
+// When one batch does several things to a record, the strongest kind wins (index = rank).
+const KINDS: readonly ChangeKind[] = ['invalidated', 'updated', 'rekeyed', 'added', 'deleted', 'removed'];
+const enum Rank {
+  Invalidated = 0,
+  Updated = 1,
+  Rekeyed = 2,
+  Added = 3,
+  Deleted = 4,
+  Removed = 5,
 }
+const RANK_OF: Readonly<Record<'invalidated' | 'deleted' | 'removed', Rank>> = {
+  invalidated: Rank.Invalidated,
+  deleted: Rank.Deleted,
+  removed: Rank.Removed,
+};
 
-/** Collects the changes of one write batch; `finish()` turns them into a `ChangeBatch`. */
+// Collectors stamp the records they touch with a batch number unique across stores and batches.
+let nextBatchId = 1;
+
+/**
+ * Collects the changes of one write batch; `finish()` turns them into a `ChangeBatch`, or
+ * `discard()` drops them when nobody could read the batch.
+ *
+ * Hot path (every record a response touches): the record carries its batch number and change
+ * rank, so recording a change is a property check and an array push, with no map and no object.
+ */
 export class ChangeCollector {
-  readonly #pending = new Map<StoreRecord, PendingChange>();
+  #batchId = nextBatchId++;
+  #records: StoreRecord[] = [];
+  // Only for records with changed fields or a previous id (rare next to 'added').
+  #fields: Map<StoreRecord, Set<string>> | undefined = undefined;
+  #previousIds: Map<StoreRecord, string> | undefined = undefined;
 
-  get size(): number {
-    return this.#pending.size;
+  constructor() {
+    anchorHiddenClass(ChangeCollector, () => new ChangeCollector());
   }
 
-  #entry(record: StoreRecord, kind: ChangeKind): PendingChange {
-    let entry = this.#pending.get(record);
-    if (entry === undefined) {
-      entry = { kind, fields: null, previousId: undefined };
-      this.#pending.set(record, entry);
-    } else if (rank(kind) > rank(entry.kind)) {
-      entry.kind = kind;
-    }
-    return entry;
+  get size(): number {
+    return this.#records.length;
+  }
+
+  #touch(record: StoreRecord, rank: Rank): void {
+    if (record.batchId !== this.#batchId) {
+      record.batchId = this.#batchId;
+      record.batchRank = rank;
+      this.#records.push(record);
+    } else if (rank > record.batchRank) record.batchRank = rank;
   }
 
   added(record: StoreRecord): void {
-    this.#entry(record, 'added');
+    this.#touch(record, Rank.Added);
   }
 
   field(record: StoreRecord, fieldKey: string): void {
-    const entry = this.#entry(record, 'updated');
-    (entry.fields ??= new Set()).add(fieldKey);
+    this.#touch(record, Rank.Updated);
+    const fields = (this.#fields ??= new Map());
+    let set = fields.get(record);
+    if (set === undefined) fields.set(record, (set = new Set()));
+    set.add(fieldKey);
   }
 
   mark(record: StoreRecord, kind: 'invalidated' | 'deleted' | 'removed'): void {
-    this.#entry(record, kind);
+    this.#touch(record, RANK_OF[kind]);
   }
 
   rekeyed(record: StoreRecord, previousId: string): void {
-    const entry = this.#entry(record, 'rekeyed');
-    entry.previousId ??= previousId;
+    this.#touch(record, Rank.Rekeyed);
+    const ids = (this.#previousIds ??= new Map());
+    if (!ids.has(record)) ids.set(record, previousId);
   }
 
   finish(): ChangeBatch {
     const changes = new Map<RecordKey, RecordChange>();
-    for (const [record, entry] of this.#pending) {
-      const change: RecordChange = {
-        key: record.key,
-        typename: record.type.name,
-        id: record.id,
-        kind: entry.kind,
-        fields: entry.fields ?? NO_FIELDS,
-        ...(entry.previousId !== undefined ? { previousId: entry.previousId } : {}),
-      };
-      changes.set(change.key, change);
+    const records = this.#records;
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i];
+      const typename = record.type.name;
+      const id = record.id;
+      const key = recordKey(typename, id);
+      const kind = KINDS[record.batchRank];
+      const fields = this.#fields?.get(record) ?? NO_FIELDS;
+      const previousId = this.#previousIds?.get(record);
+      changes.set(
+        key,
+        previousId === undefined
+          ? { key, typename, id, kind, fields }
+          : { key, typename, id, kind, fields, previousId },
+      );
     }
-    this.#pending.clear();
+    this.discard();
     return { changes };
   }
-}
 
-// When one batch does several things to a record, the strongest kind wins.
-function rank(kind: ChangeKind): number {
-  switch (kind) {
-    case 'invalidated':
-      return 0;
-    case 'updated':
-      return 1;
-    case 'rekeyed':
-      return 2;
-    case 'added':
-      return 3;
-    case 'deleted':
-      return 4;
-    case 'removed':
-      return 5;
+  /** Ends the batch without building it (no subscriber and no source commit). */
+  discard(): void {
+    this.#batchId = nextBatchId++;
+    this.#records = [];
+    this.#fields = undefined;
+    this.#previousIds = undefined;
   }
 }
