@@ -2,6 +2,7 @@
  * Writes response data into records: every entity object (at any depth) becomes or updates its
  * own record, links point at records, and a field is marked received only when it arrived in full.
  * A record whose values did not change keeps its snapshot; changed values share unchanged parts.
+ * An entity object without an id (below the root) is skipped: its link is not stored or received.
  *
  * Hot path: one `for…in` over each response object; a key is resolved through the type's plan
  * (usually an array read), a new record is written straight into its snapshot, no closures.
@@ -19,7 +20,7 @@ import {
   type LinkValue,
   type Links,
 } from '../records/storeRecord';
-import { deepFreeze } from '../shared/devMode';
+import { deepFreeze, isDevelopment } from '../shared/devMode';
 import { anchorHiddenClass } from '../shared/hiddenClassAnchors';
 import { shareJson } from '../shared/jsonEqual';
 import type { ChangeCollector } from '../tracking/changeBatch';
@@ -47,6 +48,10 @@ export class Normalizer {
   readonly #plans: Map<string, TypePlan>;
   // This store's id → record maps by `TypeInfo.index`, when the source allows direct access.
   readonly #records: (Map<string, StoreRecord> | undefined)[];
+  // Set while writing an embedded value when a link inside it could not be stored in full.
+  #partial = false;
+  // `Type.field` links already warned about (entity objects without an id).
+  readonly #warned = new Set<string>();
 
   constructor(table: TypeTable, source: RecordSource, freeze: boolean) {
     this.#table = table;
@@ -126,14 +131,18 @@ export class Normalizer {
       const field = slot.field;
       const key = slot.key;
       if (field.link) {
-        const value = this.#link(ctx, raw, field, childErr);
+        const value = this.#link(ctx, raw, plan.type, field, childErr);
         if (value === INCOMPLETE) continue;
         (links ??= {})[key] = value;
       } else if (field.kind === 'embedded') {
+        const outer = this.#partial;
+        this.#partial = false;
         const value = this.#embedded(ctx, undefined, raw, field, childErr);
+        const partial = this.#partial;
+        this.#partial = outer;
         if (this.#freeze) deepFreeze(value);
         snap[key] = value;
-        if (childErr !== undefined || !this.#isComplete(raw, field)) continue;
+        if (partial || childErr !== undefined || !this.#isComplete(raw, field)) continue;
       } else {
         if (this.#freeze) deepFreeze(raw);
         snap[key] = raw;
@@ -176,7 +185,7 @@ export class Normalizer {
       const key = slot.key;
       let complete = true;
       if (field.link) {
-        const value = this.#link(ctx, raw, field, childErr);
+        const value = this.#link(ctx, raw, plan.type, field, childErr);
         if (value === INCOMPLETE) continue;
         if (!sameLink(oldLinks[key], value)) {
           nextLinks ??= { ...oldLinks };
@@ -187,8 +196,11 @@ export class Normalizer {
         const prev = old[key];
         let value: unknown;
         if (field.kind === 'embedded') {
+          const outer = this.#partial;
+          this.#partial = false;
           value = this.#embedded(ctx, prev, raw, field, childErr);
-          complete = childErr === undefined && this.#isComplete(raw, field);
+          complete = !this.#partial && childErr === undefined && this.#isComplete(raw, field);
+          this.#partial = outer;
         } else {
           value = shareJson(prev, raw);
         }
@@ -238,14 +250,19 @@ export class Normalizer {
     return type;
   }
 
+  /** A link value: a record, `null`, a list of them, or INCOMPLETE when it cannot be stored in full. */
   #link(
     ctx: WriteContext,
     raw: unknown,
+    owner: TypeInfo,
     field: FieldInfo,
     err: ErrorNode | undefined,
   ): LinkValue | typeof INCOMPLETE {
     if (raw === null || raw === undefined) return null;
-    if (!field.list) return this.entity(ctx, raw, field.typeName, err);
+    if (!field.list) {
+      if (lacksId(raw)) return this.#withoutId(owner, field, raw);
+      return this.entity(ctx, raw, field.typeName, err);
+    }
     if (!Array.isArray(raw)) {
       throw new StashValidationError(
         `StashEntityStore: ${field.name} should be a list, got ${describe(raw)}`,
@@ -259,10 +276,30 @@ export class Normalizer {
         // An item nulled by an error makes the list partial: don't store or mark it.
         if (itemErr !== undefined) return INCOMPLETE;
         out[i] = null;
-      } else out[i] = this.entity(ctx, item, field.typeName, itemErr);
+      } else if (lacksId(item)) return this.#withoutId(owner, field, item);
+      else out[i] = this.entity(ctx, item, field.typeName, itemErr);
     }
     if (this.#freeze) Object.freeze(out);
     return out;
+  }
+
+  /**
+   * An entity object without an id (the stock UI selects `galleries { files { path } }`) cannot
+   * be normalized: the link is left as it was and not marked received, so a later read fetches it.
+   */
+  #withoutId(owner: TypeInfo, field: FieldInfo, item: object): typeof INCOMPLETE {
+    if (isDevelopment) {
+      const where = owner.name + '.' + field.name;
+      if (!this.#warned.has(where)) {
+        this.#warned.add(where);
+        const typename = (item as { __typename?: unknown }).__typename ?? field.typeName;
+        console.warn(
+          `StashEntityStore: ${where} holds ${String(typename)} objects without an id; they cannot be ` +
+            `normalized, so ${where} was not stored (select id to cache it)`,
+        );
+      }
+    }
+    return INCOMPLETE;
   }
 
   /** Embedded values: plain JSON is shared with the previous value; objects with links get a prototype. */
@@ -316,7 +353,9 @@ export class Normalizer {
     for (const key in src) {
       const field = type.fields.get(key);
       if (field !== undefined && field.link) {
-        const v = this.#link(ctx, src[key], field, err?.children?.get(key));
+        const v = this.#link(ctx, src[key], type, field, err?.children?.get(key));
+        // The embedded value is then stored without that link, and not marked received.
+        if (v === INCOMPLETE) this.#partial = true;
         links[key] = v === INCOMPLETE ? null : v;
         if (!sameLink(prevLinks[key], links[key])) same = false;
       } else if (key !== '__typename') {
@@ -356,6 +395,13 @@ export class Normalizer {
 }
 
 const INCOMPLETE: unique symbol = Symbol('incomplete');
+
+// An object where an entity is expected, without the id that would key its record.
+function lacksId(value: unknown): value is Obj {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const id = (value as Obj).id;
+  return typeof id !== 'string' && typeof id !== 'number';
+}
 
 function sameLink(a: LinkValue | undefined, b: LinkValue): boolean {
   if (a === b) return true;
