@@ -3,7 +3,6 @@ import { ErrorMessage } from '../common/ErrorMessage';
 import { formatBytes, formatDuration, formatRating } from '../common/formatters';
 import { SceneEditor } from './SceneEditor';
 import { SCENE_DETAIL_FIELDS } from './sceneFields';
-import type { SceneFileData } from './sceneTypes';
 
 export interface SceneDetailProps {
   id: string;
@@ -19,9 +18,7 @@ export function SceneDetail({ id, onClose }: SceneDetailProps) {
     missing,
     isFetching,
   } = useEntity('Scene', id, { fields: SCENE_DETAIL_FIELDS });
-  // `Selected` types a list link with several sub-fields as an intersection of arrays, whose `map`
-  // sees one member only; the rows carry all of them (SceneFileData).
-  const files = (scene?.files ?? []) as unknown as readonly SceneFileData[];
+  const files = scene?.files ?? [];
   return (
     <aside className="sk-detail" data-testid="scene-detail" aria-busy={isFetching}>
       <header className="sk-detail__header">

@@ -6,5 +6,5 @@ import type { SCENE_CARD_FIELDS, SCENE_DETAIL_FIELDS } from './sceneFields';
 export type SceneCardData = Selected<Scene, typeof SCENE_CARD_FIELDS>;
 export type SceneDetailData = Selected<Scene, typeof SCENE_DETAIL_FIELDS>;
 
-/** One file row of the detail view (list links selected through several specs intersect per item). */
+/** One file row of the detail view: every `files.*` spec of the detail selection. */
 export type SceneFileData = SceneDetailData['files'][number];

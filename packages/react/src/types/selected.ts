@@ -15,38 +15,41 @@ type FieldName<S extends string> = S extends `${infer Name}(${string}` ? Name : 
 
 type Identity<V> = Pick<V, Extract<keyof V, '__typename' | 'id'>>;
 
-// An entity (or embedded object) value narrowed along the remaining path; null and lists pass through.
-type Narrow<V, Rest extends string[]> = V extends null
+// Several specs through one field are merged into one tree before the field's type is narrowed,
+// so `['files.path', 'files.size']` gives `files: Array<{ path; size }>`, not `{ path }[] & { size }[]`
+// (whose `map` would see one member only).
+
+/** The field names at the head of `Paths` (a union of segment tuples). */
+type Heads<Paths> = Paths extends [infer Head extends string, ...string[]] ? FieldName<Head> : never;
+
+/** The remaining segments of the paths that start with field `K`. */
+type Tails<Paths, K> = Paths extends [infer Head extends string, ...infer Rest extends string[]]
+  ? FieldName<Head> extends K
+    ? Rest
+    : never
+  : never;
+
+/** `T` narrowed to the fields the paths name, each narrowed along its remaining paths. */
+type Tree<T, Paths> = { readonly [K in Heads<Paths> & keyof T]: Narrow<T[K], Tails<Paths, K>> };
+
+// A value narrowed along the remaining paths (a union of tuples, `[]` for "the field itself");
+// null and lists pass through, so a list's element type carries every sub-field selected.
+type Narrow<V, Rest> = V extends null
   ? null
   : V extends readonly (infer Item)[]
     ? Narrow<Item, Rest>[]
     : V extends object
-      ? Rest extends []
-        ? V extends { __typename: string; id: string }
-          ? Identity<V> & Partial<V>
-          : V
-        : Identity<V> & PathPick<V, Rest>
+      ? [Rest] extends [[]]
+        ? Whole<V>
+        : Identity<V> & Tree<V, Exclude<Rest, []>> & ([] extends Rest ? Whole<V> : unknown)
       : V;
 
-type PathPick<T, Path extends string[]> = Path extends [
-  infer Head extends string,
-  ...infer Rest extends string[],
-]
-  ? FieldName<Head> extends keyof T
-    ? { readonly [K in FieldName<Head>]: Narrow<T[K], Rest> }
-    : unknown
-  : unknown;
-
-type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
-  ? I
-  : never;
+// A link named without sub-fields: its identity plus whatever is cached; an embedded object in full.
+type Whole<V> = V extends { __typename: string; id: string } ? Identity<V> & Partial<V> : V;
 
 /** `E` narrowed to the specs in `F`; the whole `E` when `F` is not a literal list. */
 export type Selected<E, F extends readonly string[] | undefined> = F extends readonly string[]
   ? string extends F[number]
     ? E
-    : Identity<E> &
-        UnionToIntersection<
-          F[number] extends infer S ? (S extends string ? PathPick<E, Segments<S>> : never) : never
-        >
+    : Identity<E> & Tree<E, F[number] extends infer S ? (S extends string ? Segments<S> : never) : never>
   : E;
