@@ -1,5 +1,5 @@
 import type { FindScenesData, Fixtures } from '../fixtures/loadFixtures';
-import { blackhole, collectGarbage, interleave } from '../harness/interleave';
+import { blackhole, collectGarbage, interleave, settledHeapUsed } from '../harness/interleave';
 import {
   environment,
   metric,
@@ -59,15 +59,15 @@ function subject(name: Name): CoreSubject {
  * retained per cache goes to `heap`: whatever a cache keeps of a response (shared strings, embedded
  * objects) counts, as it would in an app that drops the response.
  */
-function timeIngest(
+async function timeIngest(
   s: CoreSubject,
   fixtures: Fixtures,
   which: 'small' | 'large',
   reps: number,
   heap?: { samples: number[]; json: string },
-): Timing {
+): Promise<Timing> {
   collectGarbage();
-  const baseline = process.memoryUsage().heapUsed;
+  const baseline = heap === undefined ? 0 : await settledHeapUsed();
   let pages: FindScenesData[] | null =
     heap === undefined ? null : Array.from({ length: reps }, () => JSON.parse(heap.json) as FindScenesData);
   const caches = Array.from({ length: reps }, () => s.create());
@@ -78,10 +78,7 @@ function timeIngest(
   for (let i = 0; i < reps; i++) caches[i].ingest(pages === null ? data : pages[i], variables);
   const time = scale(clock.elapsed(), 1 / reps);
   pages = null;
-  if (heap !== undefined) {
-    collectGarbage();
-    heap.samples.push((process.memoryUsage().heapUsed - baseline) / reps);
-  }
+  if (heap !== undefined) heap.samples.push(((await settledHeapUsed()) - baseline) / reps);
   blackhole.value = caches;
   blackhole.value = undefined;
   return time;
