@@ -1,5 +1,6 @@
 import type { MockDb } from '../../db/MockDb';
-import type { StashIdRow, TableName } from '../../db/rows';
+import { nowTime } from '../../db/MockDb';
+import type { RowsByTable, StashIdRow, TableName } from '../../db/rows';
 import { MockStashError } from '../../errors';
 import { rfc3339 } from '../../data/generateDataset';
 import { toId, toIds } from '../ids';
@@ -109,4 +110,77 @@ export function legacyUrl(input: Input, patch: Input): void {
 /** `ids` of a bulk input, converted; unknown ids fail the whole batch. */
 export function bulkTargets(db: MockDb, table: TableName, values: unknown[] | null | undefined): string[] {
   return relatedIds(db, table, values, 'ids');
+}
+
+/**
+ * A BulkUpdateIds field: the related table and the word used in errors. With `current`, the result
+ * is not a column of the row but is handed to `prepare`/`after` in `lists` (links stored elsewhere).
+ */
+export type BulkIdList<R> = readonly [
+  table: TableName,
+  field: string,
+  current?: (row: R) => readonly string[],
+];
+
+export interface BulkSpec<R> {
+  scalars?: readonly string[];
+  /** Booleans where null means false. */
+  flags?: readonly string[];
+  legacyUrl?: boolean;
+  /** Single related ids (null clears), e.g. `studio_id: 'Studio'`. */
+  idFields?: Record<string, TableName>;
+  /** Further shared fields, validated once before any row changes. */
+  shared?: (shared: Input) => void;
+  /** BulkUpdateStrings fields, applied per row in this order before the id lists. */
+  stringLists?: readonly string[];
+  /** BulkUpdateIds fields, validated up front and applied per row in this order. */
+  idLists?: Record<string, BulkIdList<R>>;
+  /** Per-row changes to the patch (and checks) before the row is written. */
+  prepare?: (row: R, patch: Input, lists: Record<string, string[]>) => void;
+  /** Per-row writes to other rows after this one is written. */
+  after?: (id: string, lists: Record<string, string[]>, now: string) => void;
+}
+
+/** The shape of every `bulk*Update`: targets, shared fields, related ids, then per-row list modes. */
+export function bulkUpdate<T extends TableName>(
+  db: MockDb,
+  table: T,
+  input: Input,
+  spec: BulkSpec<RowsByTable[T]>,
+): RowsByTable[T][] {
+  const ids = bulkTargets(db, table, input.ids);
+  const shared: Input = {};
+  scalars(input, spec.scalars ?? [], shared);
+  for (const flag of spec.flags ?? []) if (has(input, flag)) shared[flag] = input[flag] ?? false;
+  if (spec.legacyUrl) legacyUrl(input, shared);
+  for (const [key, target] of Object.entries(spec.idFields ?? {})) {
+    if (has(input, key)) shared[key] = relatedId(db, target, input[key]);
+  }
+  spec.shared?.(shared);
+  const idLists = Object.entries(spec.idLists ?? {});
+  const related: Record<string, string[]> = {};
+  for (const [key, [target, field]] of idLists) {
+    if (input[key]) related[key] = relatedIds(db, target, input[key].ids, field);
+  }
+  const now = nowTime();
+  return ids.map((id) => {
+    const row = db.get(table, id)!;
+    const current = row as Input;
+    const patch: Input = { ...shared };
+    for (const key of spec.stringLists ?? []) {
+      if (input[key]) patch[key] = applyBulk(current[key], input[key].values ?? [], input[key].mode);
+    }
+    const lists: Record<string, string[]> = {};
+    for (const [key, [, , from]] of idLists) {
+      if (!related[key]) continue;
+      const next = applyBulk(from ? from(row) : current[key], related[key], input[key].mode);
+      if (from) lists[key] = next;
+      else patch[key] = next;
+    }
+    spec.prepare?.(row, patch, lists);
+    const written = db.touch(table, id, patch as Partial<RowsByTable[T]>, now);
+    if (!spec.after) return written;
+    spec.after(id, lists, now);
+    return db.get(table, id)!;
+  });
 }

@@ -7,6 +7,7 @@ import { toId } from '../ids';
 import {
   applyBulk,
   bulkTargets,
+  bulkUpdate,
   has,
   legacyUrl,
   mustGet,
@@ -151,32 +152,22 @@ export const galleryImageMutations: Record<string, Resolver> = {
   galleryUpdate: (_, { input }, { db }) => saveGallery(db, input, mustGet(db, 'Gallery', input.id)),
   galleriesUpdate: (_, { input }: { input: Input[] }, { db }) =>
     input.map((i) => saveGallery(db, i, mustGet(db, 'Gallery', i.id))),
-  bulkGalleryUpdate: (_, { input }, { db }) => {
-    const ids = bulkTargets(db, 'Gallery', input.ids);
-    const shared: Input = {};
-    scalars(input, ['code', 'date', 'details', 'photographer', 'rating100'], shared);
-    if (has(input, 'organized')) shared.organized = input.organized ?? false;
-    legacyUrl(input, shared);
-    if (has(input, 'studio_id')) shared.studio_id = relatedId(db, 'Studio', input.studio_id);
-    const tagIds = input.tag_ids ? relatedIds(db, 'Tag', input.tag_ids.ids, 'tag ids') : null;
-    const performerIds = input.performer_ids
-      ? relatedIds(db, 'Performer', input.performer_ids.ids, 'performer ids')
-      : null;
-    const sceneIds = input.scene_ids ? relatedIds(db, 'Scene', input.scene_ids.ids, 'scene ids') : null;
-    const now = nowTime();
-    return ids.map((id) => {
-      const g = db.get('Gallery', id)!;
-      const patch: Input = { ...shared };
-      if (input.urls) patch.urls = applyBulk(g.urls, input.urls.values ?? [], input.urls.mode);
-      if (tagIds) patch.tag_ids = applyBulk(g.tag_ids, tagIds, input.tag_ids.mode);
-      if (performerIds)
-        patch.performer_ids = applyBulk(g.performer_ids, performerIds, input.performer_ids.mode);
-      db.touch('Gallery', id, patch, now);
-      if (sceneIds)
-        setGalleryScenes(db, id, applyBulk(db.scenesOf('gallery', id), sceneIds, input.scene_ids.mode), now);
-      return db.get('Gallery', id)!;
-    });
-  },
+  bulkGalleryUpdate: (_, { input }, { db }) =>
+    bulkUpdate(db, 'Gallery', input, {
+      scalars: ['code', 'date', 'details', 'photographer', 'rating100'],
+      flags: ['organized'],
+      legacyUrl: true,
+      idFields: { studio_id: 'Studio' },
+      stringLists: ['urls'],
+      idLists: {
+        tag_ids: ['Tag', 'tag ids'],
+        performer_ids: ['Performer', 'performer ids'],
+        scene_ids: ['Scene', 'scene ids', (g) => db.scenesOf('gallery', g.id)],
+      },
+      after: (id, { scene_ids }, now) => {
+        if (scene_ids) setGalleryScenes(db, id, scene_ids, now);
+      },
+    }),
   galleryDestroy: (_, { input }, { db }) => {
     for (const id of bulkTargets(db, 'Gallery', input.ids)) db.delete('Gallery', id);
     return true;
@@ -236,39 +227,22 @@ export const galleryImageMutations: Record<string, Resolver> = {
 
   imageUpdate: (_, { input }, { db }) => updateImage(db, input),
   imagesUpdate: (_, { input }: { input: Input[] }, { db }) => input.map((i) => updateImage(db, i)),
-  bulkImageUpdate: (_, { input }, { db }) => {
-    const ids = bulkTargets(db, 'Image', input.ids);
-    const shared: Input = {};
-    scalars(input, IMAGE_SCALARS, shared);
-    if (has(input, 'organized')) shared.organized = input.organized ?? false;
-    legacyUrl(input, shared);
-    if (has(input, 'studio_id')) shared.studio_id = relatedId(db, 'Studio', input.studio_id);
-    const tagIds = input.tag_ids ? relatedIds(db, 'Tag', input.tag_ids.ids, 'tag ids') : null;
-    const performerIds = input.performer_ids
-      ? relatedIds(db, 'Performer', input.performer_ids.ids, 'performer ids')
-      : null;
-    const galleryIds = input.gallery_ids
-      ? relatedIds(db, 'Gallery', input.gallery_ids.ids, 'gallery ids')
-      : null;
-    const now = nowTime();
-    return ids.map((id) => {
-      const image = db.get('Image', id)!;
-      const patch: Input = { ...shared };
-      if (input.urls) patch.urls = applyBulk(image.urls, input.urls.values ?? [], input.urls.mode);
-      if (tagIds) patch.tag_ids = applyBulk(image.tag_ids, tagIds, input.tag_ids.mode);
-      if (performerIds)
-        patch.performer_ids = applyBulk(image.performer_ids, performerIds, input.performer_ids.mode);
-      db.touch('Image', id, patch, now);
-      if (galleryIds)
-        setImageGalleries(
-          db,
-          id,
-          applyBulk(db.galleriesOfImageId(id), galleryIds, input.gallery_ids.mode),
-          now,
-        );
-      return db.get('Image', id)!;
-    });
-  },
+  bulkImageUpdate: (_, { input }, { db }) =>
+    bulkUpdate(db, 'Image', input, {
+      scalars: IMAGE_SCALARS,
+      flags: ['organized'],
+      legacyUrl: true,
+      idFields: { studio_id: 'Studio' },
+      stringLists: ['urls'],
+      idLists: {
+        tag_ids: ['Tag', 'tag ids'],
+        performer_ids: ['Performer', 'performer ids'],
+        gallery_ids: ['Gallery', 'gallery ids', (image) => db.galleriesOfImageId(image.id)],
+      },
+      after: (id, { gallery_ids }, now) => {
+        if (gallery_ids) setImageGalleries(db, id, gallery_ids, now);
+      },
+    }),
   imageDestroy: (_, { input }, { db }) => db.delete('Image', mustGet(db, 'Image', input.id).id),
   imagesDestroy: (_, { input }, { db }) => {
     for (const id of bulkTargets(db, 'Image', input.ids)) db.delete('Image', id);

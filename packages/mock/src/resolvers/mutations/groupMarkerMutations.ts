@@ -5,8 +5,8 @@ import { MockStashError } from '../../errors';
 import type { ResolverContext } from '../context';
 import { toId } from '../ids';
 import {
-  applyBulk,
   bulkTargets,
+  bulkUpdate,
   has,
   mustGet,
   relatedId,
@@ -115,32 +115,26 @@ function applyBulkDescriptions(
 export const groupMarkerMutations: Record<string, Resolver> = {
   groupCreate: (_, { input }, { db }) => saveGroup(db, input, null),
   groupUpdate: (_, { input }, { db }) => saveGroup(db, input, mustGet(db, 'Group', input.id)),
-  bulkGroupUpdate: (_, { input }, { db }) => {
-    const ids = bulkTargets(db, 'Group', input.ids);
-    const shared: Input = {};
-    scalars(input, ['rating100', 'director'], shared);
-    if (has(input, 'studio_id')) shared.studio_id = relatedId(db, 'Studio', input.studio_id);
-    const tagIds = input.tag_ids ? relatedIds(db, 'Tag', input.tag_ids.ids, 'tag ids') : null;
-    const now = nowTime();
-    return ids.map((id) => {
-      const g = db.get('Group', id)!;
-      const patch: Input = { ...shared };
-      if (input.urls) patch.urls = applyBulk(g.urls, input.urls.values ?? [], input.urls.mode);
-      if (tagIds) patch.tag_ids = applyBulk(g.tag_ids, tagIds, input.tag_ids.mode);
-      if (input.containing_groups)
-        patch.containing_groups = applyBulkDescriptions(g.containing_groups, input.containing_groups, db);
-      db.touch('Group', id, patch, now);
-      if (input.sub_groups) {
+  bulkGroupUpdate: (_, { input }, { db }) =>
+    bulkUpdate(db, 'Group', input, {
+      scalars: ['rating100', 'director'],
+      idFields: { studio_id: 'Studio' },
+      stringLists: ['urls'],
+      idLists: { tag_ids: ['Tag', 'tag ids'] },
+      prepare: (g, patch) => {
+        if (input.containing_groups)
+          patch.containing_groups = applyBulkDescriptions(g.containing_groups, input.containing_groups, db);
+      },
+      after: (id, _lists, now) => {
+        if (!input.sub_groups) return;
         const current = db.subGroups(id).map((sid) => ({
           group_id: sid,
           description:
             db.get('Group', sid)!.containing_groups.find((c) => c.group_id === id)?.description ?? null,
         }));
         setSubGroups(db, id, applyBulkDescriptions(current, input.sub_groups, db), now);
-      }
-      return db.get('Group', id)!;
-    });
-  },
+      },
+    }),
   groupDestroy: (_, { input }, { db }) => db.delete('Group', mustGet(db, 'Group', input.id).id),
   groupsDestroy: (_, { ids }, { db }) => {
     for (const id of bulkTargets(db, 'Group', ids)) db.delete('Group', id);
@@ -207,21 +201,15 @@ export const groupMarkerMutations: Record<string, Resolver> = {
     }
     return db.touch('SceneMarker', marker.id, patch);
   },
-  bulkSceneMarkerUpdate: (_, { input }, { db }) => {
-    const ids = bulkTargets(db, 'SceneMarker', input.ids);
-    const shared: Input = {};
-    scalars(input, ['title'], shared);
-    if (has(input, 'primary_tag_id') && input.primary_tag_id !== null)
-      shared.primary_tag_id = relatedId(db, 'Tag', input.primary_tag_id);
-    const tagIds = input.tag_ids ? relatedIds(db, 'Tag', input.tag_ids.ids, 'tag ids') : null;
-    const now = nowTime();
-    return ids.map((id) => {
-      const m = db.get('SceneMarker', id)!;
-      const patch: Input = { ...shared };
-      if (tagIds) patch.tag_ids = applyBulk(m.tag_ids, tagIds, input.tag_ids.mode);
-      return db.touch('SceneMarker', id, patch, now);
-    });
-  },
+  bulkSceneMarkerUpdate: (_, { input }, { db }) =>
+    bulkUpdate(db, 'SceneMarker', input, {
+      scalars: ['title'],
+      shared: (shared) => {
+        if (has(input, 'primary_tag_id') && input.primary_tag_id !== null)
+          shared.primary_tag_id = relatedId(db, 'Tag', input.primary_tag_id);
+      },
+      idLists: { tag_ids: ['Tag', 'tag ids'] },
+    }),
   sceneMarkerDestroy: (_, { id }, { db }) => db.delete('SceneMarker', mustGet(db, 'SceneMarker', id).id),
   sceneMarkersDestroy: (_, { ids }, { db }) => {
     for (const id of bulkTargets(db, 'SceneMarker', ids)) db.delete('SceneMarker', id);

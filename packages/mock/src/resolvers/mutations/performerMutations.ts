@@ -4,8 +4,8 @@ import type { PerformerRow } from '../../db/rows';
 import { MockStashError } from '../../errors';
 import type { ResolverContext } from '../context';
 import {
-  applyBulk,
   bulkTargets,
+  bulkUpdate,
   has,
   legacyUrl,
   mustGet,
@@ -146,26 +146,18 @@ export const performerMutations: Record<string, Resolver> = {
     const current = mustGet(db, 'Performer', input.id);
     return db.touch('Performer', current.id, performerPatch(db, input, current));
   },
-  bulkPerformerUpdate: (_, { input }, { db }) => {
-    const ids = bulkTargets(db, 'Performer', input.ids);
-    const shared: Input = {};
-    scalars(input, SCALARS, shared);
-    for (const flag of FLAGS) if (has(input, flag)) shared[flag] = input[flag] ?? false;
-    legacyUrl(input, shared);
-    const tagIds = input.tag_ids ? relatedIds(db, 'Tag', input.tag_ids.ids, 'tag ids') : null;
-    const now = nowTime();
-    return ids.map((id) => {
-      const p = db.get('Performer', id)!;
-      const patch: Input = { ...shared };
-      if (input.urls) patch.urls = applyBulk(p.urls, input.urls.values ?? [], input.urls.mode);
-      if (input.alias_list)
-        patch.alias_list = applyBulk(p.alias_list, input.alias_list.values ?? [], input.alias_list.mode);
-      if (tagIds) patch.tag_ids = applyBulk(p.tag_ids, tagIds, input.tag_ids.mode);
-      if (has(input, 'custom_fields'))
-        patch.custom_fields = customFields(p.custom_fields, input.custom_fields);
-      return db.touch('Performer', id, patch, now);
-    });
-  },
+  bulkPerformerUpdate: (_, { input }, { db }) =>
+    bulkUpdate(db, 'Performer', input, {
+      scalars: SCALARS,
+      flags: FLAGS,
+      legacyUrl: true,
+      stringLists: ['urls', 'alias_list'],
+      idLists: { tag_ids: ['Tag', 'tag ids'] },
+      prepare: (p, patch) => {
+        if (has(input, 'custom_fields'))
+          patch.custom_fields = customFields(p.custom_fields, input.custom_fields);
+      },
+    }),
   performerDestroy: (_, { input }, { db }) => db.delete('Performer', mustGet(db, 'Performer', input.id).id),
   performersDestroy: (_, { ids }, { db }) => {
     for (const id of bulkTargets(db, 'Performer', ids)) db.delete('Performer', id);

@@ -5,8 +5,8 @@ import { MockStashError } from '../../errors';
 import type { ResolverContext } from '../context';
 import { toId } from '../ids';
 import {
-  applyBulk,
   bulkTargets,
+  bulkUpdate,
   has,
   legacyUrl,
   mustGet,
@@ -114,43 +114,31 @@ export const sceneMutations: Record<string, Resolver> = {
   },
   sceneUpdate: (_, { input }, { db }) => updateScene(db, input),
   scenesUpdate: (_, { input }: { input: Input[] }, { db }) => input.map((i) => updateScene(db, i)),
-  bulkSceneUpdate: (_, { input }: { input: Input }, { db }) => {
-    const ids = bulkTargets(db, 'Scene', input.ids);
-    const shared: Input = {};
-    scalars(input, SCALARS, shared);
-    legacyUrl(input, shared);
-    if (has(input, 'studio_id')) shared.studio_id = relatedId(db, 'Studio', input.studio_id);
-    const tagIds = input.tag_ids ? relatedIds(db, 'Tag', input.tag_ids.ids, 'tag ids') : null;
-    const performerIds = input.performer_ids
-      ? relatedIds(db, 'Performer', input.performer_ids.ids, 'performer ids')
-      : null;
-    const galleryIds = input.gallery_ids
-      ? relatedIds(db, 'Gallery', input.gallery_ids.ids, 'gallery ids')
-      : null;
-    const groupMode = input.group_ids ?? input.movie_ids ?? null;
-    const groupIds = groupMode ? relatedIds(db, 'Group', groupMode.ids, 'group ids') : null;
-    const now = nowTime();
-    return ids.map((id) => {
-      const scene = db.get('Scene', id)!;
-      const patch: Input = { ...shared };
-      if (input.urls) patch.urls = applyBulk(scene.urls, input.urls.values ?? [], input.urls.mode);
-      if (tagIds) patch.tag_ids = applyBulk(scene.tag_ids, tagIds, input.tag_ids.mode);
-      if (performerIds)
-        patch.performer_ids = applyBulk(scene.performer_ids, performerIds, input.performer_ids.mode);
-      if (galleryIds) patch.gallery_ids = applyBulk(scene.gallery_ids, galleryIds, input.gallery_ids.mode);
-      if (groupIds) {
-        const kept = applyBulk(
-          scene.groups.map((g) => g.group_id),
-          groupIds,
-          groupMode.mode,
-        );
-        patch.groups = kept.map(
-          (gid) => scene.groups.find((g) => g.group_id === gid) ?? { group_id: gid, scene_index: null },
-        );
-      }
-      return db.touch('Scene', id, patch, now);
-    });
-  },
+  bulkSceneUpdate: (_, { input }: { input: Input }, { db }) =>
+    // `group_ids` takes precedence over the deprecated `movie_ids`.
+    bulkUpdate(
+      db,
+      'Scene',
+      { ...input, group_ids: input.group_ids ?? input.movie_ids },
+      {
+        scalars: SCALARS,
+        legacyUrl: true,
+        idFields: { studio_id: 'Studio' },
+        stringLists: ['urls'],
+        idLists: {
+          tag_ids: ['Tag', 'tag ids'],
+          performer_ids: ['Performer', 'performer ids'],
+          gallery_ids: ['Gallery', 'gallery ids'],
+          group_ids: ['Group', 'group ids', (scene) => scene.groups.map((g) => g.group_id)],
+        },
+        prepare: (scene, patch, { group_ids }) => {
+          if (group_ids)
+            patch.groups = group_ids.map(
+              (gid) => scene.groups.find((g) => g.group_id === gid) ?? { group_id: gid, scene_index: null },
+            );
+        },
+      },
+    ),
   sceneDestroy: (_, { input }, { db }) => db.delete('Scene', mustGet(db, 'Scene', input.id).id),
   scenesDestroy: (_, { input }, { db }) => {
     const ids = bulkTargets(db, 'Scene', input.ids);

@@ -4,8 +4,8 @@ import type { StudioRow, TagRow } from '../../db/rows';
 import { MockStashError } from '../../errors';
 import type { ResolverContext } from '../context';
 import {
-  applyBulk,
   bulkTargets,
+  bulkUpdate,
   has,
   legacyUrl,
   mustGet,
@@ -155,24 +155,15 @@ export const studioTagMutations: Record<string, Resolver> = {
     const current = mustGet(db, 'Studio', input.id);
     return db.touch('Studio', current.id, studioPatch(db, input, current));
   },
-  bulkStudioUpdate: (_, { input }, { db }) => {
-    const ids = bulkTargets(db, 'Studio', input.ids);
-    const shared: Input = {};
-    scalars(input, ['details', 'rating100'], shared);
-    for (const flag of ['favorite', 'ignore_auto_tag'])
-      if (has(input, flag)) shared[flag] = input[flag] ?? false;
-    legacyUrl(input, shared);
-    if (has(input, 'parent_id')) shared.parent_id = relatedId(db, 'Studio', input.parent_id);
-    const tagIds = input.tag_ids ? relatedIds(db, 'Tag', input.tag_ids.ids, 'tag ids') : null;
-    const now = nowTime();
-    return ids.map((id) => {
-      const s = db.get('Studio', id)!;
-      const patch: Input = { ...shared };
-      if (input.urls) patch.urls = applyBulk(s.urls, input.urls.values ?? [], input.urls.mode);
-      if (tagIds) patch.tag_ids = applyBulk(s.tag_ids, tagIds, input.tag_ids.mode);
-      return db.touch('Studio', id, patch, now);
-    });
-  },
+  bulkStudioUpdate: (_, { input }, { db }) =>
+    bulkUpdate(db, 'Studio', input, {
+      scalars: ['details', 'rating100'],
+      flags: ['favorite', 'ignore_auto_tag'],
+      legacyUrl: true,
+      idFields: { parent_id: 'Studio' },
+      stringLists: ['urls'],
+      idLists: { tag_ids: ['Tag', 'tag ids'] },
+    }),
   studioDestroy: (_, { input }, { db }) => db.delete('Studio', mustGet(db, 'Studio', input.id).id),
   studiosDestroy: (_, { ids }, { db }) => {
     for (const id of bulkTargets(db, 'Studio', ids)) db.delete('Studio', id);
@@ -181,27 +172,21 @@ export const studioTagMutations: Record<string, Resolver> = {
 
   tagCreate: (_, { input }, { db }) => saveTag(db, input, null),
   tagUpdate: (_, { input }, { db }) => saveTag(db, input, mustGet(db, 'Tag', input.id)),
-  bulkTagUpdate: (_, { input }, { db }) => {
-    const ids = bulkTargets(db, 'Tag', input.ids);
-    const shared: Input = {};
-    scalars(input, ['description'], shared);
-    for (const flag of ['favorite', 'ignore_auto_tag'])
-      if (has(input, flag)) shared[flag] = input[flag] ?? false;
-    const parentIds = input.parent_ids ? relatedIds(db, 'Tag', input.parent_ids.ids, 'parent ids') : null;
-    const childIds = input.child_ids ? relatedIds(db, 'Tag', input.child_ids.ids, 'child ids') : null;
-    const now = nowTime();
-    return ids.map((id) => {
-      const t = db.get('Tag', id)!;
-      const patch: Input = { ...shared };
-      if (input.aliases) patch.aliases = applyBulk(t.aliases, input.aliases.values ?? [], input.aliases.mode);
-      if (parentIds) patch.parent_ids = applyBulk(t.parent_ids, parentIds, input.parent_ids.mode);
-      const children = childIds ? applyBulk(db.tagChildren(id), childIds, input.child_ids.mode) : null;
-      checkNoCycle(db, id, patch.parent_ids ?? t.parent_ids, children ?? []);
-      db.touch('Tag', id, patch, now);
-      if (children) setChildren(db, id, children, now);
-      return db.get('Tag', id)!;
-    });
-  },
+  bulkTagUpdate: (_, { input }, { db }) =>
+    bulkUpdate(db, 'Tag', input, {
+      scalars: ['description'],
+      flags: ['favorite', 'ignore_auto_tag'],
+      stringLists: ['aliases'],
+      idLists: {
+        parent_ids: ['Tag', 'parent ids'],
+        child_ids: ['Tag', 'child ids', (t) => db.tagChildren(t.id)],
+      },
+      prepare: (t, patch, { child_ids }) =>
+        checkNoCycle(db, t.id, patch.parent_ids ?? t.parent_ids, child_ids ?? []),
+      after: (id, { child_ids }, now) => {
+        if (child_ids) setChildren(db, id, child_ids, now);
+      },
+    }),
   tagDestroy: (_, { input }, { db }) => db.delete('Tag', mustGet(db, 'Tag', input.id).id),
   tagsDestroy: (_, { ids }, { db }) => {
     for (const id of bulkTargets(db, 'Tag', ids)) db.delete('Tag', id);
