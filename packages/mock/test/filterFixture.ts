@@ -1,5 +1,6 @@
 // A small hand-built library for the filter/sort engine tests: a data fixture implementing
 // MockDbReader directly (the engine reads through that interface only).
+import { blankGallery, blankPerformer, blankScene } from '../src/db/blankRows';
 import type {
   FileRow,
   FolderRow,
@@ -22,66 +23,17 @@ const stamps = { created_at: T0, updated_at: T0 };
 
 export function scene(id: string, p: Partial<SceneRow> = {}): SceneRow {
   return {
+    ...blankScene(T0),
     id,
-    title: null,
-    code: null,
-    details: null,
-    director: null,
-    urls: [],
-    date: null,
-    rating100: null,
-    organized: false,
-    interactive: false,
-    interactive_speed: null,
-    captions: null,
-    resume_time: null,
-    play_duration: null,
-    play_history: [],
-    o_history: [],
-    file_ids: [],
-    studio_id: null,
-    tag_ids: [],
-    performer_ids: [],
-    gallery_ids: [],
-    groups: [],
-    stash_ids: [],
-    ...stamps,
     ...p,
   };
 }
 
 export function performer(id: string, name: string, p: Partial<PerformerRow> = {}): PerformerRow {
   return {
+    ...blankPerformer(T0),
     id,
     name,
-    disambiguation: null,
-    urls: [],
-    gender: null,
-    birthdate: null,
-    death_date: null,
-    ethnicity: null,
-    country: null,
-    eye_color: null,
-    hair_color: null,
-    measurements: null,
-    fake_tits: null,
-    career_length: null,
-    tattoos: null,
-    piercings: null,
-    details: null,
-    height_cm: null,
-    weight: null,
-    penis_length: null,
-    circumcised: null,
-    alias_list: [],
-    favorite: false,
-    ignore_auto_tag: false,
-    rating100: null,
-    custom_fields: {},
-    tag_ids: [],
-    stash_ids: [],
-    has_image: false,
-    ...stamps,
     ...p,
   };
 }
@@ -145,23 +97,8 @@ export function group(id: string, name: string, p: Partial<GroupRow> = {}): Grou
 
 export function gallery(id: string, p: Partial<GalleryRow> = {}): GalleryRow {
   return {
+    ...blankGallery(T0),
     id,
-    title: null,
-    code: null,
-    urls: [],
-    date: null,
-    details: null,
-    photographer: null,
-    rating100: null,
-    organized: false,
-    studio_id: null,
-    tag_ids: [],
-    performer_ids: [],
-    image_ids: [],
-    cover_image_id: null,
-    file_ids: [],
-    folder_id: null,
-    ...stamps,
     ...p,
   };
 }

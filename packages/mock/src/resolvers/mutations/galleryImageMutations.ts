@@ -1,3 +1,4 @@
+import { blankGallery } from '../../db/blankRows';
 import type { MockDb } from '../../db/MockDb';
 import { nowTime } from '../../db/MockDb';
 import type { GalleryRow, ImageRow } from '../../db/rows';
@@ -88,23 +89,7 @@ function saveGallery(db: MockDb, input: Input, current: GalleryRow | null): Gall
   const row = current
     ? db.touch('Gallery', current.id, patch, now)
     : db.insert('Gallery', {
-        title: null,
-        code: null,
-        urls: [],
-        date: null,
-        details: null,
-        photographer: null,
-        rating100: null,
-        organized: false,
-        studio_id: null,
-        tag_ids: [],
-        performer_ids: [],
-        image_ids: [],
-        cover_image_id: null,
-        file_ids: [],
-        folder_id: null,
-        created_at: now,
-        updated_at: now,
+        ...blankGallery(now),
         ...patch,
       });
   if (sceneIds) setGalleryScenes(db, row.id, sceneIds, now);

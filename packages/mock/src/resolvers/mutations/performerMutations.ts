@@ -1,3 +1,4 @@
+import { blankPerformer } from '../../db/blankRows';
 import type { MockDb } from '../../db/MockDb';
 import { nowTime } from '../../db/MockDb';
 import type { PerformerRow } from '../../db/rows';
@@ -108,36 +109,7 @@ export const performerMutations: Record<string, Resolver> = {
   performerCreate: (_, { input }, { db }) => {
     const now = nowTime();
     const row = db.insert('Performer', {
-      name: '',
-      disambiguation: null,
-      urls: [],
-      gender: null,
-      birthdate: null,
-      death_date: null,
-      ethnicity: null,
-      country: null,
-      eye_color: null,
-      hair_color: null,
-      measurements: null,
-      fake_tits: null,
-      career_length: null,
-      tattoos: null,
-      piercings: null,
-      details: null,
-      height_cm: null,
-      weight: null,
-      penis_length: null,
-      circumcised: null,
-      alias_list: [],
-      favorite: false,
-      ignore_auto_tag: false,
-      rating100: null,
-      custom_fields: {},
-      tag_ids: [],
-      stash_ids: [],
-      has_image: false,
-      created_at: now,
-      updated_at: now,
+      ...blankPerformer(now),
       ...performerPatch(db, input, null),
     });
     return db.get('Performer', row.id);

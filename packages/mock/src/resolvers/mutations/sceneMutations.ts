@@ -1,3 +1,4 @@
+import { blankScene } from '../../db/blankRows';
 import type { MockDb } from '../../db/MockDb';
 import { nowTime } from '../../db/MockDb';
 import type { SceneRow } from '../../db/rows';
@@ -84,30 +85,8 @@ export const sceneMutations: Record<string, Resolver> = {
     const now = nowTime();
     const fileIds = relatedIds(db, 'File', input.file_ids, 'file ids');
     const row = db.insert('Scene', {
-      title: null,
-      code: null,
-      details: null,
-      director: null,
-      urls: [],
-      date: null,
-      rating100: null,
-      organized: false,
-      interactive: false,
-      interactive_speed: null,
-      captions: null,
-      resume_time: null,
-      play_duration: null,
-      play_history: [],
-      o_history: [],
+      ...blankScene(now),
       file_ids: fileIds,
-      studio_id: null,
-      tag_ids: [],
-      performer_ids: [],
-      gallery_ids: [],
-      groups: [],
-      stash_ids: [],
-      created_at: now,
-      updated_at: now,
       ...scenePatch(db, input, null),
     });
     return db.get('Scene', row.id);
