@@ -8,13 +8,16 @@ export { StashEntityStore, type StashEntityStoreOptions } from './store/stashEnt
 export type {
   CacheStats,
   EntityOf,
+  EntityOfSnapshot,
   EntityTypeArg,
+  FieldSpecs,
   FiltersOf,
   FindCallOptions,
   FindIterOptions,
   ReadOptions,
   StashEntity,
 } from './store/storeTypes';
+export type { Selected, CheckedSpecs, UnknownFieldSpec } from './store/selected';
 export type { PopulateStats } from './store/cacheQueries';
 export type { TtlSeconds } from './store/ttlPolicy';
 export { FindIterator, type FindProgress } from './pagination/findIterator';

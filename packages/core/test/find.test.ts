@@ -53,7 +53,7 @@ describe('find', () => {
     await expect(store.find('Scene', undefined, { sort: 'nope' })).rejects.toBeInstanceOf(
       StashValidationError,
     );
-    await expect(store.find('Scene', undefined, { fields: ['nope'] })).rejects.toThrow(
+    await expect(store.find('Scene', undefined, { fields: ['nope'] as string[] })).rejects.toThrow(
       /Scene has no field "nope"/,
     );
     expect(stash.requests).toHaveLength(0);

@@ -29,4 +29,5 @@ export { useDelete, type UseDeleteResult } from './hooks/useDelete';
 export { stashQueryOptions, type StashQueryOptions } from './query/stashQueryOptions';
 
 // Types
-export type { Selected } from './types/selected';
+// `Selected` lives in core (the store's reads narrow too); re-exported for existing imports.
+export type { Selected, CheckedSpecs, UnknownFieldSpec } from '@stashkit/core';

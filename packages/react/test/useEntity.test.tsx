@@ -36,6 +36,7 @@ describe('useEntity', () => {
   it('rejects a bad field spec in render, before any request', () => {
     const spy = quietErrors();
     function Bad() {
+      // @ts-expect-error: a misspelt literal spec does not compile either
       useEntity('Scene', '1', { fields: ['no_such_field'] });
       return null;
     }
@@ -166,7 +167,7 @@ describe('usePopulate', () => {
     const store = newStore(stash());
     const [scene] = await store.find('Scene', { id__lte: 1 }, { fields: ['title'] });
     stash().reset();
-    function Details({ scene }: { scene: Scene }) {
+    function Details({ scene }: { scene: Pick<Scene, '__typename' | 'id'> }) {
       const { data } = usePopulate(scene, ['details', 'studio.name'] as const);
       return <p>{data === null ? '…' : `${data.id}:${typeof data.details}`}</p>;
     }

@@ -44,9 +44,12 @@ import { CacheQueries, type CacheQueryHost, type PopulateStats } from './cacheQu
 import { EntityReads } from './entityReads';
 import { FindRequests } from './findRequests';
 import { checkId, targetOf } from './storeInput';
+import type { CheckedSpecs, Selected } from './selected';
 import type {
   CacheStats,
   EntityOf,
+  EntityOfSnapshot,
+  FieldSpecs,
   EntityTypeArg,
   FiltersOf,
   FindCallOptions,
@@ -183,17 +186,21 @@ export class StashEntityStore implements CacheQueryHost {
   // ---- fetching reads ----
 
   /** The entity with `fields` (default: cached as is, or the type's default set); `null` if not found. */
-  get<T extends EntityTypeName>(typename: T, id: string, options?: ReadOptions): Promise<EntityOf<T> | null> {
-    return this.#reads.get(typename, id, options) as Promise<EntityOf<T> | null>;
+  get<T extends EntityTypeName, const F extends FieldSpecs = undefined>(
+    typename: T,
+    id: string,
+    options?: ReadOptions<F & CheckedSpecs<EntityOf<T>, NoInfer<F>>>,
+  ): Promise<Selected<EntityOf<T>, F> | null> {
+    return this.#reads.get(typename, id, options) as Promise<Selected<EntityOf<T>, F> | null>;
   }
 
   /** Entities by id in input order (duplicates once, not-found ones left out); one request for all misses. */
-  getMany<T extends EntityTypeName>(
+  getMany<T extends EntityTypeName, const F extends FieldSpecs = undefined>(
     typename: T,
     ids: readonly string[],
-    options?: ReadOptions,
-  ): Promise<EntityOf<T>[]> {
-    return this.#reads.getMany(typename, ids, options) as Promise<EntityOf<T>[]>;
+    options?: ReadOptions<F & CheckedSpecs<EntityOf<T>, NoInfer<F>>>,
+  ): Promise<Selected<EntityOf<T>, F>[]> {
+    return this.#reads.getMany(typename, ids, options) as Promise<Selected<EntityOf<T>, F>[]>;
   }
 
   /**
@@ -201,39 +208,39 @@ export class StashEntityStore implements CacheQueryHost {
    * snapshot. Without `fields`, the type's default set. Throws `StashNotFoundError` when the
    * server no longer has the entity.
    */
-  populate<T extends EntitySnapshot>(
-    entity: T,
-    fields?: Iterable<string>,
+  populate<E extends EntitySnapshot, const F extends FieldSpecs = undefined>(
+    entity: E,
+    fields?: F & CheckedSpecs<EntityOfSnapshot<E>, NoInfer<F>>,
     options?: { forceRefetch?: boolean },
-  ): Promise<T> {
-    return this.#reads.populate(entity, fields, options) as Promise<T>;
+  ): Promise<E & Selected<EntityOfSnapshot<E>, F>> {
+    return this.#reads.populate(entity, fields, options) as Promise<E & Selected<EntityOfSnapshot<E>, F>>;
   }
 
   /** Up to `FIND_LIMIT` matches in one request; throws `FindLimitError` above it. */
-  find<T extends EntityTypeName>(
+  find<T extends EntityTypeName, const F extends FieldSpecs = undefined>(
     typename: T,
     filters?: FiltersOf<T>,
-    options?: FindCallOptions,
-  ): Promise<EntityOf<T>[]> {
-    return this.#finds.find(typename, filters, options) as Promise<EntityOf<T>[]>;
+    options?: FindCallOptions<F & CheckedSpecs<EntityOf<T>, NoInfer<F>>>,
+  ): Promise<Selected<EntityOf<T>, F>[]> {
+    return this.#finds.find(typename, filters, options) as Promise<Selected<EntityOf<T>, F>[]>;
   }
 
   /** The first match (server order, or `sort`), or `null`. */
-  findOne<T extends EntityTypeName>(
+  findOne<T extends EntityTypeName, const F extends FieldSpecs = undefined>(
     typename: T,
     filters?: FiltersOf<T>,
-    options?: FindCallOptions,
-  ): Promise<EntityOf<T> | null> {
-    return this.#finds.findOne(typename, filters, options) as Promise<EntityOf<T> | null>;
+    options?: FindCallOptions<F & CheckedSpecs<EntityOf<T>, NoInfer<F>>>,
+  ): Promise<Selected<EntityOf<T>, F> | null> {
+    return this.#finds.findOne(typename, filters, options) as Promise<Selected<EntityOf<T>, F> | null>;
   }
 
   /** Lazy pages of `batch` (default 40); `progress` reports `{ loaded, total }`. */
-  findIter<T extends EntityTypeName>(
+  findIter<T extends EntityTypeName, const F extends FieldSpecs = undefined>(
     typename: T,
     filters?: FiltersOf<T>,
-    options?: FindIterOptions,
-  ): FindIterator<EntityOf<T>> {
-    return this.#finds.findIter(typename, filters, options) as FindIterator<EntityOf<T>>;
+    options?: FindIterOptions<F & CheckedSpecs<EntityOf<T>, NoInfer<F>>>,
+  ): FindIterator<Selected<EntityOf<T>, F>> {
+    return this.#finds.findIter(typename, filters, options) as FindIterator<Selected<EntityOf<T>, F>>;
   }
 
   // ---- cache-only with population ----

@@ -22,12 +22,23 @@ export type EntityOf<T extends string> = T extends EntityTypeName
       ? VisualFile
       : StashEntity;
 
+/** The full entity type of a snapshot type (`Selected<Scene, …>` → `Scene`). */
+export type EntityOfSnapshot<E> = E extends { readonly __typename: infer N extends string }
+  ? EntityOf<N>
+  : StashEntity;
+
 /** The DSL filter accepted by `find` for a type. */
 export type FiltersOf<T extends string> = T extends FilterableType ? StashFilter<T> : FilterInput;
 
-export interface ReadOptions {
-  /** Field specs (`'studio.name'`, `'studio__name'`, `'scene_count(depth: -1)'`). */
-  fields?: Iterable<string>;
+/** A `fields` option: any iterable of specs; a literal list narrows the result (`Selected`). */
+export type FieldSpecs = Iterable<string> | undefined;
+
+export interface ReadOptions<F extends FieldSpecs = FieldSpecs> {
+  /**
+   * Field specs (`'studio.name'`, `'studio__name'`, `'scene_count(depth: -1)'`). A literal list
+   * narrows the result to those fields, and a misspelt literal spec does not compile.
+   */
+  fields?: F;
   /** Refetch the fields even if cached and fresh. */
   forceRefetch?: boolean;
   /**
@@ -38,8 +49,12 @@ export interface ReadOptions {
 }
 
 /** `find` options, separate from the filters: search text, sort, direction, and the fields to select. */
-export interface FindCallOptions extends Pick<FindFilterOptions, 'q' | 'sort' | 'direction'> {
-  fields?: Iterable<string>;
+export interface FindCallOptions<F extends FieldSpecs = FieldSpecs> extends Pick<
+  FindFilterOptions,
+  'q' | 'sort' | 'direction'
+> {
+  /** Field specs of each item; a literal list narrows the items (`Selected`). */
+  fields?: F;
   /**
    * Aborts the list query: its promise rejects with `StashNetworkError` at once, and its result is
    * not written; the request itself is aborted when nothing else coalesced into it is needed.
@@ -47,7 +62,7 @@ export interface FindCallOptions extends Pick<FindFilterOptions, 'q' | 'sort' | 
   signal?: AbortSignal;
 }
 
-export interface FindIterOptions extends FindCallOptions {
+export interface FindIterOptions<F extends FieldSpecs = FieldSpecs> extends FindCallOptions<F> {
   /** Page size (default `DEFAULT_QUERY_BATCH`, 40). */
   batch?: number;
 }

@@ -4,9 +4,15 @@
  * entity or of an entity it reaches (`studio.name`) changes, and with `suspense: true` suspends
  * until the data is there (errors go to the nearest error boundary).
  */
-import { EntityObserver, type EntityOf, type EntityResult, type EntityTypeName } from '@stashkit/core';
+import {
+  EntityObserver,
+  type EntityOf,
+  type EntityResult,
+  type EntityTypeName,
+  type Selected,
+  type CheckedSpecs,
+} from '@stashkit/core';
 import { useStashContext } from '../provider/stashContext';
-import type { Selected } from '../types/selected';
 import { useObserver, useObserverResult } from './useObserver';
 
 export interface UseEntityOptions<F extends readonly string[] | undefined = readonly string[] | undefined> {
@@ -26,7 +32,7 @@ export function useEntity<
 >(
   type: T,
   id: string | null | undefined,
-  options: UseEntityOptions<F> = {},
+  options: UseEntityOptions<F & CheckedSpecs<EntityOf<T>, NoInfer<F>>> = {},
 ): UseEntityResult<Selected<EntityOf<T>, F>> {
   const { store } = useStashContext('useEntity');
   const observerOptions = { type, id, fields: options.fields, enabled: options.enabled };
@@ -51,7 +57,7 @@ export function useSuspenseEntity<
 >(
   type: T,
   id: string,
-  options: Omit<UseEntityOptions<F>, 'suspense'> = {},
+  options: Omit<UseEntityOptions<F & CheckedSpecs<EntityOf<T>, NoInfer<F>>>, 'suspense'> = {},
 ): UseEntityResult<Selected<EntityOf<T>, F>> {
   return useEntity(type, id, { ...options, suspense: true });
 }

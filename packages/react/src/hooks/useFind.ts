@@ -11,9 +11,10 @@ import {
   type FiltersOf,
   type FindCallOptions,
   type FindResult,
+  type Selected,
+  type CheckedSpecs,
 } from '@stashkit/core';
 import { useStashContext } from '../provider/stashContext';
-import type { Selected } from '../types/selected';
 import { useObserver, useObserverResult } from './useObserver';
 
 export interface UseFindOptions<
@@ -26,7 +27,7 @@ export interface UseFindOptions<
 export function useFind<T extends EntityTypeName, const F extends readonly string[] | undefined = undefined>(
   type: T,
   filters?: FiltersOf<T>,
-  options: UseFindOptions<F> = {},
+  options: UseFindOptions<F & CheckedSpecs<EntityOf<T>, NoInfer<F>>> = {},
 ): FindResult<Selected<EntityOf<T>, F>> {
   const { store, queryClient } = useStashContext('useFind');
   const observerOptions = { ...options, type, filters, queryClient };

@@ -11,9 +11,10 @@ import {
   type FiltersOf,
   type FindIterOptions,
   type FindIterResult,
+  type Selected,
+  type CheckedSpecs,
 } from '@stashkit/core';
 import { useStashContext } from '../provider/stashContext';
-import type { Selected } from '../types/selected';
 import { useObserver, useObserverResult } from './useObserver';
 
 export interface UseFindIterOptions<
@@ -29,7 +30,7 @@ export function useFindIter<
 >(
   type: T,
   filters?: FiltersOf<T>,
-  options: UseFindIterOptions<F> = {},
+  options: UseFindIterOptions<F & CheckedSpecs<EntityOf<T>, NoInfer<F>>> = {},
 ): FindIterResult<Selected<EntityOf<T>, F>> {
   const { store } = useStashContext('useFindIter');
   const observerOptions = { ...options, type, filters };
