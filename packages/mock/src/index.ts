@@ -9,6 +9,10 @@ export {
 export { FaultController, type Fault, type FaultMatcher, type InjectedGraphQLError } from './server/faults';
 export type { RequestLog, RequestLogEntry } from './server/requestLog';
 export { MockStashError } from './errors';
+export { createManualClock, systemClock, type MockClock, type ManualClock } from './jobs/MockClock';
+export { MockRuntime, type MockJobOptions } from './jobs/MockRuntime';
+export type { Job, JobStatus, JobStatusUpdate, JobSpec, JobTiming } from './jobs/JobManager';
+export type { LogEntry, LogLevel } from './jobs/MockLog';
 export { MockDb, createDb } from './db/MockDb';
 export {
   generateDataset,

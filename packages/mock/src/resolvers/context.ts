@@ -1,4 +1,5 @@
 import type { MockDb } from '../db/MockDb';
+import type { MockRuntime } from '../jobs/MockRuntime';
 
 /** What every resolver gets as its GraphQL context. */
 export interface ResolverContext {
@@ -7,4 +8,6 @@ export interface ResolverContext {
   baseUrl: string;
   /** The configured API key, added to `Scene.paths.stream` as Stash does. */
   apiKey: string | null;
+  /** Jobs, the server log, scan notifications and plugins of this mock instance. */
+  runtime: MockRuntime;
 }

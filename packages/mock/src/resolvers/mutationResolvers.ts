@@ -1,4 +1,5 @@
 import type { ResolverContext } from './context';
+import { jobMutations } from './jobResolvers';
 import { galleryImageMutations } from './mutations/galleryImageMutations';
 import { groupMarkerMutations } from './mutations/groupMarkerMutations';
 import { performerMutations } from './mutations/performerMutations';
@@ -15,4 +16,5 @@ export const mutationResolvers: Record<
   ...studioTagMutations,
   ...galleryImageMutations,
   ...groupMarkerMutations,
+  ...jobMutations,
 };

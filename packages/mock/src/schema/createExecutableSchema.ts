@@ -10,6 +10,7 @@ import { MockStashError } from '../errors';
 import { STASH_SDL } from '../generated/schema';
 import type { ResolverContext } from '../resolvers/context';
 import { entityResolvers } from '../resolvers/entityResolvers';
+import { jobSubscriptions } from '../resolvers/jobResolvers';
 import { mutationResolvers } from '../resolvers/mutationResolvers';
 import { queryResolvers } from '../resolvers/queryResolvers';
 
@@ -70,12 +71,18 @@ export function createExecutableSchema(): GraphQLSchema {
   const subscription = schema.getSubscriptionType();
   if (subscription) {
     for (const field of Object.values(subscription.getFields())) {
-      field.subscribe = () => {
-        throw new MockStashError(`MockStash: subscriptions (${field.name}) are not implemented`);
-      };
+      const resolvers = jobSubscriptions[field.name];
+      if (resolvers) {
+        field.subscribe = resolvers.subscribe as GraphQLFieldResolver<unknown, ResolverContext>;
+        // Each event is the field's value itself.
+        field.resolve = (payload) => payload;
+      } else {
+        field.subscribe = () => {
+          throw new MockStashError(`MockStash: subscriptions (${field.name}) are not implemented`);
+        };
+      }
     }
   }
-
   cached = schema;
   return schema;
 }

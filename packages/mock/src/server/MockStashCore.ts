@@ -10,6 +10,8 @@ import {
 } from 'graphql';
 import { MockDb } from '../db/MockDb';
 import { DEFAULT_SEED, DEFAULT_SIZE } from '../data/generateDataset';
+import { MockRuntime, type MockJobOptions } from '../jobs/MockRuntime';
+import type { ResolverContext } from '../resolvers/context';
 import { createExecutableSchema } from '../schema/createExecutableSchema';
 import { FaultController, type Fault } from './faults';
 import type { RequestLog } from './requestLog';
@@ -23,6 +25,8 @@ export interface MockStashOptions {
   apiKey?: string;
   /** Delay added to every request, in ms. */
   latencyMs?: number;
+  /** Simulated jobs (scan, generate, ...): duration, steps, clock, scenes a scan adds. */
+  jobs?: MockJobOptions;
 }
 
 /** A transport-neutral request. */
@@ -93,8 +97,11 @@ export class MockStashCore {
   private readonly apiKey: string | null;
   private readonly latencyMs: number;
   private readonly documents = new Map<string, DocumentNode>();
+  /** Jobs, log and event sources of this instance. */
+  readonly runtime: MockRuntime;
 
   constructor(options: MockStashOptions = {}) {
+    this.runtime = new MockRuntime(options.jobs);
     this.db = new MockDb(options.seed ?? DEFAULT_SEED, options.size ?? DEFAULT_SIZE);
     this.schema = createExecutableSchema();
     this.apiKey = options.apiKey ?? null;
@@ -103,6 +110,7 @@ export class MockStashCore {
 
   /** Back to the seed data; empties the request log and removes pending faults. */
   reset(): void {
+    this.runtime.reset();
     this.db.reset();
     this.requests.length = 0;
     this.faults.clear();
@@ -176,7 +184,8 @@ export class MockStashCore {
     return finish(await this.execute(parsed, req, fault));
   }
 
-  private authorized(req: CoreRequest): boolean {
+  /** Stash's authentication: the `ApiKey` header or `?apikey=` must match the configured key. */
+  authorized(req: Pick<CoreRequest, 'url' | 'header'>): boolean {
     const key = req.header('apikey') || req.url.searchParams.get('apikey') || '';
     if (this.apiKey === null) return key === '';
     return key === this.apiKey;
@@ -245,6 +254,17 @@ export class MockStashCore {
     return { doc };
   }
 
+  /** The resolvers' context for a request (HTTP or a websocket's upgrade request). */
+  contextFor(req: Pick<CoreRequest, 'url' | 'header'>): ResolverContext {
+    const prefix = req.header('x-forwarded-prefix') ?? '';
+    return {
+      db: this.db,
+      baseUrl: `${req.url.protocol.replace(/^ws/, 'http')}//${req.url.host}${prefix}`,
+      apiKey: this.apiKey,
+      runtime: this.runtime,
+    };
+  }
+
   private isMutation(parsed: Parsed): boolean {
     const parsedDoc = this.document(parsed.query);
     return (
@@ -263,17 +283,12 @@ export class MockStashCore {
     if ('errors' in parsedDoc) return protocolError(parsedDoc.errors, parsedDoc.code);
     const doc = parsedDoc.doc;
 
-    const prefix = req.header('x-forwarded-prefix') ?? '';
     const result: ExecutionResult = await execute({
       schema: this.schema,
       document: doc,
       variableValues: parsed.variables,
       operationName: parsed.operationName,
-      contextValue: {
-        db: this.db,
-        baseUrl: `${req.url.protocol}//${req.url.host}${prefix}`,
-        apiKey: this.apiKey,
-      },
+      contextValue: this.contextFor(req),
     });
     if (!('data' in result) || result.data === undefined) {
       // Unknown operation name or variables that do not coerce: a request error, as gqlgen's 422.

@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MockDb } from '../db/MockDb';
+import type { MockRuntime } from '../jobs/MockRuntime';
+import { attachWebSocket } from './attachWebSocket';
 import type { FaultController } from './faults';
 import { MockStashCore, type MockStashOptions } from './MockStashCore';
 import type { RequestLog } from './requestLog';
@@ -15,14 +17,25 @@ export interface StartMockStashOptions extends MockStashOptions {
 export interface RunningMockStash {
   /** The GraphQL endpoint, e.g. `http://127.0.0.1:41234/graphql`. */
   url: string;
+  /** The same endpoint for graphql-ws subscriptions, e.g. `ws://127.0.0.1:41234/graphql`. */
+  wsUrl: string;
   port: number;
   /** Every request received, in order. */
   requests: RequestLog;
   faults: FaultController;
   /** The in-memory database (read it to check what a mutation did). */
   db: MockDb;
-  /** Back to the seed data; empties the request log and the fault queue. */
+  /** Jobs (`runtime.jobs`), the server log (`runtime.log`), scan notifications and the clock. */
+  runtime: MockRuntime;
+  /** Back to the seed data; empties the request log and the fault queue; drops jobs and log entries. */
   reset(): void;
+  /**
+   * Closes every connection (HTTP and websocket) and stops listening, then listens again on the same
+   * port with the same data, jobs and log: what a client sees when Stash restarts.
+   */
+  restart(): Promise<void>;
+  /** Drops every websocket connection (the server keeps listening). */
+  dropWebSockets(): void;
   close(): Promise<void>;
 }
 
@@ -65,24 +78,42 @@ export async function startMockStash(options: StartMockStashOptions = {}): Promi
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
+  const sockets = attachWebSocket(server, core);
+  const listen = (at: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(at, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  const stop = () =>
+    new Promise<void>((resolve, reject) => {
+      sockets.dropAll();
+      server.close((error) => (error ? reject(error) : resolve()));
+      server.closeAllConnections();
+    });
+  await listen(options.port ?? 0);
   const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
 
   return {
     url: `http://${urlHost}:${port}/graphql`,
+    wsUrl: `ws://${urlHost}:${port}/graphql`,
     port,
     requests: core.requests,
     faults: core.faults,
     db: core.db,
+    runtime: core.runtime,
     reset: () => core.reset(),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    restart: async () => {
+      await stop();
+      await listen(port);
+    },
+    dropWebSockets: () => sockets.dropAll(),
+    close: async () => {
+      await stop();
+      core.runtime.close();
+    },
   };
 }
