@@ -6,13 +6,13 @@ import {
   type GraphQLFieldResolver,
   type GraphQLSchema,
 } from 'graphql';
-import { MockStashError } from '../errors';
 import { STASH_SDL } from '../generated/schema';
 import type { ResolverContext } from '../resolvers/context';
 import { entityResolvers } from '../resolvers/entityResolvers';
 import { jobSubscriptions } from '../resolvers/jobResolvers';
 import { mutationResolvers } from '../resolvers/mutationResolvers';
 import { queryResolvers } from '../resolvers/queryResolvers';
+import { notImplemented } from './notImplemented';
 
 let cached: GraphQLSchema | null = null;
 
@@ -56,9 +56,7 @@ export function createExecutableSchema(): GraphQLSchema {
     for (const field of Object.values(root.getFields())) {
       const resolve = resolvers[field.name] as GraphQLFieldResolver<unknown, ResolverContext> | undefined;
       if (!resolve) {
-        field.resolve = () => {
-          throw new MockStashError(`MockStash: ${field.name} is not implemented`);
-        };
+        field.resolve = notImplemented(root.name, field.name);
       } else if (isMutation) {
         // Each mutation is all-or-nothing, like Stash's per-mutation transaction.
         field.resolve = (source, args, ctx: ResolverContext, info) =>
@@ -77,9 +75,7 @@ export function createExecutableSchema(): GraphQLSchema {
         // Each event is the field's value itself.
         field.resolve = (payload) => payload;
       } else {
-        field.subscribe = () => {
-          throw new MockStashError(`MockStash: subscriptions (${field.name}) are not implemented`);
-        };
+        field.subscribe = notImplemented(subscription.name, field.name);
       }
     }
   }
