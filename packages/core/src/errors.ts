@@ -55,7 +55,7 @@ export class FindLimitError extends StashError {
   readonly limit: number;
   constructor(count: number, limit: number) {
     super(
-      `StashEntityStore: query matched ${count} entities, more than the find limit of ${limit}; use findIter()`,
+      `StashEntityStore: query matched ${count} entities, more than the find limit of ${limit}; page through them with findPage() (numbered pages) or findIter() (all of them)`,
     );
     this.count = count;
     this.limit = limit;

@@ -14,6 +14,9 @@ export type {
   FiltersOf,
   FindCallOptions,
   FindIterOptions,
+  FindPageOptions,
+  FindPageResult,
+  PageAggregates,
   ReadOptions,
   StashEntity,
 } from './store/storeTypes';

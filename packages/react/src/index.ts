@@ -20,6 +20,7 @@ export { useEntity, useSuspenseEntity, type UseEntityOptions, type UseEntityResu
 export { usePopulate } from './hooks/usePopulate';
 export { useFind, type UseFindOptions } from './hooks/useFind';
 export { useFindIter, type UseFindIterOptions } from './hooks/useFindIter';
+export { useFindPage, type UseFindPageOptions } from './hooks/useFindPage';
 export { useCached } from './hooks/useCached';
 export { useCacheStats } from './hooks/useCacheStats';
 export { useSave, type UseSaveResult } from './hooks/useSave';

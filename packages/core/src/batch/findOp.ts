@@ -1,5 +1,6 @@
 /**
- * A list query as a root op: `count` and the items in one field (`findScenes(...) { count scenes {...} }`).
+ * A list query as a root op: `count` and the items in one field (`findScenes(...) { count scenes {...} }`),
+ * plus, when asked, the result's aggregates (`duration filesize` of scenes, `megapixels` of images).
  * With a `limit`, a count above it rejects with `FindLimitError` and nothing is written.
  */
 import { Kind, type SelectionSetNode } from 'graphql';
@@ -15,6 +16,8 @@ export interface FindPage<T = EntitySnapshot> {
   /** Total matches on the server (all pages). */
   count: number;
   items: T[];
+  /** The result's other numbers (`duration`, `filesize`...), when the op selected them. */
+  aggregates?: Readonly<Record<string, number>>;
 }
 
 export class FindOp implements RootOp {
@@ -34,6 +37,7 @@ export class FindOp implements RootOp {
     readonly args: readonly RootArg[],
     itemSelection: SelectionSetNode,
     private readonly limit: number | undefined,
+    private readonly aggregates: readonly string[] = [],
   ) {
     const list = type.entityModel!.list!;
     this.field = list.field;
@@ -45,6 +49,7 @@ export class FindOp implements RootOp {
           kind: Kind.SELECTION_SET,
           selections: [
             { kind: Kind.FIELD, name: name('count') },
+            ...aggregates.map((field) => ({ kind: Kind.FIELD, name: name(field) }) as const),
             { kind: Kind.FIELD, name: name(list.itemsField), selectionSet: itemSelection },
           ],
         };
@@ -77,7 +82,17 @@ export class FindOp implements RootOp {
     }
     // Read snapshots after the whole page is written: an entity repeated in the page is current.
     if (errors.length > 0) this.fail(this.#error(errors));
-    else this.#resolve({ count, items: records.map((r) => r.snap) });
+    else {
+      const page: FindPage = { count, items: records.map((r) => r.snap) };
+      if (this.aggregates.length > 0) page.aggregates = this.#aggregates(data as Record<string, unknown>);
+      this.#resolve(page);
+    }
+  }
+
+  #aggregates(data: Record<string, unknown>): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const field of this.aggregates) out[field] = (data[field] as number | null) ?? 0;
+    return out;
   }
 
   #error(errors: readonly GraphQLErrorEntry[]): StashGraphQLError {

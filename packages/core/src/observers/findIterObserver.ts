@@ -20,7 +20,7 @@ import type { EntityOf, FiltersOf, FindIterOptions } from '../store/storeTypes';
 import { checkEntityType, type ObserverStatus } from './entityObserver';
 import { specList } from './fieldTrees';
 import { ListObserver } from './listObserver';
-import { stableKey } from './stableKey';
+import { stableKey } from '../shared/stableKey';
 
 export interface FindIterObserverOptions<T extends EntityTypeName = EntityTypeName> extends FindIterOptions {
   type: T;

@@ -15,7 +15,7 @@ import type { EntityOf, FiltersOf, FindCallOptions } from '../store/storeTypes';
 import { checkEntityType, type ObserverStatus } from './entityObserver';
 import { specList } from './fieldTrees';
 import { ListObserver } from './listObserver';
-import { stableKey } from './stableKey';
+import { stableKey } from '../shared/stableKey';
 
 /** The part of a TanStack `QueryClient` the observers use (no import of TanStack Query). */
 export interface QueryClientLike {

@@ -15,6 +15,11 @@ export {
   type QueryClientLike,
 } from './findObserver';
 export { FindIterObserver, type FindIterObserverOptions, type FindIterResult } from './findIterObserver';
+export {
+  FindPageObserver,
+  type FindPageObserverOptions,
+  type FindPageObserverResult,
+} from './findPageObserver';
 export { CachedObserver, type CachedObserverOptions } from './cachedObserver';
 export { CacheStatsObserver } from './cacheStatsObserver';
 export { MutationObserver, type MutationResult, type MutationStatus } from './mutationObserver';

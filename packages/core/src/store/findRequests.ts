@@ -8,7 +8,7 @@ import type { CoalescingLoader } from '../batch/coalescingLoader';
 import { FindOp, type FindPage } from '../batch/findOp';
 import type { RootArg } from '../batch/rootOp';
 import { DEFAULT_QUERY_BATCH, FIND_LIMIT } from '../constants';
-import { StashValidationError } from '../errors';
+import { FindLimitError, StashValidationError } from '../errors';
 import { compileFilter } from '../filter/compileFilter';
 import { compileFindFilter } from '../filter/compileFindFilter';
 import type { TypeInfo, TypeTable } from '../model/typeTable';
@@ -19,11 +19,14 @@ import type { SelectionBuilder } from '../query/selectionBuilder';
 import type { EntitySnapshot } from '../records/storeRecord';
 import type { SchemaModel } from '../schema/modelTypes';
 import { requireSize } from './cacheQueries';
+import type { KnownCounts } from './knownCounts';
 import type { FindCallOptions, FindIterOptions } from './storeTypes';
 
 export interface FindRequest {
   readonly args: RootArg[];
   readonly selection: ReturnType<SelectionBuilder['entity']>;
+  /** Its `KnownCounts` key (type, filters, search text). */
+  readonly countKey: string;
 }
 
 export class FindRequests {
@@ -34,12 +37,19 @@ export class FindRequests {
     private readonly selections: SelectionBuilder,
     private readonly normalizer: Normalizer,
     private readonly loader: CoalescingLoader,
+    private readonly counts: KnownCounts,
+    private readonly listEpoch: (typename: string) => number,
   ) {}
 
-  /** Up to `FIND_LIMIT` matches in one request; a larger count rejects with `FindLimitError`. */
+  /**
+   * Up to `FIND_LIMIT` matches in one request; a larger count rejects with `FindLimitError`, at once
+   * (no request) when a current answer to the same filters already told the count.
+   */
   async find(typename: string, filters: unknown, options?: FindCallOptions): Promise<EntitySnapshot[]> {
     const type = this.table.entity(typename);
     const request = this.prepare(type, filters, options, 1, FIND_LIMIT);
+    const known = this.counts.get(type, request.countKey);
+    if (known !== undefined && known > FIND_LIMIT) throw new FindLimitError(known, FIND_LIMIT);
     return (await this.page(type, request, FIND_LIMIT, options?.signal)).items;
   }
 
@@ -99,18 +109,34 @@ export class FindRequests {
       options?.fields !== undefined
         ? this.trees.parse(type.name, options.fields)
         : this.trees.defaults(type.name);
-    return { args, selection: this.selections.entity(type.name, tree) };
+    const countKey = this.counts.key(type, filters, q);
+    return { args, selection: this.selections.entity(type.name, tree), countKey };
   }
 
-  /** Queues one page into the current tick; `limit` turns a larger count into `FindLimitError`. */
+  /**
+   * Queues one page into the current tick; `limit` turns a larger count into `FindLimitError`, and
+   * `aggregates` selects the result's other numbers. The answer's count is remembered.
+   */
   page(
     type: TypeInfo,
     request: FindRequest,
     limit: number | undefined,
     signal: AbortSignal | undefined,
+    aggregates?: readonly string[],
   ): Promise<FindPage> {
-    const op = new FindOp(this.normalizer, type, request.args, request.selection, limit);
+    const op = new FindOp(this.normalizer, type, request.args, request.selection, limit, aggregates);
+    const epoch = this.listEpoch(type.name);
     this.loader.enqueue(op, signal);
-    return op.promise;
+    const direct = type.entityModel?.list?.direct === true;
+    return op.promise.then(
+      (page) => {
+        if (!direct) this.counts.record(type, request.countKey, epoch, page.count);
+        return page;
+      },
+      (error: unknown) => {
+        if (error instanceof FindLimitError) this.counts.record(type, request.countKey, epoch, error.count);
+        throw error;
+      },
+    );
   }
 }

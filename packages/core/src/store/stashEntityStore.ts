@@ -42,7 +42,9 @@ import type { StashClient } from '../transport/stashClient';
 import { CacheControl } from './cacheControl';
 import { CacheQueries, type CacheQueryHost, type PopulateStats } from './cacheQueries';
 import { EntityReads } from './entityReads';
+import { FindPages } from './findPages';
 import { FindRequests } from './findRequests';
+import { KnownCounts } from './knownCounts';
 import { checkId, targetOf } from './storeInput';
 import type { CheckedSpecs, Selected } from './selected';
 import type {
@@ -54,6 +56,8 @@ import type {
   FiltersOf,
   FindCallOptions,
   FindIterOptions,
+  FindPageOptions,
+  FindPageResult,
   ReadOptions,
   StashEntityStoreOptions,
 } from './storeTypes';
@@ -69,6 +73,7 @@ export class StashEntityStore implements CacheQueryHost {
   readonly #batcher: WriteBatcher;
   readonly #reads: EntityReads;
   readonly #finds: FindRequests;
+  readonly #pages: FindPages;
   readonly #queries: CacheQueries;
   readonly #control: CacheControl;
   readonly #writes: StoreWrites;
@@ -100,7 +105,19 @@ export class StashEntityStore implements CacheQueryHost {
       snapshot: (t, id) => this.#reads.peek(t, id),
     });
     this.#reads = new EntityReads({ table, source, ttl, trees, loader });
-    this.#finds = new FindRequests(this.model, table, trees, selections, normalizer, loader);
+    const listEpoch = (typename: string) => this.#writes.listEpoch(typename);
+    const counts = new KnownCounts(ttl, listEpoch);
+    this.#finds = new FindRequests(
+      this.model,
+      table,
+      trees,
+      selections,
+      normalizer,
+      loader,
+      counts,
+      listEpoch,
+    );
+    this.#pages = new FindPages(table, this.#finds, this.#reads, ttl, listEpoch);
     this.#queries = new CacheQueries(this.#reads, () => this.#requests);
     this.#control = new CacheControl(source, table, ttl, normalizer, write);
     this.#writes = new StoreWrites({
@@ -241,6 +258,21 @@ export class StashEntityStore implements CacheQueryHost {
     options?: FindIterOptions<F & CheckedSpecs<EntityOf<T>, NoInfer<F>>>,
   ): FindIterator<Selected<EntityOf<T>, F>> {
     return this.#finds.findIter(typename, filters, options) as FindIterator<Selected<EntityOf<T>, F>>;
+  }
+
+  /**
+   * One numbered page: `{ items, count, page, perPage, pages }` plus the type's aggregates
+   * (`duration`/`filesize` for scenes, `megapixels`/`filesize` for images). One request, coalesced
+   * with the tick's other reads; cached per (filters, sort, page) until the type's lists go stale.
+   */
+  findPage<T extends EntityTypeName, const F extends FieldSpecs = undefined>(
+    typename: T,
+    filters?: FiltersOf<T>,
+    options?: FindPageOptions<F & CheckedSpecs<EntityOf<T>, NoInfer<F>>>,
+  ): Promise<FindPageResult<T, Selected<EntityOf<T>, F>>> {
+    return this.#pages.findPage(typename, filters, options) as unknown as Promise<
+      FindPageResult<T, Selected<EntityOf<T>, F>>
+    >;
   }
 
   // ---- cache-only with population ----

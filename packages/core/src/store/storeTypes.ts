@@ -67,6 +67,35 @@ export interface FindIterOptions<F extends FieldSpecs = FieldSpecs> extends Find
   batch?: number;
 }
 
+/** `findPage` options: a numbered page of `perPage` items, sorted and searched as in `find`. */
+export interface FindPageOptions<F extends FieldSpecs = FieldSpecs> extends FindCallOptions<F> {
+  /** 1-based page number (default 1). */
+  page?: number;
+  /** Items per page, 1 to `FIND_LIMIT` (default `DEFAULT_QUERY_BATCH`, 40). */
+  perPage?: number;
+}
+
+/** The aggregates Stash reports for a type's list query, next to `count`. */
+export type PageAggregates<T extends string> = T extends 'Scene'
+  ? { readonly duration: number; readonly filesize: number }
+  : T extends 'Image'
+    ? { readonly megapixels: number; readonly filesize: number }
+    : T extends 'VideoFile' | 'ImageFile' | 'GalleryFile' | 'BasicFile'
+      ? { readonly megapixels: number; readonly duration: number; readonly size: number }
+      : unknown;
+
+/** One numbered page: its items, the total `count`, the number of `pages`, and the type's aggregates. */
+export type FindPageResult<T extends string, D = EntityOf<T>> = {
+  /** The page's items in server order (current snapshots). */
+  readonly items: readonly D[];
+  /** Matches on the server, all pages. */
+  readonly count: number;
+  readonly page: number;
+  readonly perPage: number;
+  /** `ceil(count / perPage)`: 0 when nothing matches. */
+  readonly pages: number;
+} & PageAggregates<T>;
+
 export interface CacheStats {
   /** Records held (tombstones excluded), fresh or stale. */
   totalEntries: number;

@@ -1,0 +1,51 @@
+/**
+ * The match counts of list queries the store has seen (`find`, `findIter`, `findPage` answers), by
+ * type, filters and search text (sort and paging do not change a count). A count is known while
+ * the type's lists are not stale (`listEpoch`) and within the type's TTL, so `find` can refuse a
+ * query that matches more than `FIND_LIMIT` without fetching 1,000 rows first.
+ */
+import type { TypeInfo } from '../model/typeTable';
+import { stableKey } from '../shared/stableKey';
+import type { TtlPolicy } from './ttlPolicy';
+
+interface KnownCount {
+  readonly epoch: number;
+  readonly at: number;
+  readonly count: number;
+}
+
+/** Counts kept at most: the oldest is forgotten first. */
+const MAX_COUNTS = 200;
+
+export class KnownCounts {
+  readonly #counts = new Map<string, KnownCount>();
+
+  constructor(
+    private readonly ttl: TtlPolicy,
+    private readonly listEpoch: (typename: string) => number,
+  ) {}
+
+  /** The key of a count: type, filters and search text. */
+  key(type: TypeInfo, filters: unknown, q: string | undefined): string {
+    return stableKey([type.name, filters ?? {}, q ?? '']);
+  }
+
+  /** Records an answer to a query asked at `epoch` (an answer asked before a mutation is not kept). */
+  record(type: TypeInfo, key: string, epoch: number, count: number): void {
+    if (epoch !== this.listEpoch(type.name)) return;
+    this.#counts.delete(key);
+    this.#counts.set(key, { epoch, at: this.ttl.now(), count });
+    if (this.#counts.size > MAX_COUNTS) this.#counts.delete(this.#counts.keys().next().value!);
+  }
+
+  /** The count, if known and current. */
+  get(type: TypeInfo, key: string): number | undefined {
+    const known = this.#counts.get(key);
+    if (known === undefined) return undefined;
+    if (known.epoch !== this.listEpoch(type.name) || this.ttl.now() - known.at > this.ttl.ttlMs(type)) {
+      this.#counts.delete(key);
+      return undefined;
+    }
+    return known.count;
+  }
+}
