@@ -77,3 +77,8 @@ export class MissingFieldsError extends StashError {
     this.missing = missing;
   }
 }
+
+/** The caller aborted (its `signal`): not a network failure. Nothing was written for the aborted part. */
+export class StashAbortError extends StashError {
+  override name = 'StashAbortError';
+}

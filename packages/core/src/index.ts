@@ -18,6 +18,8 @@ export type {
   FindPageResult,
   PageAggregates,
   ReadOptions,
+  PopulateOptions,
+  WriteOptions,
   StashEntity,
 } from './store/storeTypes';
 export type { Selected, CheckedSpecs, UnknownFieldSpec } from './store/selected';
@@ -74,10 +76,14 @@ export { SIDE_OPS, type SideOpSpec } from './mutations/sideOps';
 export type { GetOrCreateOptions } from './mutations/storeWrites';
 export type { ListListener } from './mutations/listEpochs';
 
+export type { RetryOption, RetryConfig } from './batch/retryPolicy';
+export { systemTimers, type StashTimers } from './shared/timers';
+
 // Errors
 export {
   StashError,
   StashNetworkError,
+  StashAbortError,
   StashGraphQLError,
   StashValidationError,
   StashNotFoundError,

@@ -213,7 +213,11 @@ describe('save: new drafts and temporary ids', () => {
     // The rekey and the server's values arrived together.
     const change = [...swap!.changes.values()].find((c) => c.previousId === tempId)!;
     expect(change.id).toBe(saved.id);
-    expect(store.subscribe).toBeDefined();
+    // Exactly one batch touched the record during the save: no reader saw the temporary id gone first.
+    const touching = batches.filter((b) =>
+      [...b.changes.values()].some((c) => c.id === saved.id || c.id === tempId || c.previousId === tempId),
+    );
+    expect(touching).toEqual([swap]);
   });
 
   it('a reference made with a temporary id still resolves after the swap', async () => {

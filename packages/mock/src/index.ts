@@ -6,7 +6,14 @@ export {
   type CoreRequest,
   type CoreResponse,
 } from './server/MockStashCore';
-export { FaultController, type Fault, type FaultMatcher, type InjectedGraphQLError } from './server/faults';
+export {
+  FaultController,
+  HoldGate,
+  type Fault,
+  type FaultMatcher,
+  type HeldResponse,
+  type InjectedGraphQLError,
+} from './server/faults';
 export type { RequestLog, RequestLogEntry } from './server/requestLog';
 export { MockStashError } from './errors';
 export { createManualClock, systemClock, type MockClock, type ManualClock } from './jobs/MockClock';

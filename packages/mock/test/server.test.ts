@@ -126,6 +126,41 @@ describe('transport, faults, log and reset', () => {
     expect(answer.body.errors).toEqual([{ message: 'half', path: ['b'] }]);
   });
 
+  it('holds an executed answer until released: an older answer lands after a newer one', async () => {
+    const TITLE = `query Title { findScene(id: "1") { title } }`;
+    const held = stash.faults.hold('Title');
+    const first = gql(stash.url, TITLE);
+    await held.executed;
+    await data(stash.url, `mutation T { sceneUpdate(input: { id: "1", title: "newer" }) { id } }`);
+    const second = await gql(stash.url, TITLE);
+    expect(second.body.data.findScene.title).toBe('newer');
+    let landed = false;
+    void first.then(() => (landed = true));
+    await data(stash.url, VERSION);
+    expect(landed).toBe(false);
+    held.release();
+    // Executed before the update: the held answer still carries the old title.
+    expect((await first).body.data.findScene.title).not.toBe('newer');
+  });
+
+  it('afterExecute runs the request, then loses the answer (a mutation that ran but failed)', async () => {
+    stash.faults.next({ afterExecute: true, status: 502 });
+    const lost = await fetch(stash.url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ query: `mutation T { sceneUpdate(input: { id: "1", title: "ran" }) { id } }` }),
+    });
+    expect(lost.status).toBe(502);
+    expect((await data(stash.url, `query Q { findScene(id: "1") { title } }`)).findScene.title).toBe('ran');
+    stash.faults.next({ afterExecute: true, drop: true });
+    await expect(
+      gql(stash.url, `mutation T { sceneUpdate(input: { id: "1", title: "dropped" }) { id } }`),
+    ).rejects.toThrow();
+    expect((await data(stash.url, `query Q { findScene(id: "1") { title } }`)).findScene.title).toBe(
+      'dropped',
+    );
+  });
+
   it('reset() restores the seed data and empties the log and faults', async () => {
     await data(stash.url, `mutation T { sceneUpdate(input: { id: "1", title: "changed" }) { id } }`);
     stash.faults.add(/.*/, { status: 503 });

@@ -21,8 +21,9 @@ export function setupTestStash(size = 200): () => TestStash {
   return () => stash;
 }
 
+// Injected faults are asserted one request at a time: no retries (core's retry tests cover them).
 export function newStore(stash: TestStash): StashEntityStore {
-  return createStashStore({ url: stash.url });
+  return createStashStore({ url: stash.url, retry: false });
 }
 
 export function renderWith(store: StashEntityStore, ui: ReactNode, strict = false): RenderResult {

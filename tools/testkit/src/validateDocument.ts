@@ -1,13 +1,22 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildClientSchema, parse, validate, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
 
-/** `<repo>/../shared/stash-schema/introspection.json`: the real Stash schema, read only by tests. */
-export const INTROSPECTION_PATH = resolve(
-  dirname(fileURLToPath(import.meta.url)),
-  '../../../../shared/stash-schema/introspection.json',
-);
+/**
+ * `<repo>/../shared/stash-schema/introspection.json`: the real Stash schema, read only by tests.
+ * A worktree nested deeper (`/work/wt/<name>`) finds it in the nearest ancestor that has `shared/`.
+ */
+export const INTROSPECTION_PATH = findIntrospection(dirname(fileURLToPath(import.meta.url)));
+
+function findIntrospection(from: string): string {
+  const relative = 'shared/stash-schema/introspection.json';
+  const beside = resolve(from, '../../../..', relative);
+  for (let dir = resolve(from, '../../../..'); ; dir = dirname(dir)) {
+    if (existsSync(resolve(dir, relative))) return resolve(dir, relative);
+    if (dirname(dir) === dir) return beside;
+  }
+}
 
 let schema: GraphQLSchema | null = null;
 

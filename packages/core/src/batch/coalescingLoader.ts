@@ -11,18 +11,20 @@
  * written, and a request none of whose parts is still needed is aborted: work nobody needs stops,
  * work someone else still needs goes on.
  */
-import { StashError, StashNetworkError } from '../errors';
+import { StashError } from '../errors';
 import type { TypeInfo } from '../model/typeTable';
 import type { Normalizer } from '../normalize/normalizer';
 import { mergeTree, treeSignature, type FieldTree } from '../query/fieldTree';
 import type { SelectionBuilder } from '../query/selectionBuilder';
 import type { RecordSource } from '../records/recordSource';
-import type { EntitySnapshot, StoreRecord } from '../records/storeRecord';
+import type { EntitySnapshot } from '../records/storeRecord';
 import { recordKey } from '../shared/keys';
-import { scheduleMacrotask } from '../shared/scheduleMacrotask';
+import type { WriteSequence } from '../tracking/writeSequence';
 import { IdsFetchOp, SingleFetchOp, type OpDeps, type Outcomes } from './entityOps';
-import { FetchPlanner } from './fetchPlanner';
+import { FetchPlanner, type FieldFreshness } from './fetchPlanner';
 import type { RequestExecutor } from './requestExecutor';
+import { abortError as abortRead } from './requestPipeline';
+import { DEFAULT_RETRIES, type RetryOption } from './retryPolicy';
 import type { RootOp } from './rootOp';
 
 export interface EntityRead {
@@ -30,6 +32,8 @@ export interface EntityRead {
   readonly id: string;
   readonly tree: FieldTree;
   readonly force: boolean;
+  /** Per-call retry policy (the request uses the most retries any of its consumers asked for). */
+  readonly retry?: RetryOption | undefined;
 }
 
 interface PendingRead extends EntityRead {
@@ -47,11 +51,14 @@ interface PendingRead extends EntityRead {
 interface Flight {
   needed: number;
   readonly controller: AbortController;
+  /** The write sequence just before it was sent. */
+  readonly sentAfter: number;
 }
 
 /** A queued list query and who can still abort it. */
 interface PendingOp {
   readonly op: RootOp;
+  readonly retry: RetryOption | undefined;
   /** Dropped before its flush (its consumer aborted). */
   cancelled: boolean;
   flight: Flight | undefined;
@@ -64,18 +71,20 @@ interface Shared {
   readonly read: PendingRead;
 }
 
-function abortError(): StashNetworkError {
-  return new StashNetworkError('StashEntityStore: read aborted');
-}
+const abortError = () => abortRead('read');
 
 export interface LoaderDeps {
   readonly executor: RequestExecutor;
   readonly normalizer: Normalizer;
   readonly source: RecordSource;
   readonly selections: SelectionBuilder;
-  readonly isStale: (record: StoreRecord) => boolean;
+  readonly fresh: FieldFreshness;
   /** The snapshot a settled read returns (`null` for unknown or deleted records). */
   readonly snapshot: (typename: string, id: string) => EntitySnapshot | null;
+  /** Ends the current tick (the store's timers). */
+  readonly tick: (callback: () => void) => void;
+  /** The store's write sequence: a read sent before an invalidation or mutation is not shared after it. */
+  readonly sequence: WriteSequence;
 }
 
 export class CoalescingLoader {
@@ -99,6 +108,11 @@ export class CoalescingLoader {
     if (signal?.aborted === true) return Promise.reject(abortError());
     const key = recordKey(read.type.name, read.id) + '|' + (read.force ? '!' : '') + treeSignature(read.tree);
     let shared = this.#inflight.get(key);
+    // A read already sent is shared only if nothing that could change its answer happened since
+    // (an invalidation, a tombstone, a mutation sent); a forced read never joins a sent one.
+    const flight = shared?.read.flight;
+    if (flight !== undefined && (read.force || flight.sentAfter < this.#deps.sequence.barrier))
+      shared = undefined;
     if (shared === undefined) {
       let pending!: PendingRead;
       const promise = new Promise<EntitySnapshot | null>((resolve, reject) => {
@@ -158,12 +172,12 @@ export class CoalescingLoader {
    * fails the op at once; it is then left out of the request, or its result is not written, and
    * the request is aborted if nothing else in it is needed.
    */
-  enqueue(op: RootOp, signal?: AbortSignal): void {
+  enqueue(op: RootOp, signal?: AbortSignal, retry?: RetryOption): void {
     if (signal?.aborted === true) {
       op.fail(abortError());
       return;
     }
-    const pending: PendingOp = { op, cancelled: false, flight: undefined, dispose: () => {} };
+    const pending: PendingOp = { op, retry, cancelled: false, flight: undefined, dispose: () => {} };
     if (signal !== undefined) {
       const onAbort = () => {
         op.fail(abortError());
@@ -184,7 +198,7 @@ export class CoalescingLoader {
   #schedule(): void {
     if (this.#scheduled) return;
     this.#scheduled = true;
-    scheduleMacrotask(() => {
+    this.#deps.tick(() => {
       this.#scheduled = false;
       void this.#flush();
     });
@@ -195,8 +209,8 @@ export class CoalescingLoader {
     const extra = this.#ops.filter((p) => !p.cancelled);
     this.#reads = [];
     this.#ops = [];
-    const { source, normalizer, selections, isStale } = this.#deps;
-    const planner = new FetchPlanner(isStale);
+    const { source, normalizer, selections, fresh } = this.#deps;
+    const planner = new FetchPlanner(fresh);
     const planned: Array<{ read: PendingRead; deps: Set<string> }> = [];
     for (const read of reads) {
       if (read.cancelled) continue;
@@ -230,13 +244,18 @@ export class CoalescingLoader {
     }
     for (const p of extra) ops.push(p.op);
     // A list query without a signal keeps the request needed to the end.
-    const flight: Flight = { needed: planned.length + extra.length, controller: new AbortController() };
+    const flight: Flight = {
+      needed: planned.length + extra.length,
+      controller: new AbortController(),
+      sentAfter: this.#deps.sequence.current,
+    };
     for (const { read } of planned) read.flight = flight;
     for (const p of extra) p.flight = flight;
     if (ops.length > 0) {
       this.flushes++;
       try {
-        await this.#deps.executor.run(ops, 'StashkitRead', flight.controller.signal);
+        const retry = flushRetry([...planned.map((p) => p.read.retry), ...extra.map((p) => p.retry)]);
+        await this.#deps.executor.run(ops, 'StashkitRead', flight.controller.signal, retry);
       } catch (error) {
         const failure = error instanceof StashError ? error : new StashError(String(error), { cause: error });
         for (const op of ops) op.fail(failure);
@@ -261,4 +280,19 @@ export class CoalescingLoader {
       else read.resolve(this.#deps.snapshot(read.type.name, read.id));
     }
   }
+}
+
+/** The retry option of a coalesced request: the store's unless every consumer chose one, then the most generous. */
+function flushRetry(options: readonly (RetryOption | undefined)[]): RetryOption | undefined {
+  let best: RetryOption | undefined = undefined;
+  for (const option of options) {
+    if (option === undefined) return undefined;
+    if (best === undefined || retries(option) > retries(best)) best = option;
+  }
+  return best;
+}
+
+function retries(option: RetryOption): number {
+  if (option === false) return 0;
+  return typeof option === 'number' ? option : (option.retries ?? DEFAULT_RETRIES);
 }

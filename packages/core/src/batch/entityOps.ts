@@ -13,7 +13,7 @@ import type { TypeInfo } from '../model/typeTable';
 import { errorTrie } from '../normalize/errorTrie';
 import type { Normalizer, WriteContext } from '../normalize/normalizer';
 import type { RecordSource } from '../records/recordSource';
-import { RecordState } from '../records/storeRecord';
+import { markDeleted } from '../records/recordMarks';
 import { recordKey } from '../shared/keys';
 import type { RootArg, RootOp } from './rootOp';
 
@@ -40,10 +40,7 @@ function graphQLError(type: string, ids: string, errors: readonly GraphQLErrorEn
 function markMissing(deps: OpDeps, type: TypeInfo, id: string, ctx: WriteContext): void {
   deps.outcomes.set(recordKey(type.name, id), { kind: 'missing' });
   const record = deps.source.get(type.name, id);
-  if (record !== undefined && record.state !== RecordState.Deleted) {
-    record.state = RecordState.Deleted;
-    ctx.changes.mark(record, 'deleted');
-  }
+  if (record !== undefined) markDeleted(record, ctx);
 }
 
 export class SingleFetchOp implements RootOp {

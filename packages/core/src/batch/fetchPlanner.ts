@@ -1,6 +1,6 @@
 /**
- * Works out what a set of reads must fetch: per record key, the union of requested fields the
- * record has not received (all of them when it is stale or uncached). Needs of linked records go
+ * Works out what a set of reads must fetch: per record key, the union of requested fields that are
+ * not fresh (not received, invalidated or past their TTL; all of them when forced or uncached). Needs of linked records go
  * to the linked record itself when the link is known and the type can be fetched alone, and into
  * the parent's selection otherwise (link not received yet, or a type like GalleryChapter).
  */
@@ -26,13 +26,21 @@ export interface PlanInput {
   readonly force: boolean;
 }
 
+/** Per-field freshness (the store's `TtlPolicy`). */
+export interface FieldFreshness {
+  isFieldStale(record: StoreRecord, key: string, now: number): boolean;
+  now(): number;
+}
+
 export class FetchPlanner {
   /** Targets by record key. */
   readonly targets = new Map<string, FetchTarget>();
-  readonly #isStale: (record: StoreRecord) => boolean;
+  readonly #fresh: FieldFreshness;
+  readonly #now: number;
 
-  constructor(isStale: (record: StoreRecord) => boolean) {
-    this.#isStale = isStale;
+  constructor(fresh: FieldFreshness) {
+    this.#fresh = fresh;
+    this.#now = fresh.now();
   }
 
   /** Plans one read; returns the record keys it depends on (empty when everything is cached). */
@@ -50,12 +58,11 @@ export class FetchPlanner {
     force: boolean,
     deps: Set<string>,
   ): void {
-    const refetch =
-      force || record === undefined || record.state !== RecordState.Present || this.#isStale(record);
+    const refetch = force || record === undefined || record.state === RecordState.Deleted;
     for (const node of tree.values()) {
       const field = type.fields.get(node.fk.name);
       if (field === undefined || node.fk.key === 'id') continue;
-      if (refetch || !record!.shape.has(node.fk.key)) {
+      if (refetch || this.#fresh.isFieldStale(record!, node.fk.key, this.#now)) {
         this.#missing(type, id, node, deps);
         continue;
       }
@@ -99,10 +106,10 @@ export class FetchPlanner {
   }
 
   #needs(record: StoreRecord, tree: FieldTree, force: boolean): boolean {
-    if (force || record.state !== RecordState.Present || this.#isStale(record)) return true;
+    if (force || record.state === RecordState.Deleted) return true;
     for (const node of tree.values()) {
       if (node.fk.key === 'id' || !record.type.fields.has(node.fk.name)) continue;
-      if (!record.shape.has(node.fk.key)) return true;
+      if (this.#fresh.isFieldStale(record, node.fk.key, this.#now)) return true;
     }
     return false;
   }

@@ -4,34 +4,38 @@
  * errors (a batch of ids splits, a single id is not found) and the others are sent again without
  * them. One request when nothing fails; a few more, only for the failing part, when something does.
  */
-import { StashGraphQLError, type GraphQLErrorEntry, type StashError } from '../errors';
+import { StashError, StashGraphQLError, type GraphQLErrorEntry } from '../errors';
 import type { WriteContext } from '../normalize/normalizer';
-import type { StashClient } from '../transport/stashClient';
 import { buildDocument } from './documentBuilder';
+import { routeErrors, type RequestPipeline } from './requestPipeline';
+import type { RetryOption } from './retryPolicy';
 import type { RootOp } from './rootOp';
 
 /** Runs `fn` inside one write batch of the store (one notification for the whole response). */
-export type WriteBatch = <T>(fn: (ctx: WriteContext) => T) => T;
+export type WriteBatch = <T>(fn: (ctx: WriteContext) => T, seq?: number) => T;
 
 export class RequestExecutor {
-  readonly #client: StashClient;
+  readonly #pipeline: RequestPipeline;
   readonly #write: WriteBatch;
-  /** Called with every document sent (debugging, tests). */
-  onRequest: ((query: string, variables: Record<string, unknown>) => void) | undefined;
 
-  constructor(client: StashClient, write: WriteBatch) {
-    this.#client = client;
+  constructor(pipeline: RequestPipeline, write: WriteBatch) {
+    this.#pipeline = pipeline;
     this.#write = write;
   }
 
-  /** `signal` aborts the request in flight (and any follow-up round). */
-  async run(ops: readonly RootOp[], operationName: string, signal?: AbortSignal): Promise<void> {
+  /** `signal` aborts the request in flight (and any follow-up round); `retry` overrides the store's policy. */
+  async run(
+    ops: readonly RootOp[],
+    operationName: string,
+    signal?: AbortSignal,
+    retry?: RetryOption,
+  ): Promise<void> {
     let round = ops;
     for (;;) {
       // An op nobody needs any more is not sent again (a follow-up round after a split).
       round = round.filter((op) => op.dropped !== true);
       if (round.length === 0) return;
-      round = await this.#round(round, operationName, signal);
+      round = await this.#round(round, operationName, signal, retry);
     }
   }
 
@@ -39,33 +43,19 @@ export class RequestExecutor {
     ops: readonly RootOp[],
     operationName: string,
     signal: AbortSignal | undefined,
+    retry: RetryOption | undefined,
   ): Promise<readonly RootOp[]> {
     const doc = buildDocument(ops, operationName);
-    this.onRequest?.(doc.query, doc.variables);
-    let result;
+    let sent;
     try {
-      result = await this.#client.request(
-        doc.query,
-        doc.variables,
-        signal === undefined ? undefined : { signal },
-      );
+      sent = await this.#pipeline.send(doc.query, doc.variables, { signal, retry, idempotent: true });
     } catch (error) {
       for (const op of ops) op.fail(error as StashError);
       return [];
     }
+    const { seq, result } = sent;
     const errors = result.errors ?? [];
-    const byAlias = new Map<string, GraphQLErrorEntry[]>();
-    const unrouted: GraphQLErrorEntry[] = [];
-    for (const e of errors) {
-      const alias = typeof e.path?.[0] === 'string' ? e.path[0] : undefined;
-      const index = alias === undefined ? -1 : doc.aliases.indexOf(alias);
-      if (index < 0) unrouted.push(e);
-      else {
-        let list = byAlias.get(alias!);
-        if (list === undefined) byAlias.set(alias!, (list = []));
-        list.push(e);
-      }
-    }
+    const { byAlias, unrouted } = routeErrors(errors, doc.aliases);
     if (unrouted.length > 0 || ((result.data === null || result.data === undefined) && byAlias.size === 0)) {
       // Errors tied to no root field (parse, validation): the document as a whole was refused.
       const error = new StashGraphQLError(
@@ -92,10 +82,15 @@ export class RequestExecutor {
           }
           return;
         }
+        if (own === undefined && !Object.hasOwn(data, alias)) {
+          // A 200 answer without the field asked for is a protocol error, not "not found".
+          op.fail(new StashError(`StashEntityStore: malformed answer: ${op.field} (${alias}) is missing`));
+          return;
+        }
         const follow = safeApply(op, (data as Record<string, unknown>)[alias], own ?? [], ctx);
         if (follow) next.push(...follow);
       });
-    });
+    }, seq);
     return next;
   }
 }

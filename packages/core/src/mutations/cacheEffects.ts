@@ -11,17 +11,23 @@ import { markDeleted } from '../store/recordWrites';
 import type { InvalidationRule } from './invalidationRules';
 import type { WriteHost } from './writeHost';
 
-/** Drops every received key of the named fields (all argument variants) from `record`. */
+/**
+ * Drops every received key of the named fields (all argument variants) from `record`, as of this
+ * write's sequence: a field a later answer wrote stays, and an older answer cannot bring one back.
+ */
 export function markStale(ctx: WriteContext, record: StoreRecord, names: readonly string[]): void {
   if (names.length === 0) return;
   let shape: FieldShape = record.shape;
+  const dropped: string[] = [];
   for (const key of record.shape.keys) {
     const name = key.includes('(') ? parseFieldKey(key).name : key;
-    if (!names.includes(name)) continue;
+    if (!names.includes(name) || record.fieldSeq(key) > ctx.seq) continue;
     shape = shape.without(key);
+    dropped.push(key);
     ctx.changes.field(record, key);
   }
   record.shape = shape;
+  for (const key of dropped) record.staleStamp(key, ctx.seq, ctx.now);
 }
 
 /** Applies a rule to every cached record of the types it names, except `except`; collects stale lists. */

@@ -17,7 +17,15 @@
  * only once confirmed, so saving again never repeats one.
  */
 import type { SelectionSetNode } from 'graphql';
-import { StashError, StashGraphQLError, StashValidationError, type GraphQLErrorEntry } from '../errors';
+import {
+  StashAbortError,
+  StashError,
+  StashGraphQLError,
+  StashNetworkError,
+  StashValidationError,
+} from '../errors';
+import { routeErrors } from '../batch/requestPipeline';
+import { markInvalidated } from '../records/recordMarks';
 import { toInputValue } from '../drafts/draftValues';
 import { draftState, type EntityDraft, type QueuedOperation } from '../drafts/entityDraft';
 import type { DraftRegistry } from '../drafts/draftRegistry';
@@ -25,7 +33,7 @@ import type { WriteContext } from '../normalize/normalizer';
 import { cloneTree, type FieldTree } from '../query/fieldTree';
 import { fieldKey, parseFieldKey } from '../shared/keys';
 import { rekeyRecord } from '../store/recordWrites';
-import { applyRule, patchRecord } from './cacheEffects';
+import { applyRule, markStale, patchRecord } from './cacheEffects';
 import { invalidationRule } from './invalidationRules';
 import type { ListEpochs } from './listEpochs';
 import { buildMutation, plainSelection, type MutationCall } from './mutationDocument';
@@ -40,6 +48,15 @@ interface Pending {
   readonly call: MutationCall;
   /** Applies the confirmed result inside the write batch. */
   readonly apply: (ctx: WriteContext, data: unknown, lists: Set<string>) => void;
+  /** The mutation failed after it was sent and may have run: marks what it may have changed stale. */
+  readonly unsure: (ctx: WriteContext, lists: Set<string>) => void;
+}
+
+/** A failure after sending that does not prove the mutation did not run (network, 5xx, abort). */
+export function mayHaveRun(error: unknown): boolean {
+  if (error instanceof StashAbortError) return true;
+  if (error instanceof StashNetworkError) return error.status === undefined || error.status >= 500;
+  return false;
 }
 
 export class SaveRunner {
@@ -54,7 +71,7 @@ export class SaveRunner {
     this.#lists = lists;
   }
 
-  async run(targets: readonly EntityDraft[]): Promise<SaveOutcomes> {
+  async run(targets: readonly EntityDraft[], signal?: AbortSignal): Promise<SaveOutcomes> {
     // A draft already being saved finishes first, so nothing is sent twice.
     const busy = targets.map((t) => this.#inflight.get(t)).filter((p) => p !== undefined);
     if (busy.length > 0) await Promise.allSettled(busy);
@@ -62,7 +79,7 @@ export class SaveRunner {
     const all = plan.levels.flat();
     for (const d of all) this.#validate(d);
     const outcomes: SaveOutcomes = new Map(targets.map((t) => [t, null]));
-    const done = this.#send(plan.levels, plan.deps, outcomes);
+    const done = this.#send(plan.levels, plan.deps, outcomes, signal);
     for (const d of all) this.#inflight.set(d, done);
     try {
       await done;
@@ -76,6 +93,7 @@ export class SaveRunner {
     levels: readonly (readonly EntityDraft[])[],
     deps: ReadonlyMap<EntityDraft, ReadonlySet<EntityDraft>>,
     outcomes: SaveOutcomes,
+    signal: AbortSignal | undefined,
   ): Promise<void> {
     for (const level of levels) {
       const pending: Pending[] = [];
@@ -104,7 +122,7 @@ export class SaveRunner {
       }
       // Creates before updates (Stash runs aliased mutations in order).
       pending.sort((a, b) => Number(!draftState(a.draft).isNew) - Number(!draftState(b.draft).isNew));
-      await this.#request('SaveDrafts', pending, outcomes);
+      await this.#request('SaveDrafts', pending, outcomes, signal);
     }
     const drafts = levels.flat();
     for (;;) {
@@ -119,34 +137,46 @@ export class SaveRunner {
         }
       }
       if (round.length === 0) break;
-      await this.#request('DraftOperations', round, outcomes);
+      await this.#request('DraftOperations', round, outcomes, signal);
     }
   }
 
-  async #request(operation: string, pending: readonly Pending[], outcomes: SaveOutcomes): Promise<void> {
+  async #request(
+    operation: string,
+    pending: readonly Pending[],
+    outcomes: SaveOutcomes,
+    signal: AbortSignal | undefined,
+  ): Promise<void> {
     if (pending.length === 0) return;
     const built = buildMutation(
       operation,
       pending.map((p) => p.call),
     );
-    this.#host.counted();
+    let seq = 0;
+    const lists = new Set<string>();
+    // The mutation may have run: its fields (and what its rules cover) go stale, as of its send.
+    const unsure = (failed: readonly Pending[]) => {
+      if (failed.length === 0 || seq === 0) return;
+      this.#host.write((ctx) => {
+        for (const p of failed) p.unsure(ctx, lists);
+      }, seq);
+    };
     let result;
     try {
-      result = await this.#host.client.request(built.query, built.variables);
+      ({ result } = await this.#host.pipeline.send(built.query, built.variables, {
+        signal,
+        // Never retried: a create or a side operation (sceneAddO) sent twice would run twice.
+        idempotent: false,
+        mutation: true,
+        sent: (s) => (seq = s),
+      }));
     } catch (error) {
       for (const p of pending) outcomes.set(p.draft, error as Error);
+      if (mayHaveRun(error)) unsure(pending);
+      this.#lists.bump(lists);
       return;
     }
-    const byAlias = new Map<string, GraphQLErrorEntry[]>();
-    const unrouted: GraphQLErrorEntry[] = [];
-    for (const e of result.errors ?? []) {
-      const alias = e.path?.[0];
-      if (typeof alias === 'string' && built.aliases.includes(alias)) {
-        const list = byAlias.get(alias) ?? [];
-        list.push(e);
-        byAlias.set(alias, list);
-      } else unrouted.push(e);
-    }
+    const { byAlias, unrouted } = routeErrors(result.errors, built.aliases);
     const data = result.data as Record<string, unknown> | null;
     if (unrouted.length > 0 || data === null) {
       const errors = [...unrouted, ...[...byAlias.values()].flat()];
@@ -155,9 +185,12 @@ export class SaveRunner {
         errors,
       );
       for (const p of pending) outcomes.set(p.draft, error);
+      // Errors tied to no mutation (parse, validation): the document was refused, nothing ran.
+      if (unrouted.length === 0) unsure(pending);
+      this.#lists.bump(lists);
       return;
     }
-    const lists = new Set<string>();
+    const failed: Pending[] = [];
     this.#host.write((ctx) => {
       pending.forEach((p, i) => {
         const alias = built.aliases[i];
@@ -172,6 +205,7 @@ export class SaveRunner {
               errors ?? [],
             ),
           );
+          failed.push(p);
           return;
         }
         try {
@@ -180,7 +214,8 @@ export class SaveRunner {
           outcomes.set(p.draft, error as Error);
         }
       });
-    });
+    }, seq);
+    unsure(failed);
     this.#lists.bump(lists);
   }
 
@@ -229,6 +264,11 @@ export class SaveRunner {
         this.#registry.touched(draft);
         applyRule(host, ctx, invalidationRule(type.name), new Set([record]), lists);
       },
+      unsure: (ctx, lists) => {
+        const record = create ? undefined : this.#host.source.get(type.name, s.id);
+        if (record !== undefined) markStale(ctx, record, [...sent.keys()]);
+        applyRule(this.#host, ctx, invalidationRule(type.name), new Set(), lists);
+      },
     };
   }
 
@@ -250,6 +290,12 @@ export class SaveRunner {
         if (record !== undefined && s.edits.size === 0) s.base = record.snap;
         this.#registry.touched(draft);
         applyRule(this.#host, ctx, op.spec.invalidates, new Set(record ? [record] : []), lists);
+      },
+      unsure: (ctx, lists) => {
+        // Which fields the operation changes is known only from its result: the whole record goes stale.
+        const record = this.#host.source.get(s.typename, s.id);
+        if (record !== undefined) markInvalidated(record, ctx);
+        applyRule(this.#host, ctx, op.spec.invalidates, new Set(), lists);
       },
     };
   }

@@ -13,7 +13,9 @@ import { applyRule, tombstone } from './cacheEffects';
 import { invalidationRule } from './invalidationRules';
 import { ListEpochs, type ListListener } from './listEpochs';
 import { buildMutation } from './mutationDocument';
-import { SaveRunner } from './saveRunner';
+import { mayHaveRun, SaveRunner } from './saveRunner';
+import { markInvalidated } from '../records/recordMarks';
+import type { WriteOptions } from '../store/storeTypes';
 import type { WriteHost } from './writeHost';
 
 export interface SaveOutcome {
@@ -63,20 +65,20 @@ export class StoreWrites {
   }
 
   /** Creates or updates the draft (new drafts it references first); returns the saved snapshot. */
-  async save(draft: EntityDraft): Promise<EntitySnapshot> {
+  async save(draft: EntityDraft, options?: WriteOptions): Promise<EntitySnapshot> {
     requireDraft(draft, 'save');
-    const outcomes = await this.#runner.run([draft]);
+    const outcomes = await this.#runner.run([draft], options?.signal);
     const error = outcomes.get(draft);
     if (error) throw error;
     return this.#current(draft);
   }
 
   /** Saves dirty drafts with aliased mutations per dependency level; one result per draft, in order. */
-  async saveBatch(drafts: readonly EntityDraft[]): Promise<SaveOutcome[]> {
+  async saveBatch(drafts: readonly EntityDraft[], options?: WriteOptions): Promise<SaveOutcome[]> {
     if (!Array.isArray(drafts))
       throw new StashValidationError('StashEntityStore: saveBatch() takes an array of drafts');
     drafts.forEach((d) => requireDraft(d, 'saveBatch'));
-    const outcomes = await this.#runner.run(drafts);
+    const outcomes = await this.#runner.run(drafts, options?.signal);
     return drafts.map((draft) => {
       const error = outcomes.get(draft);
       return error ? { draft, ok: false, error } : { draft, ok: true, entity: this.#current(draft) };
@@ -84,15 +86,19 @@ export class StoreWrites {
   }
 
   /** Saves every dirty draft the store tracks (edited drafts and created ones). */
-  saveAll(): Promise<SaveOutcome[]> {
-    return this.saveBatch(this.registry.dirty());
+  saveAll(options?: WriteOptions): Promise<SaveOutcome[]> {
+    return this.saveBatch(this.registry.dirty(), options);
   }
 
   /**
    * Destroys an entity with its type's destroy mutation (`extra` merges into the destroy input:
    * `delete_file`, `delete_generated`), then tombstones it: `isDeleted` is true, reads see null.
    */
-  async delete(entity: EntitySnapshot | EntityDraft, extra?: Record<string, unknown>): Promise<void> {
+  async delete(
+    entity: EntitySnapshot | EntityDraft,
+    extra?: Record<string, unknown>,
+    options?: WriteOptions,
+  ): Promise<void> {
     if (
       entity === null ||
       typeof entity !== 'object' ||
@@ -110,25 +116,54 @@ export class StoreWrites {
     const destroy = type.entityModel?.destroy;
     if (destroy === undefined)
       throw new StashValidationError(`StashEntityStore: ${type.name} cannot be deleted`);
-    const value = this.#destroyArg(type.name, id, destroy.arg, extra);
+    const input = this.#destroyArg(type.name, id, destroy.arg, extra);
     const built = buildMutation(`Delete${type.name}`, [
-      { field: destroy.field, args: [{ name: destroy.arg, type: destroy.argType, value }] },
+      { field: destroy.field, args: [{ name: destroy.arg, type: destroy.argType, value: input }] },
     ]);
-    this.#host.counted();
-    const result = await this.#host.client.request<Record<string, unknown>>(built.query, built.variables);
+    const lists = new Set<string>();
+    let seq = 0;
+    // The destroy may have run: the record (and what the rule covers) goes stale, as of its send.
+    const unsure = () => {
+      if (seq === 0) return;
+      this.#host.write((ctx) => {
+        const record = this.#host.source.get(type.name, id);
+        if (record !== undefined) markInvalidated(record, ctx);
+        applyRule(this.#host, ctx, invalidationRule(type.name), new Set(), lists);
+      }, seq);
+      this.lists.bump(lists);
+    };
+    let result;
+    try {
+      ({ result } = await this.#host.pipeline.send(built.query, built.variables, {
+        signal: options?.signal,
+        idempotent: false,
+        mutation: true,
+        sent: (s) => (seq = s),
+      }));
+    } catch (error) {
+      if (mayHaveRun(error)) unsure();
+      throw error;
+    }
     if (result.errors !== undefined && result.errors.length > 0) {
+      if (result.errors.some((e) => e.path !== undefined)) unsure();
       throw new StashGraphQLError(
         `StashEntityStore: ${destroy.field} ${type.name} ${id} failed: ${result.errors.map((e) => e.message).join('; ')}`,
         result.errors,
       );
     }
-    if (result.data?.[built.aliases[0]] !== true)
-      throw new StashError(`StashEntityStore: ${destroy.field} ${type.name} ${id} returned false`);
-    const lists = new Set<string>();
+    const value = result.data?.[built.aliases[0]];
+    if (value !== true) {
+      if (value !== false) unsure();
+      throw new StashError(
+        value === false
+          ? `StashEntityStore: ${destroy.field} ${type.name} ${id} returned false`
+          : `StashEntityStore: malformed answer: ${destroy.field} ${type.name} ${id} returned ${JSON.stringify(value)}`,
+      );
+    }
     this.#host.write((ctx) => {
       const record = tombstone(this.#host, ctx, type.name, id);
       applyRule(this.#host, ctx, invalidationRule(type.name), new Set([record]), lists);
-    });
+    }, seq);
     if (isDraft(entity)) this.registry.untrack(entity);
     else {
       const draft = this.registry

@@ -7,21 +7,20 @@ import type { RecordSource } from '../records/recordSource';
 import type { EntitySnapshot } from '../records/storeRecord';
 import type { SchemaModel } from '../schema/modelTypes';
 import type { BatchListener, Unsubscribe } from '../tracking/storeSubscriptions';
-import type { StashClient } from '../transport/stashClient';
+import type { RequestPipeline } from '../batch/requestPipeline';
 
 export interface WriteHost {
-  readonly client: StashClient;
+  /** The store's request pipeline (sequencing, counting, abort, retries), shared with reads. */
+  readonly pipeline: RequestPipeline;
   readonly model: SchemaModel;
   readonly table: TypeTable;
   readonly source: RecordSource;
   readonly normalizer: Normalizer;
   readonly trees: FieldTreeBuilder;
   readonly selections: SelectionBuilder;
-  /** Runs `fn` as one write batch (one notification). */
-  write<T>(fn: (ctx: WriteContext) => T): T;
+  /** Runs `fn` as one write batch (one notification), as of `seq` (a request's) or a new sequence. */
+  write<T>(fn: (ctx: WriteContext) => T, seq?: number): T;
   subscribe(listener: BatchListener): Unsubscribe;
   /** The store's `findOne` (DSL filters, errors propagate). */
   findOne(typename: string, filters: Record<string, unknown>): Promise<EntitySnapshot | null>;
-  /** Counts a request (the store's `requestCount`). */
-  counted(): void;
 }

@@ -35,8 +35,13 @@ type MutableSnapshot = Record<string | symbol, unknown>;
 
 export interface WriteContext {
   readonly changes: ChangeCollector;
-  /** Clock time stamped on every record written (TTL start). */
+  /** Clock time stamped on every field written (TTL start). */
   readonly now: number;
+  /**
+   * Sequence of this write: the request's, taken when it was sent, or the local write's own. A
+   * field last touched by a later sequence (write, invalidation, tombstone) is not overwritten.
+   */
+  readonly seq: number;
 }
 
 export class Normalizer {
@@ -152,14 +157,18 @@ export class Normalizer {
     if (plan.hasLinks) snap[LINKS] = links ?? EMPTY_LINKS;
     if (this.#freeze) freezeSnapshot(snap);
     const type = plan.type;
-    const record = new StoreRecord(type, snap as unknown as EntitySnapshot, shape, ctx.now);
+    const record = new StoreRecord(type, snap as unknown as EntitySnapshot, shape, ctx.now, ctx.seq);
     if (records !== undefined) records.set(id, record);
     else this.#source.set(type.name, id, record);
     ctx.changes.added(record);
     return record;
   }
 
-  /** An existing record: only changed values are kept, and a new snapshot is made if any changed. */
+  /**
+   * An existing record: only changed values are kept, and a new snapshot is made if any changed.
+   * A field last touched by a later sequence than this write's (a later-sent answer, an
+   * invalidation, a tombstone) keeps its value and stamp; the fields received get this write's stamp.
+   */
   #update(
     ctx: WriteContext,
     obj: Obj,
@@ -169,9 +178,13 @@ export class Normalizer {
   ): void {
     const old = record.snap as unknown as Readonly<MutableSnapshot>;
     const oldLinks = (old[LINKS] as Links | undefined) ?? EMPTY_LINKS;
+    const seq = ctx.seq;
+    // Nothing later than this write touched the record: no field needs its own check.
+    const ordered = seq >= record.maxSeq;
     let next: MutableSnapshot | null = null;
     let nextLinks: Record<string, LinkValue> | null = null;
     let changed: string[] | null = null;
+    const written: string[] = [];
     let shape = record.shape;
     let i = 0;
     for (const responseKey in obj) {
@@ -183,6 +196,11 @@ export class Normalizer {
       if (raw === null && childErr !== undefined) continue;
       const field = slot.field;
       const key = slot.key;
+      if (!ordered && seq < record.fieldSeq(key)) {
+        // A later write owns this field; linked entities still take what they can (their own order).
+        if (field.link) this.#link(ctx, raw, plan.type, field, childErr);
+        continue;
+      }
       let complete = true;
       if (field.link) {
         const value = this.#link(ctx, raw, plan.type, field, childErr);
@@ -211,7 +229,10 @@ export class Normalizer {
           (changed ??= []).push(key);
         }
       }
-      if (complete) shape = shape.with(key);
+      if (complete) {
+        shape = shape.with(key);
+        written.push(key);
+      }
     }
 
     if (changed !== null) {
@@ -223,9 +244,11 @@ export class Normalizer {
       record.snap = copy as unknown as EntitySnapshot;
       for (const k of changed) ctx.changes.field(record, k);
     }
+    const before = record.shape;
     record.shape = shape;
-    record.fetchedAt = ctx.now;
-    if (record.state !== RecordState.Present) {
+    if (written.length > 0) record.restamp(written, seq, ctx.now, before);
+    // An answer sent after the tombstone says the entity exists again; an older one does not.
+    if (record.state !== RecordState.Present && seq > record.floor) {
       if (record.state === RecordState.Deleted) ctx.changes.added(record);
       record.state = RecordState.Present;
     }

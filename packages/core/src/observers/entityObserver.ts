@@ -135,7 +135,7 @@ export class EntityObserver<T extends EntityTypeName = EntityTypeName, D = Entit
       const entry = { settled: false } as SuspenseRead;
       const signature = this.#signature;
       const expire = () => {
-        setTimeout(() => {
+        this.store.timers.delay(() => {
           if (reads.get(signature) === entry) reads.delete(signature);
         }, SUSPENSE_OUTCOME_MS);
       };
@@ -268,7 +268,7 @@ export class EntityObserver<T extends EntityTypeName = EntityTypeName, D = Entit
       const snap = this.store.peek(this.#type, id);
       const specs = this.#specs;
       if (snap !== null) {
-        const complete = specs === undefined || this.store.missingFieldsNested(snap, ...specs).size === 0;
+        const complete = specs === undefined || this.store.missingReceived(snap, ...specs).size === 0;
         if (specs === undefined) addWholeRecord(deps, this.#type, id);
         collectDeps(deps, snap.__typename, snap, fieldTreeFor(this.store.model, snap.__typename, specs));
         if (complete) {

@@ -19,10 +19,11 @@ import {
   type StoreRecord,
 } from '../records/storeRecord';
 import { fieldKey, parseFieldKey, type FieldArgs } from '../shared/keys';
-import { treePresent } from '../tracking/fieldPresence';
+import { treePresent, type FieldTest } from '../tracking/fieldPresence';
 import type { CacheQueryHost } from './cacheQueries';
 import { checkId, concreteTypes, entityTypeOf } from './storeInput';
-import type { ReadOptions } from './storeTypes';
+import type { PopulateOptions, ReadOptions } from './storeTypes';
+import type { RetryOption } from '../batch/retryPolicy';
 import type { TtlPolicy } from './ttlPolicy';
 
 export interface EntityReadDeps {
@@ -121,12 +122,25 @@ export class EntityReads implements CacheQueryHost {
     return out;
   }
 
+  /** Specs not fresh: not received, invalidated or past the TTL (what a read would fetch). */
   missingFieldsNested(entity: EntitySnapshot, ...specs: string[]): Set<string> {
+    const now = this.#ttl.now();
+    const ttl = this.#ttl;
+    return this.#missing(entity, specs, (record, key) => !ttl.isFieldStale(record, key, now));
+  }
+
+  /** Specs not received at all, fresh or stale (for bindings that show stale data while refetching). */
+  missingReceived(entity: EntitySnapshot, ...specs: string[]): Set<string> {
+    return this.#missing(entity, specs, undefined);
+  }
+
+  #missing(entity: EntitySnapshot, specs: readonly string[], test: FieldTest | undefined): Set<string> {
     const type = entityTypeOf(this.#table, entity);
     const record = this.#source.get(type.name, entity.id);
     const missing = new Set<string>();
     for (const spec of specs) {
-      if (record === undefined || !treePresent(record, this.#specTree(type.name, spec))) missing.add(spec);
+      if (record === undefined || !treePresent(record, this.#specTree(type.name, spec), test))
+        missing.add(spec);
     }
     return missing;
   }
@@ -149,7 +163,7 @@ export class EntityReads implements CacheQueryHost {
       else if (record !== undefined && !this.#ttl.isStale(record) && !force) {
         return Promise.resolve(record.snap);
       } else tree = this.#refreshTree(type, record);
-      return this.#read(type, id, record, tree, force, options?.signal);
+      return this.#read(type, id, record, tree, force, options?.signal, options?.retry);
     } catch (error) {
       return Promise.reject(error);
     }
@@ -166,7 +180,7 @@ export class EntityReads implements CacheQueryHost {
   async populate(
     entity: EntitySnapshot,
     fields: Iterable<string> | undefined,
-    options: { forceRefetch?: boolean } | undefined,
+    options: PopulateOptions | undefined,
   ): Promise<EntitySnapshot> {
     const type = entityTypeOf(this.#table, entity);
     const tree =
@@ -174,7 +188,15 @@ export class EntityReads implements CacheQueryHost {
         ? cloneTree(this.#trees.defaults(type.name))
         : this.#trees.parse(type.name, fields);
     const record = this.#source.get(type.name, entity.id);
-    const result = await this.#read(type, entity.id, record, tree, options?.forceRefetch === true);
+    const result = await this.#read(
+      type,
+      entity.id,
+      record,
+      tree,
+      options?.forceRefetch === true,
+      options?.signal,
+      options?.retry,
+    );
     if (result === null)
       throw new StashNotFoundError(`StashEntityStore: ${type.name} ${entity.id} no longer exists`);
     return result;
@@ -198,13 +220,14 @@ export class EntityReads implements CacheQueryHost {
     tree: FieldTree,
     force: boolean,
     signal?: AbortSignal,
+    retry?: RetryOption,
   ): Promise<EntitySnapshot | null> {
     if (!force && record !== undefined) {
       // Everything cached and fresh: answer now, without waiting for the tick.
-      const deps = new FetchPlanner((r) => this.#ttl.isStale(r)).add({ type, id, record, tree, force });
+      const deps = new FetchPlanner(this.#ttl).add({ type, id, record, tree, force });
       if (deps.size === 0) return Promise.resolve(record.state === RecordState.Deleted ? null : record.snap);
     }
-    return this.#loader.load({ type, id, tree, force }, signal);
+    return this.#loader.load({ type, id, tree, force, retry }, signal);
   }
 
   /** A stale record refreshes what it had (top-level received fields) plus the default set. */

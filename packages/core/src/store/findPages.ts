@@ -94,7 +94,7 @@ export class FindPages {
         const epoch = this.listEpoch(type.name);
         const aggregates = (type.entityModel?.list?.aggregates ?? []).filter((a) => a !== 'count');
         const promise = this.finds
-          .page(type, request, undefined, controller.signal, aggregates)
+          .page(type, request, undefined, { signal: controller.signal }, aggregates)
           .then((found) => {
             const answer: PageAnswer = {
               epoch,

@@ -50,7 +50,7 @@ export class FindRequests {
     const request = this.prepare(type, filters, options, 1, FIND_LIMIT);
     const known = this.counts.get(type, request.countKey);
     if (known !== undefined && known > FIND_LIMIT) throw new FindLimitError(known, FIND_LIMIT);
-    return (await this.page(type, request, FIND_LIMIT, options?.signal)).items;
+    return (await this.page(type, request, FIND_LIMIT, options)).items;
   }
 
   /** The first match (server order, or `sort`), or `null`. */
@@ -61,7 +61,7 @@ export class FindRequests {
   ): Promise<EntitySnapshot | null> {
     const type = this.table.entity(typename);
     const request = this.prepare(type, filters, options, 1, 1);
-    return (await this.page(type, request, undefined, options?.signal)).items[0] ?? null;
+    return (await this.page(type, request, undefined, options)).items[0] ?? null;
   }
 
   /** Lazy pages of `batch` (default `DEFAULT_QUERY_BATCH`); input is checked now, not at the first page. */
@@ -71,7 +71,7 @@ export class FindRequests {
     this.prepare(type, filters, options, 1, batch);
     return new FindIterator<EntitySnapshot>(batch, (page) => {
       const request = this.prepare(type, filters, options, page, batch);
-      return this.page(type, request, undefined, options?.signal);
+      return this.page(type, request, undefined, options);
     });
   }
 
@@ -121,12 +121,12 @@ export class FindRequests {
     type: TypeInfo,
     request: FindRequest,
     limit: number | undefined,
-    signal: AbortSignal | undefined,
+    options: Pick<FindCallOptions, 'signal' | 'retry'> | undefined,
     aggregates?: readonly string[],
   ): Promise<FindPage> {
     const op = new FindOp(this.normalizer, type, request.args, request.selection, limit, aggregates);
     const epoch = this.listEpoch(type.name);
-    this.loader.enqueue(op, signal);
+    this.loader.enqueue(op, options?.signal, options?.retry);
     const direct = type.entityModel?.list?.direct === true;
     return op.promise.then(
       (page) => {

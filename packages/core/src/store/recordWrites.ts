@@ -8,19 +8,9 @@ import type { TypeInfo } from '../model/typeTable';
 import type { WriteContext } from '../normalize/normalizer';
 import type { RecordSource } from '../records/recordSource';
 import { snapshotPrototype } from '../records/snapshotPrototypes';
-import { LINKS, RecordState, type EntitySnapshot, type StoreRecord } from '../records/storeRecord';
+import { LINKS, type EntitySnapshot, type StoreRecord } from '../records/storeRecord';
 
-export function markInvalidated(record: StoreRecord, ctx: WriteContext): void {
-  if (record.state !== RecordState.Present) return;
-  record.state = RecordState.Invalidated;
-  ctx.changes.mark(record, 'invalidated');
-}
-
-export function markDeleted(record: StoreRecord, ctx: WriteContext): void {
-  if (record.state === RecordState.Deleted) return;
-  record.state = RecordState.Deleted;
-  ctx.changes.mark(record, 'deleted');
-}
+export { markDeleted, markInvalidated } from '../records/recordMarks';
 
 export function evictRecord(source: RecordSource, record: StoreRecord, ctx: WriteContext): void {
   ctx.changes.mark(record, 'removed');

@@ -29,7 +29,9 @@ import type { EntitySnapshot } from '../records/storeRecord';
 import type { EntityTypeName } from '../schema/generated/types';
 import type { SchemaModel } from '../schema/modelTypes';
 import { getSchemaModel } from '../schema/schemaModel';
-import { systemClock } from '../shared/clock';
+import { resolveTimers, type StashTimers } from '../shared/timers';
+import { RequestPipeline } from '../batch/requestPipeline';
+import { RetryPolicy } from '../batch/retryPolicy';
 import { isDevelopment } from '../shared/devMode';
 import type { FieldArgs } from '../shared/keys';
 import type {
@@ -58,8 +60,10 @@ import type {
   FindIterOptions,
   FindPageOptions,
   FindPageResult,
+  PopulateOptions,
   ReadOptions,
   StashEntityStoreOptions,
+  WriteOptions,
 } from './storeTypes';
 import { TtlPolicy, type TtlSeconds } from './ttlPolicy';
 import { WriteBatcher } from './writeBatcher';
@@ -77,15 +81,18 @@ export class StashEntityStore implements CacheQueryHost {
   readonly #queries: CacheQueries;
   readonly #control: CacheControl;
   readonly #writes: StoreWrites;
-  #requests = 0;
+  readonly #pipeline: RequestPipeline;
+  /** The store's clock, tick and delays (`timers` option). */
+  readonly timers: StashTimers;
 
   constructor(client: StashClient, options: StashEntityStoreOptions = {}) {
     this.client = client;
     this.model = options.model ?? getSchemaModel();
     const table = (this.#table = TypeTable.of(this.model));
     const source = options.source ?? new MapRecordSource();
+    const timers = (this.timers = resolveTimers(options.timers, options.now));
     const ttl = new TtlPolicy(
-      options.now ?? systemClock,
+      timers.now,
       options.defaultTtl === undefined ? DEFAULT_TTL : options.defaultTtl,
       table.size,
     );
@@ -93,16 +100,23 @@ export class StashEntityStore implements CacheQueryHost {
     const trees = new FieldTreeBuilder(table);
     const selections = new SelectionBuilder(table);
     const batcher = (this.#batcher = new WriteBatcher(source, table, () => ttl.now()));
-    const write: WriteBatch = (fn) => batcher.write(fn);
-    const executor = new RequestExecutor(client, write);
-    executor.onRequest = () => void this.#requests++;
+    const write: WriteBatch = (fn, seq) => batcher.write(fn, seq);
+    const pipeline = (this.#pipeline = new RequestPipeline(
+      client,
+      batcher.sequence,
+      timers,
+      new RetryPolicy(options.retry),
+    ));
+    const executor = new RequestExecutor(pipeline, write);
     const loader = new CoalescingLoader({
       executor,
       normalizer,
       source,
       selections,
-      isStale: (r) => ttl.isStale(r),
+      fresh: ttl,
       snapshot: (t, id) => this.#reads.peek(t, id),
+      tick: timers.tick,
+      sequence: batcher.sequence,
     });
     this.#reads = new EntityReads({ table, source, ttl, trees, loader });
     const listEpoch = (typename: string) => this.#writes.listEpoch(typename);
@@ -118,10 +132,10 @@ export class StashEntityStore implements CacheQueryHost {
       listEpoch,
     );
     this.#pages = new FindPages(table, this.#finds, this.#reads, ttl, listEpoch);
-    this.#queries = new CacheQueries(this.#reads, () => this.#requests);
+    this.#queries = new CacheQueries(this.#reads, () => this.#pipeline.requests);
     this.#control = new CacheControl(source, table, ttl, normalizer, write);
     this.#writes = new StoreWrites({
-      client,
+      pipeline,
       model: this.model,
       table,
       source,
@@ -131,13 +145,12 @@ export class StashEntityStore implements CacheQueryHost {
       write,
       subscribe: (listener) => batcher.subscribeAll(listener),
       findOne: (t, filters) => this.#finds.findOne(t, filters),
-      counted: () => void this.#requests++,
     });
   }
 
   /** HTTP requests this store has sent (diagnostics). */
   get requestCount(): number {
-    return this.#requests;
+    return this.#pipeline.requests;
   }
 
   // ---- cache reads (no network) ----
@@ -186,18 +199,24 @@ export class StashEntityStore implements CacheQueryHost {
 
   // ---- field checks ----
 
+  /** Every spec received and fresh: what a read of them would not fetch. */
   hasFields(entity: EntitySnapshot, ...fields: string[]): boolean {
     return this.#reads.missingFieldsNested(entity, ...fields).size === 0;
   }
 
-  /** Which of `fields` the entity has not received (nested specs allowed, as in `missingFieldsNested`). */
+  /** Which of `fields` are not fresh (nested specs allowed, as in `missingFieldsNested`). */
   missingFields(entity: EntitySnapshot, ...fields: string[]): Set<string> {
     return this.#reads.missingFieldsNested(entity, ...fields);
   }
 
-  /** Which specs (`'files.path'`, `'studio__parent_studio__name'`) are not fully received. */
+  /** Which specs (`'files.path'`, `'studio__parent_studio__name'`) are not fresh (not received, invalidated or past the TTL). */
   missingFieldsNested(entity: EntitySnapshot, ...specs: string[]): Set<string> {
     return this.#reads.missingFieldsNested(entity, ...specs);
+  }
+
+  /** Which specs were never received (stale values count as received): for bindings that show stale data while refetching. */
+  missingReceived(entity: EntitySnapshot, ...specs: string[]): Set<string> {
+    return this.#reads.missingReceived(entity, ...specs);
   }
 
   // ---- fetching reads ----
@@ -228,7 +247,7 @@ export class StashEntityStore implements CacheQueryHost {
   populate<E extends EntitySnapshot, const F extends FieldSpecs = undefined>(
     entity: E,
     fields?: F & CheckedSpecs<EntityOfSnapshot<E>, NoInfer<F>>,
-    options?: { forceRefetch?: boolean },
+    options?: PopulateOptions,
   ): Promise<E & Selected<EntityOfSnapshot<E>, F>> {
     return this.#reads.populate(entity, fields, options) as Promise<E & Selected<EntityOfSnapshot<E>, F>>;
   }
@@ -407,23 +426,28 @@ export class StashEntityStore implements CacheQueryHost {
   /** Creates or updates the draft (new drafts it references first); resolves with the saved snapshot. */
   save<D extends EntityDraft & { readonly __typename: EntityTypeName }>(
     draft: D,
+    options?: WriteOptions,
   ): Promise<EntityOf<D['__typename']>> {
-    return this.#writes.save(draft) as Promise<EntityOf<D['__typename']>>;
+    return this.#writes.save(draft, options) as Promise<EntityOf<D['__typename']>>;
   }
 
   /** Saves drafts with aliased mutations (creates first, one request per dependency level); a result per draft. */
-  saveBatch(drafts: readonly EntityDraft[]): Promise<SaveResult[]> {
-    return this.#writes.saveBatch(drafts) as Promise<SaveResult[]>;
+  saveBatch(drafts: readonly EntityDraft[], options?: WriteOptions): Promise<SaveResult[]> {
+    return this.#writes.saveBatch(drafts, options) as Promise<SaveResult[]>;
   }
 
   /** Saves every dirty draft this store tracks. */
-  saveAll(): Promise<SaveResult[]> {
-    return this.#writes.saveAll() as Promise<SaveResult[]>;
+  saveAll(options?: WriteOptions): Promise<SaveResult[]> {
+    return this.#writes.saveAll(options) as Promise<SaveResult[]>;
   }
 
   /** Destroys an entity (`extra`: `delete_file`, `delete_generated`...) and tombstones it. */
-  delete(entity: EntitySnapshot | EntityDraft, extra?: Record<string, unknown>): Promise<void> {
-    return this.#writes.delete(entity, extra);
+  delete(
+    entity: EntitySnapshot | EntityDraft,
+    extra?: Record<string, unknown>,
+    options?: WriteOptions,
+  ): Promise<void> {
+    return this.#writes.delete(entity, extra, options);
   }
 
   /** The first match of `search`, else a new entity created from it; `createIfMissing: false` throws `StashNotFoundError`. */

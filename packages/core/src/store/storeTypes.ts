@@ -6,6 +6,8 @@ import type { EntitySnapshot } from '../records/storeRecord';
 import type { RecordSource } from '../records/recordSource';
 import type { SchemaModel } from '../schema/modelTypes';
 import type { Clock } from '../shared/clock';
+import type { StashTimers } from '../shared/timers';
+import type { RetryOption } from '../batch/retryPolicy';
 
 /** Any entity snapshot; the generated interfaces (`Scene`, `Performer`...) describe each type. */
 export type StashEntity = EntitySnapshot & { readonly [field: string]: unknown };
@@ -42,8 +44,27 @@ export interface ReadOptions<F extends FieldSpecs = FieldSpecs> {
   /** Refetch the fields even if cached and fresh. */
   forceRefetch?: boolean;
   /**
-   * Aborts this read: its promise rejects with `StashNetworkError` at once; the fetch itself is
+   * Aborts this read: its promise rejects with `StashAbortError` at once; the fetch itself is
    * dropped (or its request aborted) only when no other read still needs it.
+   */
+  signal?: AbortSignal;
+  /** Retries on network errors, 5xx and 429 (default: the store's, 3); `false` disables them. */
+  retry?: RetryOption;
+}
+
+/** `populate` options. */
+export interface PopulateOptions {
+  /** Refetch the fields even if cached and fresh. */
+  forceRefetch?: boolean;
+  signal?: AbortSignal;
+  retry?: RetryOption;
+}
+
+/** `save`, `saveBatch`, `saveAll` and `delete` options. */
+export interface WriteOptions {
+  /**
+   * Aborts the mutation: its promise rejects with `StashAbortError`. A mutation already sent may
+   * still run on the server, so its fields are marked stale (see `mutations/README.md`).
    */
   signal?: AbortSignal;
 }
@@ -56,10 +77,12 @@ export interface FindCallOptions<F extends FieldSpecs = FieldSpecs> extends Pick
   /** Field specs of each item; a literal list narrows the items (`Selected`). */
   fields?: F;
   /**
-   * Aborts the list query: its promise rejects with `StashNetworkError` at once, and its result is
+   * Aborts the list query: its promise rejects with `StashAbortError` at once, and its result is
    * not written; the request itself is aborted when nothing else coalesced into it is needed.
    */
   signal?: AbortSignal;
+  /** Retries on network errors, 5xx and 429 (default: the store's, 3); `false` disables them. */
+  retry?: RetryOption;
 }
 
 export interface FindIterOptions<F extends FieldSpecs = FieldSpecs> extends FindCallOptions<F> {
@@ -109,8 +132,15 @@ export interface StashEntityStoreOptions {
   model?: SchemaModel;
   /** Default TTL in seconds; `null` = never stale. Default `DEFAULT_TTL` (1800). */
   defaultTtl?: number | null;
-  /** Clock in ms for TTL (inject a fake one in tests). */
+  /** Clock in ms for TTL (inject a fake one in tests); `timers.now` wins when both are given. */
   now?: Clock;
+  /** The clock, the coalescing tick and delays (retry backoff, suspense outcomes): fake them in tests. */
+  timers?: Partial<StashTimers>;
+  /**
+   * Retries of reads (and idempotent mutations) on network errors, 5xx and 429: default 3, with
+   * exponential backoff and jitter; `false` disables them. Calls can override it.
+   */
+  retry?: RetryOption;
   /** Where records live (default: an in-memory `MapRecordSource`). */
   source?: RecordSource;
   /** Freeze snapshots (default: on unless `NODE_ENV === 'production'`). */

@@ -1,11 +1,11 @@
 /**
- * Time-to-live per record: a record is stale once `now - fetchedAt` passes its type's TTL (or
- * after `invalidate`). Staleness is computed when asked (lazy), so nothing is removed and every
+ * Time-to-live per field: a field is stale once `now` minus its fetch time passes its type's TTL
+ * (or after `invalidate`); a record is stale when one of its received fields is. Staleness is computed when asked (lazy), so nothing is removed and every
  * index stays consistent; a stale record is refetched by the next read, keeping its identity.
  */
 import { StashValidationError } from '../errors';
 import type { TypeInfo } from '../model/typeTable';
-import { RecordState, type StoreRecord } from '../records/storeRecord';
+import type { StoreRecord } from '../records/storeRecord';
 import type { Clock } from '../shared/clock';
 
 /** Seconds, `null` for never, `undefined` for the default. */
@@ -51,9 +51,13 @@ export class TtlPolicy {
     return this.#ms[type.index];
   }
 
-  /** Stale: invalidated, tombstoned, or older than its type's TTL (strictly greater, as the reference). */
+  /** Stale: tombstoned, invalidated, or some received field older than its type's TTL (strictly greater). */
   isStale(record: StoreRecord, now: number = this.now()): boolean {
-    if (record.state !== RecordState.Present) return true;
-    return now - record.fetchedAt > this.#ms[record.type.index];
+    return !record.isFresh(now, this.#ms[record.type.index]);
+  }
+
+  /** One field: not received, invalidated, or older than the TTL. */
+  isFieldStale(record: StoreRecord, key: string, now: number = this.now()): boolean {
+    return !record.isFieldFresh(key, now, this.#ms[record.type.index]);
   }
 }

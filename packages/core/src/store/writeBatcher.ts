@@ -11,6 +11,7 @@ import type { RecordSource } from '../records/recordSource';
 import type { Clock } from '../shared/clock';
 import { anchorHiddenClass } from '../shared/hiddenClassAnchors';
 import { ChangeCollector } from '../tracking/changeBatch';
+import { WriteSequence } from '../tracking/writeSequence';
 import {
   StoreSubscriptions,
   type BatchListener,
@@ -21,10 +22,10 @@ import {
 import { checkId, concreteTypes } from './storeInput';
 
 // Every context comes from this one literal, so an idle one keeps its hidden class (see anchorHiddenClass).
-function writeContext(changes: ChangeCollector, now: number): WriteContext {
-  return { changes, now };
+function writeContext(changes: ChangeCollector, now: number, seq: number): WriteContext {
+  return { changes, now, seq };
 }
-anchorHiddenClass(writeContext, () => writeContext(new ChangeCollector(), Date.now()));
+anchorHiddenClass(writeContext, () => writeContext(new ChangeCollector(), Date.now(), 0));
 
 export class WriteBatcher {
   readonly #source: RecordSource;
@@ -32,19 +33,24 @@ export class WriteBatcher {
   readonly #now: Clock;
   readonly #subscriptions = new StoreSubscriptions();
   readonly #changes = new ChangeCollector();
+  readonly sequence: WriteSequence;
   #depth = 0;
 
-  constructor(source: RecordSource, table: TypeTable, now: Clock) {
+  constructor(source: RecordSource, table: TypeTable, now: Clock, sequence = new WriteSequence()) {
     this.#source = source;
     this.#table = table;
     this.#now = now;
+    this.sequence = sequence;
   }
 
-  /** Runs `fn` as one write batch (or as part of the enclosing one). */
-  write<T>(fn: (ctx: WriteContext) => T): T {
+  /**
+   * Runs `fn` as one write batch (or as part of the enclosing one). `seq` is the sequence of the
+   * request whose answer is written; without it the write takes a new one (a local write).
+   */
+  write<T>(fn: (ctx: WriteContext) => T, seq?: number): T {
     this.#depth++;
     try {
-      return fn(writeContext(this.#changes, this.#now()));
+      return fn(writeContext(this.#changes, this.#now(), seq ?? this.sequence.next()));
     } finally {
       if (--this.#depth === 0 && this.#changes.size > 0) {
         // Nobody can see a batch without a subscriber or a committing source: don't build it.

@@ -165,23 +165,37 @@ export class MockStashCore {
     });
     const delay = this.latencyMs + (fault?.latencyMs ?? 0);
     if (delay > 0) await sleep(delay);
-    if (fault?.drop) return finish({ drop: true });
+    // Executed first when asked: the server's state changes even if the answer is then lost.
+    const executed = fault?.afterExecute === true ? await this.respond(req, parsed, fault) : null;
+    const answer = this.injected(fault) ?? executed ?? (await this.respond(req, parsed, fault));
+    if (fault?.hold !== undefined) await fault.hold.wait();
+    return finish(answer);
+  }
+
+  /** The answer an injected fault replaces the real one with, if any. */
+  private injected(fault: Fault | null): CoreResponse | null {
+    if (fault?.drop) return { drop: true };
     if (fault?.status !== undefined) {
-      return finish({
+      return {
         status: fault.status,
         headers: { 'Content-Type': 'text/plain' },
         body: fault.body ?? 'MockStash: injected fault',
-      });
+      };
     }
-    if (fault?.graphqlErrors) return finish(json(200, { errors: fault.graphqlErrors, data: null }));
+    if (fault?.graphqlErrors) return json(200, { errors: fault.graphqlErrors, data: null });
+    return null;
+  }
 
-    if ('error' in parsed) return finish(parsed.error);
+  private async respond(
+    req: CoreRequest,
+    parsed: Parsed | { error: CoreResponse },
+    fault: Fault | null,
+  ): Promise<CoreResponse> {
+    if ('error' in parsed) return parsed.error;
     if (req.method === 'GET' && this.isMutation(parsed)) {
-      return finish(
-        json(406, { errors: [{ message: 'GET requests only allow query operations' }], data: null }),
-      );
+      return json(406, { errors: [{ message: 'GET requests only allow query operations' }], data: null });
     }
-    return finish(await this.execute(parsed, req, fault));
+    return this.execute(parsed, req, fault);
   }
 
   /** Stash's authentication: the `ApiKey` header or `?apikey=` must match the configured key. */

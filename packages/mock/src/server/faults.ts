@@ -7,7 +7,10 @@ export interface InjectedGraphQLError {
 
 /**
  * What to do to one request. Several can be combined: latency applies first, then `drop`,
- * then `status`, then `graphqlErrors`; `partial` alters an otherwise normal result.
+ * then `status`, then `graphqlErrors`; `partial` alters an otherwise normal result. With
+ * `afterExecute`, the request runs first (its writes happen) and `drop`/`status` replace the answer:
+ * a mutation that ran on the server but whose answer the client never got. `hold` keeps the
+ * answer of an executed request until released (see `FaultController.hold`).
  */
 export interface Fault {
   /** Extra delay before answering (or dropping). */
@@ -21,6 +24,44 @@ export interface Fault {
   graphqlErrors?: InjectedGraphQLError[];
   /** Execute normally, then null out each path in `data` and add an error for it (partial data). */
   partial?: { path: (string | number)[]; message?: string }[];
+  /** Execute the request before applying `drop` or `status` (the server's state changed). */
+  afterExecute?: boolean;
+  /** Hold the executed answer until `gate.release()` (built by `FaultController.hold`). */
+  hold?: HoldGate;
+}
+
+/**
+ * A held answer: the request has executed (its result is fixed) but is not sent until `release()`,
+ * so a test can make an older answer land after a newer one without waiting for real time.
+ */
+export interface HeldResponse {
+  /** Resolves once a matching request has executed and its answer is being held. */
+  readonly executed: Promise<void>;
+  /** Sends the held answer (or lets a later matching request through at once). */
+  release(): void;
+}
+
+/** The mock's side of a held answer. */
+export class HoldGate implements HeldResponse {
+  readonly executed: Promise<void>;
+  #reached!: () => void;
+  #release!: () => void;
+  readonly #released: Promise<void>;
+
+  constructor() {
+    this.executed = new Promise((resolve) => (this.#reached = resolve));
+    this.#released = new Promise((resolve) => (this.#release = resolve));
+  }
+
+  release(): void {
+    this.#release();
+  }
+
+  /** Called by the mock with the executed answer: waits for `release()`. */
+  async wait(): Promise<void> {
+    this.#reached();
+    await this.#released;
+  }
 }
 
 /** Which requests a fault rule applies to: an operation name, a pattern over it, or a predicate. */
@@ -55,6 +96,17 @@ export class FaultController {
     return () => {
       this.rules = this.rules.filter((r) => r !== rule);
     };
+  }
+
+  /**
+   * Holds the answer of the next request (or of the next one matching `match`) after it executed:
+   * `await held.executed`, do other requests, then `held.release()` to let the old answer land.
+   */
+  hold(match?: FaultMatcher, fault: Omit<Fault, 'hold'> = {}): HeldResponse {
+    const gate = new HoldGate();
+    if (match === undefined) this.next({ ...fault, hold: gate });
+    else this.add(match, { ...fault, hold: gate }, { times: 1 });
+    return gate;
   }
 
   clear(): void {
