@@ -2,7 +2,7 @@
 // made deterministic with a held response (the mock executes, then waits for `release()`).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestStash, type TestStash } from '@stashkit/testkit';
-import { createStashClient, createStashStore, StashNotFoundError } from '../src/index';
+import { createStashClient, createStashStore, StashError, StashNotFoundError } from '../src/index';
 
 let stash: TestStash;
 beforeAll(async () => {
@@ -151,5 +151,131 @@ describe('freshness is per field', () => {
     expect(store.hasFields(scene, 'code')).toBe(false);
     expect(scene.code).not.toBe('SRV');
     expect(store.getCached('Scene', '7')).toBeNull();
+  });
+});
+
+type Body = { data: Record<string, any> | null; errors?: { message: string; path?: (string | number)[] }[] };
+/** The first (only) root alias of an answer. */
+const firstAlias = (body: Body) => Object.keys(body.data!)[0]!;
+
+describe('a mutation that ran on the server but answered with a failure', () => {
+  const ways: Record<string, Parameters<TestStash['faults']['next']>[0]> = {
+    'HTTP 502': { afterExecute: true, status: 502 },
+    'a dropped connection': { afterExecute: true, drop: true },
+    'an error with data': {
+      rewrite: (body: Body) => ({
+        ...body,
+        errors: [{ message: 'ran, then failed', path: [firstAlias(body)] }],
+      }),
+    },
+  };
+  for (const [how, fault] of Object.entries(ways)) {
+    it(`${how}: the draft stays dirty, edited and rule-covered fields go stale, the next read refetches`, async () => {
+      const store = createStashStore({ url: stash.url, now: () => t, defaultTtl: 60, retry: false });
+      const scene = (await store.get('Scene', '4', { fields: ['title', 'code', 'performers.scene_count'] }))!;
+      const performer = scene.performers[0]!;
+      expect(performer).toBeDefined();
+      const draft = store.edit(scene);
+      draft.title = 'Ran anyway';
+      stash.faults.next(fault);
+      await expect(store.save(draft)).rejects.toBeInstanceOf(StashError);
+      // It did run: the server has the new title.
+      expect((await serverScene('4')).title).toBe('Ran anyway');
+      expect(draft.isDirty).toBe(true);
+      expect(draft.changedFields()).toEqual(['title']);
+      const cached = store.peek('Scene', '4')!;
+      expect(store.hasFields(cached, 'title')).toBe(false);
+      expect(store.hasFields(cached, 'code')).toBe(true); // not edited: still fresh
+      expect(store.receivedFields(cached).has('title')).toBe(false);
+      expect(store.hasFields(store.peek('Performer', performer.id)!, 'scene_count')).toBe(false);
+      // The next read refetches and sees the server's value; the draft's edit now agrees with it.
+      const before = store.requestCount;
+      expect((await store.get('Scene', '4', { fields: ['title', 'code'] }))!.title).toBe('Ran anyway');
+      expect(store.requestCount).toBe(before + 1);
+      expect(draft.changedFields()).toEqual([]);
+    });
+  }
+
+  it('a refusal that proves nothing ran (HTTP 400) marks nothing stale', async () => {
+    const store = createStashStore({ url: stash.url, now: () => t, defaultTtl: 60, retry: false });
+    const scene = (await store.get('Scene', '9', { fields: ['title'] }))!;
+    const draft = store.edit(scene);
+    draft.title = 'Never ran';
+    stash.faults.next({ status: 400 });
+    await expect(store.save(draft)).rejects.toBeInstanceOf(StashError);
+    expect((await serverScene('9')).title).not.toBe('Never ran');
+    expect(draft.isDirty).toBe(true);
+    expect(store.getCached('Scene', '9')).toBe(scene);
+  });
+});
+
+describe('a malformed answer is a protocol error and changes nothing', () => {
+  const rewrite = (fn: (body: Body, alias: string) => void) =>
+    stash.faults.next({
+      rewrite: (body: Body) => {
+        fn(body, firstAlias(body));
+        return body;
+      },
+    });
+
+  it('a missing alias rejects (not "not found") and keeps the record', async () => {
+    const store = newStore();
+    const scene = (await store.get('Scene', '10', { fields: ['title'] }))!;
+    rewrite((body, alias) => delete body.data![alias]);
+    const error = await store.get('Scene', '10', { fields: ['title'], forceRefetch: true }).catch((e) => e);
+    expect(error).toBeInstanceOf(StashError);
+    expect(error.message).toMatch(/malformed answer: findScene \(r0\) is missing/);
+    expect(store.isDeleted('Scene', '10')).toBe(false);
+    expect(store.peek('Scene', '10')).toBe(scene);
+    expect(store.getCached('Scene', '10')).toBe(scene);
+  });
+
+  it('another __typename for a non-abstract root field rejects', async () => {
+    const store = newStore();
+    const scene = (await store.get('Scene', '11', { fields: ['title'] }))!;
+    rewrite((body, alias) => void (body.data![alias].__typename = 'Performer'));
+    await expect(store.get('Scene', '11', { fields: ['title'], forceRefetch: true })).rejects.toThrow(
+      /malformed answer: findScene\(11\) answered a Performer where a Scene was asked for/,
+    );
+    expect(store.isDeleted('Scene', '11')).toBe(false);
+    expect(store.peek('Scene', '11')).toBe(scene);
+    expect(store.peek('Performer', '11')).toBeNull();
+  });
+
+  it('a single-entity answer for another id rejects', async () => {
+    const store = newStore();
+    rewrite((body, alias) => void (body.data![alias].id = '999'));
+    await expect(store.get('Scene', '12', { fields: ['title'] })).rejects.toThrow(
+      /malformed answer: findScene\(12\) answered id 999/,
+    );
+    expect(store.peek('Scene', '12')).toBeNull();
+    expect(store.peek('Scene', '999')).toBeNull();
+  });
+
+  for (const part of ['count', 'scenes'] as const) {
+    it(`a find answer without ${part} rejects instead of resolving []`, async () => {
+      const store = newStore();
+      const before = (await store.get('Scene', '13', { fields: ['title'] }))!;
+      rewrite((body, alias) => delete body.data![alias][part]);
+      await expect(
+        store.find('Scene', { id: { value: 13, modifier: 'EQUALS' } } as never, { fields: ['title'] }),
+      ).rejects.toThrow(part === 'count' ? /findScenes answered without a count/ : /without a scenes list/);
+      expect(store.peek('Scene', '13')).toBe(before);
+      expect(store.listEpoch('Scene')).toBe(0);
+    });
+  }
+
+  it('a by-ids answer without its items list rejects instead of tombstoning every id', async () => {
+    const store = newStore();
+    const { findSceneMarkers } = await raw(
+      `{ findSceneMarkers(scene_marker_filter: {}) { scene_markers { id } } }`,
+    );
+    const id: string = findSceneMarkers.scene_markers[0].id;
+    rewrite((body, alias) => delete body.data![alias].scene_markers);
+    await expect(store.get('SceneMarker', id, { fields: ['title'] })).rejects.toThrow(
+      /findSceneMarkers answered without a scene_markers list/,
+    );
+    expect(store.isDeleted('SceneMarker', id)).toBe(false);
+    expect((await store.get('SceneMarker', id, { fields: ['title'] }))!.id).toBe(id);
   });
 });

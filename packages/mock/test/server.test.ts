@@ -143,6 +143,24 @@ describe('transport, faults, log and reset', () => {
     expect((await first).body.data.findScene.title).not.toBe('newer');
   });
 
+  it('rewrite executes the request, then answers 200 with what it returns', async () => {
+    stash.faults.next({
+      rewrite: (body) => {
+        expect(body.data).toEqual({ sceneUpdate: { id: '1' } });
+        return { data: {} };
+      },
+    });
+    const answer = await gql(
+      stash.url,
+      `mutation T { sceneUpdate(input: { id: "1", title: "rewritten" }) { id } }`,
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({ data: {} });
+    expect((await data(stash.url, `query Q { findScene(id: "1") { title } }`)).findScene.title).toBe(
+      'rewritten',
+    );
+  });
+
   it('afterExecute runs the request, then loses the answer (a mutation that ran but failed)', async () => {
     stash.faults.next({ afterExecute: true, status: 502 });
     const lost = await fetch(stash.url, {

@@ -8,7 +8,7 @@
  *   id is alone (then it is not-found) — the other ids still resolve.
  */
 import { Kind, type SelectionSetNode } from 'graphql';
-import { StashGraphQLError, type GraphQLErrorEntry, type StashError } from '../errors';
+import { StashError, StashGraphQLError, type GraphQLErrorEntry } from '../errors';
 import type { TypeInfo } from '../model/typeTable';
 import { errorTrie } from '../normalize/errorTrie';
 import type { Normalizer, WriteContext } from '../normalize/normalizer';
@@ -28,6 +28,11 @@ export interface OpDeps {
 }
 
 const NOT_FOUND = /not found/i;
+
+/** A 200 answer that does not have the shape asked for: a protocol error, never "not found". */
+export function malformed(what: string): StashError {
+  return new StashError(`StashEntityStore: malformed answer: ${what}`);
+}
 
 function graphQLError(type: string, ids: string, errors: readonly GraphQLErrorEntry[]): StashGraphQLError {
   return new StashGraphQLError(
@@ -71,11 +76,23 @@ export class SingleFetchOp implements RootOp {
       return;
     }
     if (data !== undefined && data !== null) {
-      const typename = (data as { __typename?: string }).__typename;
+      if (typeof data !== 'object' || Array.isArray(data)) {
+        throw malformed(`${this.field}(${this.id}) answered ${Array.isArray(data) ? 'a list' : typeof data}`);
+      }
+      const typename = (data as { __typename?: unknown }).__typename;
       if (typename !== undefined && typename !== this.type.name) {
-        // findFile returned another file type than the one asked for: not this read's entity.
-        markMissing(this.deps, this.type, this.id, ctx);
-        return;
+        // findFile (abstract) returned another file type than the one asked for: not this read's entity.
+        if (this.#sibling(typename)) {
+          markMissing(this.deps, this.type, this.id, ctx);
+          return;
+        }
+        throw malformed(
+          `${this.field}(${this.id}) answered a ${String(typename)} where a ${this.type.name} was asked for`,
+        );
+      }
+      const rawId = (data as { id?: unknown }).id;
+      if (rawId === undefined || String(rawId) !== this.id) {
+        throw malformed(`${this.field}(${this.id}) answered id ${String(rawId)}`);
       }
       this.deps.normalizer.entity(
         ctx,
@@ -93,6 +110,13 @@ export class SingleFetchOp implements RootOp {
 
   fail(error: StashError): void {
     this.deps.outcomes.set(recordKey(this.type.name, this.id), { kind: 'error', error });
+  }
+
+  // Another concrete type answered by the same (abstract) root field: findFile's VideoFile vs ImageFile.
+  #sibling(typename: unknown): boolean {
+    if (typeof typename !== 'string') return false;
+    const other = this.deps.normalizer.table.object(typename);
+    return other?.entityModel?.single?.field === this.field;
   }
 }
 
@@ -136,7 +160,12 @@ export class IdsFetchOp implements RootOp {
       return;
     }
     const alias = errors[0]?.path?.[0] as string | undefined;
-    const items = (data as Record<string, unknown>)[this.type.entityModel!.list!.itemsField];
+    const itemsField = this.type.entityModel!.list!.itemsField;
+    const items = (data as Record<string, unknown>)[itemsField];
+    // Without the list (or with a null one and no error for it) nothing says which ids are missing.
+    if (!Array.isArray(items) && !(items === null && errors.length > 0)) {
+      throw malformed(`${this.field} answered without a ${itemsField} list`);
+    }
     const trie =
       alias === undefined
         ? undefined

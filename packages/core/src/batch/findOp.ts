@@ -10,6 +10,7 @@ import { errorTrie } from '../normalize/errorTrie';
 import type { Normalizer, WriteContext } from '../normalize/normalizer';
 import type { EntitySnapshot } from '../records/storeRecord';
 import { name } from '../query/selectionBuilder';
+import { malformed } from './entityOps';
 import type { RootArg, RootOp } from './rootOp';
 
 export interface FindPage<T = EntitySnapshot> {
@@ -66,7 +67,20 @@ export class FindOp implements RootOp {
     }
     const items = (this.#direct ? data : (data as Record<string, unknown>)[this.#itemsField]) as
       unknown[] | null;
-    const count = this.#direct ? (items?.length ?? 0) : ((data as { count: number }).count ?? 0);
+    const count = this.#direct ? (items?.length ?? 0) : (data as { count?: unknown }).count;
+    // A result without its count or items is a protocol error, not an empty page (errors aside:
+    // then the nulled part is reported below).
+    if (errors.length === 0) {
+      if (!Array.isArray(items))
+        throw malformed(
+          `${this.field} answered without a ${this.#direct ? 'list' : this.#itemsField + ' list'}`,
+        );
+      if (typeof count !== 'number') throw malformed(`${this.field} answered without a count`);
+    }
+    if (typeof count !== 'number') {
+      this.fail(this.#error(errors));
+      return;
+    }
     if (this.limit !== undefined && count > this.limit) {
       this.fail(new FindLimitError(count, this.limit));
       return;

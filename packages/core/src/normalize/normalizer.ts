@@ -68,6 +68,11 @@ export class Normalizer {
     anchorHiddenClass(Normalizer, () => new Normalizer(table, new MapRecordSource(), freeze));
   }
 
+  /** The type table records are written with. */
+  get table(): TypeTable {
+    return this.#table;
+  }
+
   /** The empty received-field shape of a type (all records of the type share its transitions). */
   rootShape(type: TypeInfo): FieldShape {
     return this.#plan(type).root;

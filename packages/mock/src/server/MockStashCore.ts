@@ -314,6 +314,12 @@ export class MockStashCore {
       setNullAt(data, p.path);
       errors.push({ message: p.message ?? 'MockStash: injected partial failure', path: p.path });
     }
-    return json(200, errors.length > 0 ? { errors, data } : { data });
+    const body = errors.length > 0 ? { errors, data } : { data };
+    return json(
+      200,
+      fault?.rewrite === undefined
+        ? body
+        : fault.rewrite(structuredClone(body) as Parameters<typeof fault.rewrite>[0]),
+    );
   }
 }

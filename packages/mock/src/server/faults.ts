@@ -7,7 +7,8 @@ export interface InjectedGraphQLError {
 
 /**
  * What to do to one request. Several can be combined: latency applies first, then `drop`,
- * then `status`, then `graphqlErrors`; `partial` alters an otherwise normal result. With
+ * then `status`, then `graphqlErrors`; `partial` alters an otherwise normal result, then `rewrite`
+ * replaces it. With
  * `afterExecute`, the request runs first (its writes happen) and `drop`/`status` replace the answer:
  * a mutation that ran on the server but whose answer the client never got. `hold` keeps the
  * answer of an executed request until released (see `FaultController.hold`).
@@ -24,6 +25,11 @@ export interface Fault {
   graphqlErrors?: InjectedGraphQLError[];
   /** Execute normally, then null out each path in `data` and add an error for it (partial data). */
   partial?: { path: (string | number)[]; message?: string }[];
+  /**
+   * Execute normally, then answer HTTP 200 with what this returns instead of the result (a
+   * malformed answer: a missing alias, a wrong `__typename`, a list result without `count`).
+   */
+  rewrite?: (body: { data: Record<string, unknown> | null; errors?: InjectedGraphQLError[] }) => unknown;
   /** Execute the request before applying `drop` or `status` (the server's state changed). */
   afterExecute?: boolean;
   /** Hold the executed answer until `gate.release()` (built by `FaultController.hold`). */
