@@ -1,11 +1,13 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createStashStore } from '../src/index';
+// Entity objects without an id below the root (the stock UI's scene list selects
+// `galleries { files { path } folder { path } }`) are kept as embedded values of their parent field.
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startTestStash, type TestStash } from '@stashkit/testkit';
+import { createStashClient, createStashStore } from '../src/index';
 
-// The stock UI's scene list selects `galleries { files { path } folder { path } }` without ids.
 function makeStore() {
   return createStashStore({ url: 'http://127.0.0.1:9/graphql', now: () => 0 });
 }
-const stockScene = (id = '1') => ({
+const stockScene = (id = '1', path = '/g.zip') => ({
   __typename: 'Scene',
   id,
   title: 'S' + id,
@@ -14,7 +16,7 @@ const stockScene = (id = '1') => ({
       __typename: 'Gallery',
       id: '5',
       title: 'G',
-      files: [{ __typename: 'GalleryFile', path: '/g.zip' }],
+      files: [{ __typename: 'GalleryFile', path }],
       folder: { __typename: 'Folder', path: '/g' },
     },
   ],
@@ -23,59 +25,75 @@ const stockScene = (id = '1') => ({
 describe('entity objects without an id', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it('normalizes the rest and leaves the id-less links unreceived', () => {
+  it('are kept as embedded values, received for the fields they carry, without a warning', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const store = makeStore();
     const scene = store.ingest('Scene', stockScene());
     const gallery = store.getCached('Gallery', '5')!;
-    expect(gallery.title).toBe('G');
     expect(scene.galleries).toEqual([gallery]);
-    expect(store.hasFields(scene, 'title', 'galleries', 'galleries.title')).toBe(true);
-    expect(store.missingFields(gallery, 'title', 'files', 'folder')).toEqual(new Set(['files', 'folder']));
-    expect(store.missingFieldsNested(scene, 'galleries.files.path')).toEqual(
-      new Set(['galleries.files.path']),
-    );
-    expect(gallery.files).toBeUndefined();
-    expect(gallery.folder).toBeUndefined();
-    expect(warn).toHaveBeenCalledTimes(2);
+    expect(gallery.files).toHaveLength(1);
+    expect(gallery.files[0]!.path).toBe('/g.zip');
+    expect(gallery.files[0]!.__typename).toBe('GalleryFile');
+    expect(gallery.files[0]!.id).toBeUndefined();
+    expect(gallery.folder!.path).toBe('/g');
+    expect(store.hasFields(gallery, 'title', 'files.path', 'folder.path')).toBe(true);
+    // `files` alone means the linked files with their ids: not sent.
+    expect(store.missingFields(gallery, 'files', 'folder')).toEqual(new Set(['files', 'folder']));
+    expect(store.missingFieldsNested(scene, 'galleries.files.path', 'galleries.folder.path').size).toBe(0);
+    // Not sent: the id and other fields (the next read that needs them refetches through the gallery).
+    expect(
+      store.missingFieldsNested(scene, 'galleries.files.id', 'galleries.folder.id', 'galleries.files.size'),
+    ).toEqual(new Set(['galleries.files.id', 'galleries.folder.id', 'galleries.files.size']));
+    // They are no records of their own.
+    expect(store.cacheStats().byType.GalleryFile ?? 0).toBe(0);
+    expect(warn).not.toHaveBeenCalled();
   });
 
-  it('warns once per Type.field in development, naming the module', () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+  it('an unchanged answer keeps every snapshot and notifies nobody', () => {
     const store = makeStore();
-    store.ingest('Scene', [stockScene('1'), stockScene('2')]);
-    store.ingest('Scene', stockScene('3'));
-    const messages = warn.mock.calls.map((c) => String(c[0]));
-    expect(messages).toHaveLength(2);
-    expect(messages[0]).toMatch(/^StashEntityStore: Gallery\.files holds GalleryFile objects without an id/);
-    expect(messages[1]).toMatch(/^StashEntityStore: Gallery\.folder holds Folder objects without an id/);
+    const scene = store.ingest('Scene', stockScene());
+    const gallery = store.getCached('Gallery', '5')!;
+    let batches = 0;
+    store.subscribe(() => batches++);
+    expect(store.ingest('Scene', stockScene())).toBe(scene);
+    expect(store.getCached('Gallery', '5')).toBe(gallery);
+    expect(batches).toBe(0);
+    // A changed path is a change of the gallery's files.
+    store.ingest('Scene', stockScene('1', '/other.zip'));
+    expect(store.getCached('Gallery', '5')!.files[0]!.path).toBe('/other.zip');
+    expect(batches).toBe(1);
   });
 
-  it('keeps what a link held before', () => {
-    vi.spyOn(console, 'warn').mockImplementation(() => {});
+  it('a later answer with the id normalizes them; an id-less answer that agrees keeps the records', () => {
     const store = makeStore();
+    store.ingest('Scene', stockScene());
     store.ingest('Gallery', {
       __typename: 'Gallery',
       id: '5',
-      files: [{ __typename: 'GalleryFile', id: '9', path: '/g.zip' }],
+      files: [{ __typename: 'GalleryFile', id: '9', path: '/g.zip', size: 10 }],
     });
+    const file = store.getCached('GalleryFile', '9')!;
+    expect(store.getCached('Gallery', '5')!.files).toEqual([file]);
+    // The stock list again: same path, no id. The normalized file stays linked.
     store.ingest('Scene', stockScene());
-    const gallery = store.getCached('Gallery', '5')!;
-    expect(gallery.files.map((f) => f.id)).toEqual(['9']);
-    expect(store.hasFields(gallery, 'files', 'title')).toBe(true);
-    expect(store.hasFields(gallery, 'folder')).toBe(false);
+    expect(store.getCached('Gallery', '5')!.files[0]).toBe(store.getCached('GalleryFile', '9'));
+    expect(store.getCached('GalleryFile', '9')!.size).toBe(10);
+    // A path the file does not have: the server's answer wins, as an embedded value.
+    store.ingest('Scene', stockScene('1', '/moved.zip'));
+    const files = store.getCached('Gallery', '5')!.files;
+    expect(files.map((f) => [f.id, f.path])).toEqual([[undefined, '/moved.zip']]);
   });
 
-  it('does not mark an embedded value received when a link inside it has no id', () => {
-    vi.spyOn(console, 'warn').mockImplementation(() => {});
+  it('an embedded value with an id-less link inside is stored and received', () => {
     const store = makeStore();
     const scene = store.ingest('Scene', {
       __typename: 'Scene',
       id: '1',
       groups: [{ __typename: 'SceneGroup', group: { __typename: 'Group', name: 'x' }, scene_index: 2 }],
     });
-    expect(scene.groups[0].scene_index).toBe(2);
-    expect(store.hasFields(scene, 'groups')).toBe(false);
+    expect(scene.groups[0]!.scene_index).toBe(2);
+    expect(scene.groups[0]!.group.name).toBe('x');
+    expect(store.hasFields(scene, 'groups')).toBe(true);
   });
 
   it('still rejects a root object without an id', () => {
@@ -83,5 +101,175 @@ describe('entity objects without an id', () => {
     expect(() => store.ingest('Scene', { __typename: 'Scene', title: 'x' })).toThrow(
       /StashEntityStore: Scene object without an id/,
     );
+  });
+});
+
+// The stock UI's FindScenes (SlimSceneData, stash-api.md §6), `__typename` everywhere as Apollo adds it.
+const STOCK_FIND_SCENES = /* GraphQL */ `
+  query FindScenes($filter: FindFilterType) {
+    findScenes(filter: $filter) {
+      __typename
+      count
+      scenes {
+        __typename
+        id
+        title
+        code
+        details
+        director
+        urls
+        date
+        rating100
+        o_counter
+        organized
+        interactive
+        interactive_speed
+        resume_time
+        play_duration
+        play_count
+        files {
+          __typename
+          id
+          path
+          size
+          mod_time
+          duration
+          video_codec
+          audio_codec
+          width
+          height
+          frame_rate
+          bit_rate
+          fingerprints {
+            __typename
+            type
+            value
+          }
+        }
+        paths {
+          __typename
+          screenshot
+          preview
+          stream
+          webp
+          vtt
+          sprite
+          funscript
+          interactive_heatmap
+          caption
+        }
+        scene_markers {
+          __typename
+          id
+          title
+          seconds
+          primary_tag {
+            __typename
+            id
+            name
+          }
+        }
+        galleries {
+          __typename
+          id
+          files {
+            __typename
+            path
+          }
+          folder {
+            __typename
+            path
+          }
+          title
+        }
+        studio {
+          __typename
+          id
+          name
+          image_path
+        }
+        groups {
+          __typename
+          group {
+            __typename
+            id
+            name
+            front_image_path
+          }
+          scene_index
+        }
+        tags {
+          __typename
+          id
+          name
+        }
+        performers {
+          __typename
+          id
+          name
+          disambiguation
+          gender
+          favorite
+          image_path
+        }
+        stash_ids {
+          __typename
+          endpoint
+          stash_id
+          updated_at
+        }
+      }
+    }
+  }
+`;
+
+/** `value` read back in the shape of `like`: every field the answer has, read through the snapshot. */
+function readBack(value: unknown, like: unknown): unknown {
+  if (like === null || typeof like !== 'object') return value;
+  if (Array.isArray(like)) return (value as unknown[]).map((v, i) => readBack(v, like[i]));
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(like))
+    out[key] = readBack((value as Record<string, unknown>)[key], (like as never)[key]);
+  return out;
+}
+
+describe("the stock UI's scene list answer", () => {
+  let stash: TestStash;
+  beforeAll(async () => {
+    stash = await startTestStash({ size: 200 });
+  });
+  afterAll(async () => {
+    await stash.close();
+  });
+
+  it('is ingested and every field reads back equal to the answer', async () => {
+    const answer = await createStashClient({ url: stash.url }).execute<{
+      findScenes: { scenes: Record<string, any>[] };
+    }>(STOCK_FIND_SCENES, { filter: { per_page: 200 } });
+    const scenes = answer.findScenes.scenes;
+    const withGalleries = scenes.filter((s) => s.galleries.length > 0);
+    expect(withGalleries.length).toBeGreaterThan(0);
+    const store = createStashStore({ url: stash.url });
+    const snapshots = store.ingest('Scene', scenes);
+    expect(readBack(snapshots, scenes)).toEqual(scenes);
+    for (const scene of withGalleries) {
+      const snap = store.getCached('Scene', scene.id)!;
+      expect(
+        store.missingFieldsNested(snap, 'galleries.files.path', 'galleries.folder.path', 'galleries.title')
+          .size,
+      ).toBe(0);
+    }
+    // A read of what the list carries is served from the cache: no request.
+    const id = withGalleries.find((s) => s.galleries[0].folder !== null)!.id;
+    await store.get('Scene', id, { fields: ['galleries.files.path', 'galleries.folder.path'] });
+    expect(store.requestCount).toBe(0);
+    // A read that needs the folder's id refetches it through the gallery, and it is normalized.
+    const scene = (await store.get('Scene', id, {
+      fields: ['galleries.folder.id', 'galleries.folder.path'],
+    }))!;
+    expect(store.requestCount).toBe(1);
+    const folder = scene.galleries[0]!.folder!;
+    expect(folder.id).toBeTypeOf('string');
+    expect(store.getCached('Folder', folder.id)).toBe(folder);
   });
 });

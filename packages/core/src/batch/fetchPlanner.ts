@@ -84,7 +84,9 @@ export class FetchPlanner {
     const records = Array.isArray(value) ? value : [value as StoreRecord];
     for (const child of records) {
       if (child === null) continue;
-      if (child.type.fetchable) this.#plan(child.type, child.id, child, tree, force, deps);
+      // A detached record (sent without its id) is refetched through its parent.
+      if (child.type.fetchable && child.snap.id !== undefined)
+        this.#plan(child.type, child.id, child, tree, force, deps);
       else if (this.#needs(child, tree, force)) return true;
     }
     return false;
@@ -108,8 +110,16 @@ export class FetchPlanner {
   #needs(record: StoreRecord, tree: FieldTree, force: boolean): boolean {
     if (force || record.state === RecordState.Deleted) return true;
     for (const node of tree.values()) {
+      if (node.fk.key === 'id' && record.snap.id === undefined) return true;
       if (node.fk.key === 'id' || !record.type.fields.has(node.fk.name)) continue;
       if (this.#fresh.isFieldStale(record, node.fk.key, this.#now)) return true;
+      if (node.children === undefined || !record.type.fields.get(node.fk.name)!.link) continue;
+      // Records below one fetched through its parent come with it (detached ones have no other way).
+      const value = (record.snap as unknown as { [LINKS]: Links })[LINKS][node.fk.key];
+      const below = Array.isArray(value) ? value : [value];
+      for (const child of below as (StoreRecord | null | undefined)[]) {
+        if (child !== null && child !== undefined && this.#needs(child, node.children, force)) return true;
+      }
     }
     return false;
   }

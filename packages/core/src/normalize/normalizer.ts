@@ -2,7 +2,9 @@
  * Writes response data into records: every entity object (at any depth) becomes or updates its
  * own record, links point at records, and a field is marked received only when it arrived in full.
  * A record whose values did not change keeps its snapshot; changed values share unchanged parts.
- * An entity object without an id (below the root) is skipped: its link is not stored or received.
+ * An entity object without an id (below the root, e.g. the stock UI's `galleries { files { path } }`)
+ * is kept as an embedded value of its parent field: a detached record (in no source, `id`
+ * undefined) received for the fields it carries. A later answer with the id normalizes it.
  *
  * Hot path: one `for…in` over each response object; a key is resolved through the type's plan
  * (usually an array read), a new record is written straight into its snapshot, no closures.
@@ -20,7 +22,7 @@ import {
   type LinkValue,
   type Links,
 } from '../records/storeRecord';
-import { deepFreeze, isDevelopment } from '../shared/devMode';
+import { deepFreeze } from '../shared/devMode';
 import { anchorHiddenClass } from '../shared/hiddenClassAnchors';
 import { shareJson } from '../shared/jsonEqual';
 import type { ChangeCollector } from '../tracking/changeBatch';
@@ -55,8 +57,6 @@ export class Normalizer {
   readonly #records: (Map<string, StoreRecord> | undefined)[];
   // Set while writing an embedded value when a link inside it could not be stored in full.
   #partial = false;
-  // `Type.field` links already warned about (entity objects without an id).
-  readonly #warned = new Set<string>();
 
   constructor(table: TypeTable, source: RecordSource, freeze: boolean) {
     this.#table = table;
@@ -97,6 +97,10 @@ export class Normalizer {
       throw new StashValidationError(`StashEntityStore: ${plan.type.name} object without an id`);
     }
     const id = typeof rawId === 'string' ? rawId : String(rawId);
+    return this.#write(ctx, obj, plan, id, err);
+  }
+
+  #write(ctx: WriteContext, obj: Obj, plan: TypePlan, id: string, err: ErrorNode | undefined): StoreRecord {
     const records = this.#recordsOf(plan.type);
     const record = records !== undefined ? records.get(id) : this.#source.get(plan.type.name, id);
     if (record === undefined) return this.#create(ctx, obj, plan, id, records, err);
@@ -116,17 +120,17 @@ export class Normalizer {
     return (this.#records[type.index] = this.#direct(type.name));
   }
 
-  /** A new record: values go straight into its first snapshot. */
+  /** A new record: values go straight into its first snapshot. Without `id`: a detached record. */
   #create(
     ctx: WriteContext,
     obj: Obj,
     plan: TypePlan,
-    id: string,
+    id: string | undefined,
     records: Map<string, StoreRecord> | undefined,
     err: ErrorNode | undefined,
   ): StoreRecord {
     const snap = new plan.Snapshot();
-    snap.id = id;
+    if (id !== undefined) snap.id = id;
     let links: Record<string, LinkValue> | null = null;
     let shape = plan.root;
     let i = 0;
@@ -141,7 +145,7 @@ export class Normalizer {
       const field = slot.field;
       const key = slot.key;
       if (field.link) {
-        const value = this.#link(ctx, raw, plan.type, field, childErr);
+        const value = this.#link(ctx, raw, field, childErr, undefined);
         if (value === INCOMPLETE) continue;
         (links ??= {})[key] = value;
       } else if (field.kind === 'embedded') {
@@ -163,6 +167,7 @@ export class Normalizer {
     if (this.#freeze) freezeSnapshot(snap);
     const type = plan.type;
     const record = new StoreRecord(type, snap as unknown as EntitySnapshot, shape, ctx.now, ctx.seq);
+    if (id === undefined) return record;
     if (records !== undefined) records.set(id, record);
     else this.#source.set(type.name, id, record);
     ctx.changes.added(record);
@@ -203,12 +208,12 @@ export class Normalizer {
       const key = slot.key;
       if (!ordered && seq < record.fieldSeq(key)) {
         // A later write owns this field; linked entities still take what they can (their own order).
-        if (field.link) this.#link(ctx, raw, plan.type, field, childErr);
+        if (field.link) this.#link(ctx, raw, field, childErr, undefined);
         continue;
       }
       let complete = true;
       if (field.link) {
-        const value = this.#link(ctx, raw, plan.type, field, childErr);
+        const value = this.#link(ctx, raw, field, childErr, oldLinks[key]);
         if (value === INCOMPLETE) continue;
         if (!sameLink(oldLinks[key], value)) {
           nextLinks ??= { ...oldLinks };
@@ -278,17 +283,20 @@ export class Normalizer {
     return type;
   }
 
-  /** A link value: a record, `null`, a list of them, or INCOMPLETE when it cannot be stored in full. */
+  /**
+   * A link value: a record, `null`, a list of them, or INCOMPLETE when it cannot be stored in full.
+   * `prev` (the field's current value) lets objects without an id keep their identity when unchanged.
+   */
   #link(
     ctx: WriteContext,
     raw: unknown,
-    owner: TypeInfo,
     field: FieldInfo,
     err: ErrorNode | undefined,
+    prev: LinkValue | undefined,
   ): LinkValue | typeof INCOMPLETE {
     if (raw === null || raw === undefined) return null;
     if (!field.list) {
-      if (lacksId(raw)) return this.#withoutId(owner, field, raw);
+      if (lacksId(raw)) return this.#withoutId(ctx, raw, field, err, prev as StoreRecord | null | undefined);
       return this.entity(ctx, raw, field.typeName, err);
     }
     if (!Array.isArray(raw)) {
@@ -296,6 +304,7 @@ export class Normalizer {
         `StashEntityStore: ${field.name} should be a list, got ${describe(raw)}`,
       );
     }
+    const prevList = Array.isArray(prev) ? (prev as ReadonlyArray<StoreRecord | null>) : undefined;
     const out = new Array<StoreRecord | null>(raw.length);
     for (let i = 0; i < raw.length; i++) {
       const item = raw[i];
@@ -304,30 +313,53 @@ export class Normalizer {
         // An item nulled by an error makes the list partial: don't store or mark it.
         if (itemErr !== undefined) return INCOMPLETE;
         out[i] = null;
-      } else if (lacksId(item)) return this.#withoutId(owner, field, item);
-      else out[i] = this.entity(ctx, item, field.typeName, itemErr);
+      } else if (lacksId(item)) {
+        const before = prevList !== undefined && prevList.length === raw.length ? prevList[i] : undefined;
+        out[i] = this.#withoutId(ctx, item, field, itemErr, before);
+      } else out[i] = this.entity(ctx, item, field.typeName, itemErr);
     }
     if (this.#freeze) Object.freeze(out);
     return out;
   }
 
   /**
-   * An entity object without an id (the stock UI selects `galleries { files { path } }`) cannot
-   * be normalized: the link is left as it was and not marked received, so a later read fetches it.
+   * An entity object without an id: nothing the server sent is dropped. When the field held a
+   * normalized record (at the same position) that already has every value sent, that record takes
+   * the write; otherwise the object becomes a detached record, reused when nothing changed.
    */
-  #withoutId(owner: TypeInfo, field: FieldInfo, item: object): typeof INCOMPLETE {
-    if (isDevelopment) {
-      const where = owner.name + '.' + field.name;
-      if (!this.#warned.has(where)) {
-        this.#warned.add(where);
-        const typename = (item as { __typename?: unknown }).__typename ?? field.typeName;
-        console.warn(
-          `StashEntityStore: ${where} holds ${String(typename)} objects without an id; they cannot be ` +
-            `normalized, so ${where} was not stored (select id to cache it)`,
-        );
-      }
+  #withoutId(
+    ctx: WriteContext,
+    obj: Obj,
+    field: FieldInfo,
+    err: ErrorNode | undefined,
+    prev: StoreRecord | null | undefined,
+  ): StoreRecord {
+    const plan = this.#plan(this.#concreteType(obj.__typename, field.typeName));
+    const same = prev !== null && prev !== undefined && prev.type === plan.type;
+    if (same && prev.snap.id !== undefined && this.#agrees(prev, obj, plan)) {
+      return this.#write(ctx, obj, plan, prev.snap.id, err);
     }
-    return INCOMPLETE;
+    const record = this.#create(ctx, obj, plan, undefined, undefined, err);
+    if (same && prev.snap.id === undefined && sameDetached(prev, record)) {
+      refreshDetached(prev, ctx);
+      return prev;
+    }
+    return record;
+  }
+
+  // Every plain value of `obj` is already received by `record` with the same value.
+  #agrees(record: StoreRecord, obj: Obj, plan: TypePlan): boolean {
+    const snap = record.snap as unknown as Record<string, unknown>;
+    for (const responseKey in obj) {
+      if (responseKey === '__typename') continue;
+      const slot = plan.lookup(responseKey);
+      if (slot === null || slot.field.link) return false;
+      if (slot.field.kind === 'embedded' && this.#table.object(slot.field.typeName)!.linkFields.length > 0)
+        return false;
+      if (!record.shape.has(slot.key) || shareJson(snap[slot.key], obj[responseKey]) !== snap[slot.key])
+        return false;
+    }
+    return true;
   }
 
   /** Embedded values: plain JSON is shared with the previous value; objects with links get a prototype. */
@@ -381,12 +413,12 @@ export class Normalizer {
     for (const key in src) {
       const field = type.fields.get(key);
       if (field !== undefined && field.link) {
-        const v = this.#link(ctx, src[key], type, field, err?.children?.get(key));
+        const v = this.#link(ctx, src[key], field, err?.children?.get(key), prevLinks[key]);
         // The embedded value is then stored without that link, and not marked received.
         if (v === INCOMPLETE) this.#partial = true;
         links[key] = v === INCOMPLETE ? null : v;
         if (!sameLink(prevLinks[key], links[key])) same = false;
-      } else if (key !== '__typename') {
+      } else if (key !== '__typename' || !type.entity) {
         const v = shareJson(prevObj[key], src[key]);
         out[key] = v;
         if (v !== prevObj[key]) same = false;
@@ -429,6 +461,50 @@ function lacksId(value: unknown): value is Obj {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
   const id = (value as Obj).id;
   return typeof id !== 'string' && typeof id !== 'number';
+}
+
+// Two detached records with the same type, received fields, values and (recursively) links.
+function sameDetached(a: StoreRecord, b: StoreRecord): boolean {
+  if (a.type !== b.type || a.shape !== b.shape) return false;
+  const x = a.snap as unknown as Record<string | symbol, unknown>;
+  const y = b.snap as unknown as Record<string | symbol, unknown>;
+  let count = 0;
+  for (const key in y) {
+    count++;
+    if (!(key in x) || shareJson(x[key], y[key]) !== x[key]) return false;
+  }
+  if (count !== Object.keys(x).length) return false;
+  const la = (x[LINKS] as Links | undefined) ?? EMPTY_LINKS;
+  const lb = (y[LINKS] as Links | undefined) ?? EMPTY_LINKS;
+  for (const key in lb) if (!sameLinkDeep(la[key], lb[key])) return false;
+  return Object.keys(la).length === Object.keys(lb).length;
+}
+
+function sameLinkDeep(a: LinkValue | undefined, b: LinkValue): boolean {
+  if (a === b) return true;
+  if (a === undefined || a === null || b === null) return false;
+  if (!Array.isArray(a) || !Array.isArray(b)) {
+    if (Array.isArray(a) || Array.isArray(b)) return false;
+    const ra = a as StoreRecord;
+    const rb = b as StoreRecord;
+    return ra.snap.id === undefined && rb.snap.id === undefined && sameDetached(ra, rb);
+  }
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameLinkDeep(a[i], b[i])) return false;
+  return true;
+}
+
+// A reused detached record took this write: its fields (and detached ones below) are fetched now.
+function refreshDetached(record: StoreRecord, ctx: WriteContext): void {
+  record.restamp([...record.shape.keys], ctx.seq, ctx.now, record.shape);
+  const links = (record.snap as unknown as { [LINKS]?: Links })[LINKS];
+  if (links === undefined) return;
+  for (const key in links) {
+    const value = links[key];
+    const items = Array.isArray(value) ? value : [value];
+    for (const r of items as (StoreRecord | null)[])
+      if (r !== null && r.snap.id === undefined) refreshDetached(r, ctx);
+  }
 }
 
 function sameLink(a: LinkValue | undefined, b: LinkValue): boolean {

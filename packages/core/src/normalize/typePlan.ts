@@ -56,6 +56,11 @@ export class TypePlan {
     return slot;
   }
 
+  /** The slot of `responseKey` without touching the per-position cache. */
+  lookup(responseKey: string): FieldSlot | null {
+    return this.#resolve(responseKey);
+  }
+
   #resolve(responseKey: string): FieldSlot | null {
     let slot = this.#byKey.get(responseKey);
     if (slot !== undefined) return slot;

@@ -29,6 +29,8 @@ export function addWholeRecord(deps: DepMap, typename: string, id: string): void
 
 /** Adds the records `tree` reads from `snap` (of `typename`), following links into linked records. */
 export function collectDeps(deps: DepMap, typename: string, snap: object, tree: FieldTree): void {
+  // A detached record (sent without an id) changes only with its parent's field: follow its links.
+  if ((snap as { id?: string }).id === undefined) return collectEmbedded(deps, snap, tree);
   const key = recordKey(typename, (snap as { id: string }).id);
   let dep = deps.get(key);
   if (dep === undefined) {

@@ -14,7 +14,11 @@ const received: FieldTest = (record, key) => record.shape.has(key);
 
 export function treePresent(record: StoreRecord, tree: FieldTree, test: FieldTest = received): boolean {
   for (const node of tree.values()) {
-    if (node.fk.key === 'id') continue;
+    // A detached record (an entity object sent without its id) lacks the id.
+    if (node.fk.key === 'id') {
+      if (record.snap.id === undefined) return false;
+      continue;
+    }
     const field = record.type.fields.get(node.fk.name);
     if (field === undefined) continue;
     if (!test(record, node.fk.key)) return false;
