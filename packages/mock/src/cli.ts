@@ -2,7 +2,11 @@
 import { parseArgs } from 'node:util';
 import { startMockStash } from './server/startMockStash';
 
-const USAGE = `Usage: stashkit-mock [--port 9999] [--host 127.0.0.1] [--seed 1] [--size 2000] [--api-key KEY] [--latency MS]`;
+const USAGE = `Usage: stashkit-mock [--port 9999] [--host 127.0.0.1] [--seed 1] [--size 2000] [--api-key KEY] [--latency MS]
+                     [--plugins DIR]
+
+  --plugins DIR  Stash plugins folder: one folder per plugin with its .yml manifest; served as
+                 plugins/pluginTasks and /plugin/{id}/javascript|css|assets/...`;
 
 function intOption(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -26,6 +30,7 @@ async function main(): Promise<void> {
       size: { type: 'string' },
       'api-key': { type: 'string' },
       latency: { type: 'string' },
+      plugins: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -41,8 +46,13 @@ async function main(): Promise<void> {
     size: intOption('size', values.size, 2000),
     apiKey: values['api-key'],
     latencyMs: intOption('latency', values.latency, 0),
+    plugins: values.plugins,
   });
   console.log(`MockStash: listening on ${mock.url} (started in ${Date.now() - started} ms)`);
+  if (values.plugins) {
+    const count = mock.runtime.plugins.list().length;
+    console.log(`MockStash: ${count} plugin${count === 1 ? '' : 's'} from ${values.plugins}`);
+  }
   const stop = () => void mock.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -21,6 +21,10 @@ export { MockRuntime, type MockJobOptions } from './jobs/MockRuntime';
 export type { Job, JobStatus, JobStatusUpdate, JobSpec, JobTiming } from './jobs/JobManager';
 export type { LogEntry, LogLevel } from './jobs/MockLog';
 export { MockDb, createDb } from './db/MockDb';
+export { memoryPluginSource, type PluginSource } from './plugins/PluginSource';
+export { nodePluginSource } from './plugins/nodePluginSource';
+export { parsePluginManifest, type PluginManifest } from './plugins/pluginManifest';
+export { PluginRegistry, type LoadedPlugin } from './plugins/PluginRegistry';
 export {
   generateDataset,
   datasetCounts,

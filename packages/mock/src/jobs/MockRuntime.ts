@@ -2,6 +2,8 @@ import { EventHub } from './EventHub';
 import { JobManager, type JobTiming } from './JobManager';
 import { systemClock, type MockClock } from './MockClock';
 import { MockLog } from './MockLog';
+import { PluginRegistry } from '../plugins/PluginRegistry';
+import type { PluginSource } from '../plugins/PluginSource';
 
 export interface MockJobOptions extends JobTiming {
   /** Time source for jobs and log timestamps (default: real time; `createManualClock()` in tests). */
@@ -10,7 +12,7 @@ export interface MockJobOptions extends JobTiming {
   scanNewScenes?: number;
 }
 
-/** Per-instance state behind jobs and events: the job queue, the server log and scan notifications. */
+/** Per-instance state behind jobs and events: the job queue, the server log, scan notifications, plugins. */
 export class MockRuntime {
   readonly clock: MockClock;
   readonly jobs: JobManager;
@@ -18,18 +20,22 @@ export class MockRuntime {
   /** `scanCompleteSubscribe`: true after each finished scan or clean. */
   readonly scanComplete = new EventHub<boolean>();
   readonly scanNewScenes: number;
+  /** Plugins loaded from the plugins folder, and which are disabled. */
+  readonly plugins: PluginRegistry;
 
-  constructor(options: MockJobOptions = {}) {
+  constructor(options: MockJobOptions = {}, plugins: PluginSource | null = null) {
     this.clock = options.clock ?? systemClock;
     this.jobs = new JobManager(this.clock, options);
     this.log = new MockLog(this.clock);
     this.scanNewScenes = Math.max(0, Math.floor(options.scanNewScenes ?? 3));
+    this.plugins = new PluginRegistry(this.log, plugins);
   }
 
-  /** Drops jobs and log entries (subscriptions stay open). */
+  /** Drops jobs and log entries (subscriptions stay open); every plugin enabled again. */
   reset(): void {
     this.jobs.clear();
     this.log.clear();
+    this.plugins.reset();
   }
 
   /** Ends every subscription (server shutdown). */

@@ -1,5 +1,6 @@
 import type { ResolverContext } from './context';
 import { jobMutations } from './jobResolvers';
+import { pluginMutations } from '../plugins/pluginResolvers';
 import { galleryImageMutations } from './mutations/galleryImageMutations';
 import { groupMarkerMutations } from './mutations/groupMarkerMutations';
 import { performerMutations } from './mutations/performerMutations';
@@ -17,4 +18,5 @@ export const mutationResolvers: Record<
   ...galleryImageMutations,
   ...groupMarkerMutations,
   ...jobMutations,
+  ...pluginMutations,
 };

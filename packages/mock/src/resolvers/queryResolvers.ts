@@ -6,6 +6,7 @@ import type { ResolverContext } from './context';
 import { rowsOf } from './entityResolvers';
 import { handleIdList, toId } from './ids';
 import { jobQueries } from './jobResolvers';
+import { pluginQueries } from '../plugins/pluginResolvers';
 import { applyFindFilter } from './engineImports';
 import { idListResult, runList, type FindFilterInput, type ListResult } from './listEngine';
 import { sceneStreams } from './urls';
@@ -105,6 +106,7 @@ function allRows<T extends TableName>(ctx: ResolverContext, table: T): RowsByTab
 /** Root query resolvers. Root fields not listed here answer `MockStash: <field> is not implemented`. */
 export const queryResolvers: Record<string, Resolver> = {
   ...jobQueries,
+  ...pluginQueries,
   findScene: (_, a: { id?: string; checksum?: string }, ctx) => {
     if (a.id != null) return single('Scene', a.id, ctx);
     if (a.checksum != null) {

@@ -11,9 +11,11 @@ import {
 import { MockDb } from '../db/MockDb';
 import { DEFAULT_SEED, DEFAULT_SIZE } from '../data/generateDataset';
 import { MockRuntime, type MockJobOptions } from '../jobs/MockRuntime';
+import type { PluginSource } from '../plugins/PluginSource';
 import type { ResolverContext } from '../resolvers/context';
 import { createExecutableSchema } from '../schema/createExecutableSchema';
 import { FaultController, type Fault } from './faults';
+import { serveRoutes } from './serveRoutes';
 import type { RequestLog } from './requestLog';
 
 export interface MockStashOptions {
@@ -27,6 +29,8 @@ export interface MockStashOptions {
   latencyMs?: number;
   /** Simulated jobs (scan, generate, ...): duration, steps, clock, scenes a scan adds. */
   jobs?: MockJobOptions;
+  /** The plugins folder (`plugins`, `pluginTasks`, `/plugin/{id}/...`); `startMockStash` also takes a path. */
+  plugins?: PluginSource | null;
 }
 
 /** A transport-neutral request. */
@@ -39,7 +43,8 @@ export interface CoreRequest {
 
 /** A transport-neutral answer; `drop` means: close the connection without answering. */
 export type CoreResponse =
-  { drop: true } | { drop?: false; status: number; headers: Record<string, string>; body: string };
+  | { drop: true }
+  | { drop?: false; status: number; headers: Record<string, string>; body: string | Uint8Array<ArrayBuffer> };
 
 const JSON_HEADERS = {
   'Content-Type': 'application/json',
@@ -101,7 +106,7 @@ export class MockStashCore {
   readonly runtime: MockRuntime;
 
   constructor(options: MockStashOptions = {}) {
-    this.runtime = new MockRuntime(options.jobs);
+    this.runtime = new MockRuntime(options.jobs, options.plugins ?? null);
     this.db = new MockDb(options.seed ?? DEFAULT_SEED, options.size ?? DEFAULT_SIZE);
     this.schema = createExecutableSchema();
     this.apiKey = options.apiKey ?? null;
@@ -130,6 +135,8 @@ export class MockStashCore {
       };
     }
     if (req.url.pathname.endsWith('/healthz')) return { status: 200, headers: {}, body: '' };
+    const routed = serveRoutes(this, req);
+    if (routed) return routed;
     if (!req.url.pathname.endsWith('/graphql')) {
       return { status: 404, headers: { 'Content-Type': 'text/plain' }, body: '404 page not found\n' };
     }

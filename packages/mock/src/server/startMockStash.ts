@@ -2,12 +2,16 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { MockDb } from '../db/MockDb';
 import type { MockRuntime } from '../jobs/MockRuntime';
+import { nodePluginSource } from '../plugins/nodePluginSource';
+import type { PluginSource } from '../plugins/PluginSource';
 import { attachWebSocket } from './attachWebSocket';
 import type { FaultController } from './faults';
 import { MockStashCore, type MockStashOptions } from './MockStashCore';
 import type { RequestLog } from './requestLog';
 
-export interface StartMockStashOptions extends MockStashOptions {
+export interface StartMockStashOptions extends Omit<MockStashOptions, 'plugins'> {
+  /** Plugins folder (one folder per plugin with its `.yml` manifest, as Stash reads it), or a source. */
+  plugins?: string | PluginSource | null;
   /** Port to listen on; 0 (the default) picks a free port. */
   port?: number;
   /** Interface to bind (default 127.0.0.1). */
@@ -50,7 +54,8 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 /** Starts the mock as a real HTTP server (node:http) on localhost. */
 export async function startMockStash(options: StartMockStashOptions = {}): Promise<RunningMockStash> {
-  const core = new MockStashCore(options);
+  const plugins = typeof options.plugins === 'string' ? nodePluginSource(options.plugins) : options.plugins;
+  const core = new MockStashCore({ ...options, plugins });
   const host = options.host ?? '127.0.0.1';
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
