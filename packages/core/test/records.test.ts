@@ -118,7 +118,7 @@ describe('StashEntityStore records', () => {
     expect(() => store.ingest('Nope' as never, {})).toThrow(/unknown entity type "Nope"/);
     expect(() => store.ingest('Scene', { __typename: 'Scene' })).toThrow(/without an id/);
     expect(() => store.ingest('Scene', { __typename: 'Performer', id: '1' })).toThrow(/got a Performer/);
-    expect(() => store.getCached('Scene', 1 as never)).toThrow(/non-empty string/);
+    expect(() => store.getCached('Scene', 1 as never)).toThrow(/ids are strings: write "1"/);
   });
 
   it('normalizes abstract file lists by __typename', () => {

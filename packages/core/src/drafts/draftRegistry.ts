@@ -6,6 +6,7 @@
  * newer snapshot (conflict detection lives in `DraftState.rebase`).
  */
 import { StashValidationError } from '../errors';
+import { show } from '../validate/showValue';
 import type { WriteHost } from '../mutations/writeHost';
 import { sideOpsOf } from '../mutations/sideOps';
 import { RecordState, type EntitySnapshot } from '../records/storeRecord';
@@ -15,13 +16,9 @@ import type { Unsubscribe } from '../tracking/storeSubscriptions';
 import { isRef, type WritableFieldInfo } from './draftValues';
 import { draftState, isDraft, makeDraft, type DraftHost, type EntityDraft } from './entityDraft';
 import { writableFields } from './writableInfo';
+import { TEMP_ID_PREFIX, isTemporaryId, checkEntityId } from '../validate/entityId';
 
-export const TEMP_ID_PREFIX = 'tmp:';
-
-/** True for ids made by `store.create` (never a server id: Stash ids are decimal). */
-export function isTemporaryId(id: string): boolean {
-  return id.startsWith(TEMP_ID_PREFIX);
-}
+export { TEMP_ID_PREFIX, isTemporaryId };
 
 export class DraftRegistry implements DraftHost {
   readonly model;
@@ -51,9 +48,10 @@ export class DraftRegistry implements DraftHost {
     if (isDraft(entity)) return entity;
     if (!isRef(entity) || typeof entity.__typename !== 'string') {
       throw new StashValidationError(
-        'StashEntityStore: edit() needs an entity snapshot with __typename and id',
+        `StashEntityStore: edit() needs an entity snapshot with __typename and id, got ${show(entity)}`,
       );
     }
+    checkEntityId(entity.id, `StashEntityStore: edit() of a ${entity.__typename}`);
     const type = this.#host.table.entity(entity.__typename);
     const m = type.entityModel;
     if (m?.update === undefined)

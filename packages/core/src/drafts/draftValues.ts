@@ -6,6 +6,8 @@
 import { StashValidationError } from '../errors';
 import type { InputFieldModel, InputModel, SchemaModel, WriteMappingModel } from '../schema/modelTypes';
 import { shareJson } from '../shared/jsonEqual';
+import { checkEntityId, isEntityId } from '../validate/entityId';
+import { own } from '../validate/ownKey';
 
 /** Gives the id to send for a reference (a snapshot, a draft or `{ id }`); `type` is the field's entity type. */
 export type IdResolver = (ref: object, type: string) => string;
@@ -32,9 +34,14 @@ export function isRef(value: unknown): value is { readonly id: string; readonly 
     value !== null &&
     typeof value === 'object' &&
     !Array.isArray(value) &&
-    typeof (value as { id?: unknown }).id === 'string' &&
-    (value as { id: string }).id !== ''
+    isEntityId((value as { id?: unknown }).id)
   );
+}
+
+/** Throws when `value` is an object whose id is not an entity id (names the id); else does nothing. */
+export function checkRefId(value: unknown, where: string): void {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value) && 'id' in value)
+    checkEntityId((value as { id: unknown }).id, `StashDraft: ${where}.id`);
 }
 
 /** Validates a value for `info` and returns what the draft stores (arrays copied and frozen). */
@@ -132,6 +139,7 @@ export function forEachRef(
 }
 
 function checkRef(info: WritableFieldInfo, value: unknown, where: string): void {
+  checkRefId(value, where);
   if (!isRef(value)) {
     throw new StashValidationError(
       `StashDraft: ${where} must be a ${info.fieldType} (snapshot, draft or { id }), got ${describe(value)}`,
@@ -169,6 +177,7 @@ function objectToInput(
       const base = field.name.slice(0, -3);
       used.add(base);
       const ref = obj[base];
+      checkRefId(ref, `${where}.${base}`);
       if (ref !== null && ref !== undefined && !isRef(ref))
         throw new StashValidationError(
           `StashDraft: ${where}.${base} must be an entity, got ${describe(ref)}`,
@@ -182,9 +191,9 @@ function objectToInput(
         throw new StashValidationError(`StashDraft: ${where} needs ${field.name} (${input.name})`);
       continue;
     }
-    if (v !== null && field.kind !== 'input' && !(field.type === 'ID' && typeof v === 'string')) {
-      checkInputValue(model, field, v, `${where}.${field.name}`);
-    }
+    if (v !== null && field.type === 'ID' && typeof v === 'string')
+      checkEntityId(v, `StashDraft: ${where}.${field.name}`);
+    else if (v !== null && field.kind !== 'input') checkInputValue(model, field, v, `${where}.${field.name}`);
     out[field.name] = v;
   }
   for (const key of Object.keys(obj)) {
@@ -244,7 +253,7 @@ function checkOne(model: SchemaModel, field: InputFieldModel, value: unknown, wh
 }
 
 function inputModel(model: SchemaModel, name: string): InputModel {
-  const input = model.inputs[name];
+  const input = own(model.inputs, name);
   if (input === undefined) throw new StashValidationError(`StashDraft: unknown input type ${name}`);
   return input;
 }

@@ -27,6 +27,7 @@ import {
   filterError,
   isPlainObject,
 } from './values';
+import { own } from '../validate/ownKey';
 
 // Suffix -> modifier of list criteria: multi-valued links and enum choices.
 const LIST_MODIFIERS: Readonly<Record<string, string>> = {
@@ -132,7 +133,8 @@ export function compileResolution(
     gt: 'GREATER_THAN',
     lt: 'LESS_THAN',
   };
-  if (native[suffix]) return { value: v, modifier: native[suffix] };
+  const modifier = own(native, suffix);
+  if (modifier !== undefined) return { value: v, modifier };
   const range = RESOLUTION_RANGES[v];
   if (suffix !== 'gte' && suffix !== 'lte') throw ctx.unknownSuffix(suffix);
   if (!range) throw filterError(`${ctx.key}: no pixel range is known for ${enumName} ${v}`);

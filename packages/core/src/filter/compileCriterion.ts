@@ -19,6 +19,7 @@ import {
 import { validateInput } from './validateInput';
 import { expected, filterError, isPlainObject } from './values';
 import type { SchemaModel } from '../schema/modelTypes';
+import { own } from '../validate/ownKey';
 
 /** Checks Stash rejects at run time, made before the request for raw criteria. */
 function checkRaw(ctx: CriterionContext, raw: Record<string, unknown>): Record<string, unknown> {
@@ -49,7 +50,7 @@ export function compileCriterion(
   suffix: string,
   value: unknown,
 ): Record<string, unknown> {
-  const input = schema.inputs[inputType];
+  const input = own(schema.inputs, inputType);
   if (!input) throw filterError(`${key}: criterion type ${inputType} is not in the schema model`);
   const shape = criterionShape(input);
   const ctx = criterionContext(schema, key, field, inputType, shape);

@@ -5,6 +5,7 @@
 import type { FindFilterType, SortDirectionEnum } from '../schema/generated/types';
 import { RANDOM_SEED_SORT, SORT_KEYS } from './sortKeys';
 import { didYouMean } from './suggest';
+import { own } from '../validate/ownKey';
 import { expectInteger, expectString, expected, filterError, isPlainObject } from './values';
 
 export interface FindFilterOptions {
@@ -41,7 +42,7 @@ export function compileFindFilter(opts: FindFilterOptions = {}, type?: string): 
   if (opts.q !== undefined) out.q = expectString('q', opts.q);
   if (opts.sort !== undefined) {
     const sort = expectString('sort', opts.sort);
-    const allowed = type === undefined ? undefined : SORT_KEYS[type];
+    const allowed = type === undefined ? undefined : own(SORT_KEYS, type);
     if (sort === '' || (allowed && !allowed.includes(sort) && !RANDOM_SEED_SORT.test(sort))) {
       const list = allowed ? `; ${type} sorts by: ${allowed.join(', ')}, random_<seed>` : '';
       throw filterError(

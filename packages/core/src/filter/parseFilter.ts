@@ -10,7 +10,7 @@ import type { FilterFieldModel, SchemaModel } from '../schema/modelTypes';
 import { compileCriterion } from './compileCriterion';
 import { type FilterExpr, and, atom, not, or } from './filterExpr';
 import { nestFilter } from './nestFilter';
-import { didYouMean } from './suggest';
+import { renameOrDidYouMean } from './suggest';
 import { validateInput } from './validateInput';
 import {
   expectBoolean,
@@ -23,6 +23,7 @@ import {
   filterError,
   isPlainObject,
 } from './values';
+import { own } from '../validate/ownKey';
 
 const OPERATORS = new Set(['AND', 'OR', 'NOT']);
 
@@ -119,7 +120,7 @@ function operator(
  * (`performers_filter.`, `OR[1].`).
  */
 export function parseFilter(schema: SchemaModel, filterType: string, dsl: unknown, path = ''): FilterExpr {
-  const model = schema.filters[filterType];
+  const model = own(schema.filters, filterType);
   if (!model) throw filterError(`filter type ${filterType} is not in the schema model`);
   const subject = filterSubject(filterType);
   if (!isPlainObject(dsl))
@@ -129,22 +130,25 @@ export function parseFilter(schema: SchemaModel, filterType: string, dsl: unknow
     // Undefined entries are skipped so callers can spread optional filters.
     if (value === undefined) continue;
     if (OPERATORS.has(rawKey)) {
-      if (!model.fields[rawKey])
+      if (!own(model.fields, rawKey))
         throw filterError(`${path}${rawKey}: ${subject} filters have no AND/OR/NOT in Stash`);
       items.push(operator(schema, filterType, path + rawKey, rawKey, value));
       continue;
     }
     const parts = rawKey.split('__');
     const [name, suffix = ''] = parts;
+    const field = own(model.fields, name);
+    if (!field) {
+      const names = Object.keys(model.fields).filter((n) => !OPERATORS.has(n));
+      const rest = rawKey.slice(name.length);
+      throw filterError(
+        `unknown filter key "${path}${rawKey}" for ${subject}${renameOrDidYouMean(name, rest, names)}`,
+      );
+    }
     if (parts.length > 2) {
       throw filterError(
         `${path}${rawKey}: lookups through relations are not supported; use a nested filter such as ${name}_filter: { ... }`,
       );
-    }
-    const field = model.fields[name];
-    if (!field) {
-      const names = Object.keys(model.fields).filter((n) => !OPERATORS.has(n));
-      throw filterError(`unknown filter key "${path}${rawKey}" for ${subject}${didYouMean(name, names)}`);
     }
     if (rawKey.endsWith('__')) throw filterError(`${path}${rawKey}: empty suffix`);
     items.push(atom(name, fieldValue(schema, path, rawKey, field, suffix, value)));

@@ -34,3 +34,20 @@ export function didYouMean(name: string, candidates: Iterable<string>): string {
   const hit = closest(name, candidates);
   return hit === undefined ? '' : ` (did you mean "${hit}"?)`;
 }
+
+/** Filter and field names Stash renamed (old clients and docs still use the old ones). */
+const STASH_RENAMES: Readonly<Record<string, string>> = {
+  rating: 'rating100',
+  movies: 'groups',
+  movie_count: 'group_count',
+  movies_filter: 'groups_filter',
+  containing_movies: 'containing_groups',
+};
+
+/** ` (Stash renamed "x" to "y": write "y__gte")` when `name` is an old name whose new one exists, else did-you-mean. */
+export function renameOrDidYouMean(name: string, rest: string, candidates: readonly string[]): string {
+  const renamed = Object.hasOwn(STASH_RENAMES, name) ? STASH_RENAMES[name] : undefined;
+  if (renamed !== undefined && candidates.includes(renamed))
+    return ` (Stash renamed "${name}" to "${renamed}": write "${renamed}${rest}")`;
+  return didYouMean(name, candidates);
+}

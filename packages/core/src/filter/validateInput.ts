@@ -16,6 +16,7 @@ import {
   filterError,
   isPlainObject,
 } from './values';
+import { own } from '../validate/ownKey';
 
 function scalarValue(key: string, type: string, value: unknown): unknown {
   switch (type) {
@@ -64,12 +65,12 @@ export function validateInput(
   typeName: string,
   value: unknown,
 ): Record<string, unknown> {
-  const model = schema.inputs[typeName];
+  const model = own(schema.inputs, typeName);
   if (!model) throw filterError(`${key}: input type ${typeName} is not in the schema model`);
   if (!isPlainObject(value)) throw expected(key, `a ${typeName} object`, value);
   const out: Record<string, unknown> = {};
   for (const [name, v] of Object.entries(value)) {
-    const field = model.fields[name];
+    const field = own(model.fields, name);
     if (!field) {
       throw filterError(
         `unknown field "${name}" in ${key} (${typeName}: ${Object.keys(model.fields).join(', ')})${didYouMean(name, Object.keys(model.fields))}`,

@@ -4,26 +4,15 @@
  * input is reported before any request is sent.
  */
 import { StashValidationError } from '../errors';
+import { isServerId } from '../validate/entityId';
+import { show } from '../validate/showValue';
+import { isPlainObject } from '../validate/plainObject';
+
+export { show, isPlainObject };
 
 /** GraphQL `Int` is a signed 32-bit integer. */
 export const INT_MIN = -2147483648;
 export const INT_MAX = 2147483647;
-
-/** Renders a value for an error message: strings quoted, objects as short JSON. */
-export function show(value: unknown): string {
-  if (value === undefined) return 'undefined';
-  if (typeof value === 'bigint') return `${value}n`;
-  if (typeof value === 'function') return 'a function';
-  if (value instanceof Date)
-    return `Date(${Number.isNaN(value.getTime()) ? 'invalid' : value.toISOString()})`;
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
-  }
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
 
 export function filterError(message: string): StashValidationError {
   return new StashValidationError(`StashFilter: ${message}`);
@@ -32,12 +21,6 @@ export function filterError(message: string): StashValidationError {
 /** `key expects <what>, got <value>`. */
 export function expected(key: string, what: string, value: unknown): StashValidationError {
   return filterError(`${key} expects ${what}, got ${show(value)}`);
-}
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
 }
 
 export function expectString(key: string, value: unknown): string {
@@ -61,11 +44,11 @@ export function expectFloat(key: string, value: unknown): number {
   return value;
 }
 
-/** An id: a non-empty string or a non-negative integer (sent as a string). */
+/** An id: a canonical decimal string that fits Stash's int, or a non-negative integer (sent as a string). */
 export function expectId(key: string, value: unknown): string {
-  if (typeof value === 'string' && value.trim() !== '' && value.trim() === value) return value;
+  if (isServerId(value)) return value;
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
-  throw expected(key, 'an id (non-empty string or non-negative integer)', value);
+  throw expected(key, 'an id (a decimal string such as "12", or a non-negative integer)', value);
 }
 
 /** One id or a non-empty list of ids. */

@@ -10,7 +10,7 @@
  * what else goes stale (the same rule shape as `invalidationRules.ts`).
  */
 import { StashValidationError } from '../errors';
-import { describe, isRef, type IdResolver } from '../drafts/draftValues';
+import { checkRefId, describe, isRef, type IdResolver } from '../drafts/draftValues';
 import type { InvalidationRule } from './invalidationRules';
 
 export interface SideOpArg {
@@ -77,6 +77,7 @@ function seconds(value: unknown, what: string): number | undefined {
 }
 
 function refs(value: unknown, what: string): readonly object[] {
+  if (Array.isArray(value)) value.forEach((v, i) => checkRefId(v, `${what}[${i}]`));
   if (!Array.isArray(value) || value.length === 0 || !value.every(isRef)) {
     throw new StashValidationError(
       `StashDraft: ${what} takes a non-empty list of Image snapshots, drafts or { id }`,
@@ -232,6 +233,7 @@ export const SIDE_OPS: readonly SideOpSpec[] = [
     mutation: 'setGalleryCover',
     args: [{ name: 'input', type: 'GallerySetCoverInput!' }],
     params: (args) => {
+      checkRefId(args[0], 'setCover(image)');
       if (!isRef(args[0]))
         throw new StashValidationError(
           'StashDraft: setCover(image) takes an Image snapshot, draft or { id }',

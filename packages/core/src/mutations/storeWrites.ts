@@ -17,6 +17,10 @@ import { mayHaveRun, SaveRunner } from './saveRunner';
 import { markInvalidated } from '../records/recordMarks';
 import type { WriteOptions } from '../store/storeTypes';
 import type { WriteHost } from './writeHost';
+import { checkEntityId } from '../validate/entityId';
+import { own } from '../validate/ownKey';
+import { isPlainObject } from '../validate/plainObject';
+import { show } from '../validate/showValue';
 
 export interface SaveOutcome {
   readonly draft: EntityDraft;
@@ -105,8 +109,15 @@ export class StoreWrites {
       typeof entity.__typename !== 'string' ||
       typeof entity.id !== 'string'
     ) {
-      throw new StashValidationError('StashEntityStore: delete() needs an entity snapshot or draft');
+      throw new StashValidationError(
+        `StashEntityStore: delete() needs an entity snapshot or draft, got ${show(entity)}`,
+      );
     }
+    checkEntityId(entity.id, `StashEntityStore: delete() of a ${entity.__typename}`);
+    if (extra !== undefined && !isPlainObject(extra))
+      throw new StashValidationError(
+        `StashEntityStore: delete() options must be an object, got ${show(extra)}`,
+      );
     const type = this.#host.table.entity(entity.__typename);
     const id = this.registry.resolveCurrent(type.name, entity.id);
     if (isTemporaryId(id))
@@ -252,7 +263,7 @@ export class StoreWrites {
     const fields = this.#host.model.inputs[destroyInput].fields;
     const input: Record<string, unknown> = 'ids' in fields ? { ids: [id] } : { id };
     for (const [key, value] of extras) {
-      const field = fields[key];
+      const field = own(fields, key);
       if (field === undefined || key === 'id' || key === 'ids') {
         const allowed = Object.keys(fields).filter((k) => k !== 'id' && k !== 'ids');
         throw new StashValidationError(

@@ -10,6 +10,8 @@
  * (usually an array read), a new record is written straight into its snapshot, no closures.
  */
 import { StashValidationError } from '../errors';
+import { isEntityId } from '../validate/entityId';
+import { show } from '../validate/showValue';
 import type { FieldInfo, TypeInfo, TypeTable } from '../model/typeTable';
 import type { FieldShape } from '../records/fieldShape';
 import { MapRecordSource, directTypeMaps, type RecordSource } from '../records/recordSource';
@@ -97,6 +99,7 @@ export class Normalizer {
       throw new StashValidationError(`StashEntityStore: ${plan.type.name} object without an id`);
     }
     const id = typeof rawId === 'string' ? rawId : String(rawId);
+    if (!isEntityId(id)) throw badId(plan.type.name, rawId);
     return this.#write(ctx, obj, plan, id, err);
   }
 
@@ -455,6 +458,12 @@ export class Normalizer {
 }
 
 const INCOMPLETE: unique symbol = Symbol('incomplete');
+
+function badId(typename: string, id: unknown): StashValidationError {
+  return new StashValidationError(
+    `StashEntityStore: ${typename} object with the id ${show(id)}; ids are decimal strings such as "12"`,
+  );
+}
 
 // An object where an entity is expected, without the id that would key its record.
 function lacksId(value: unknown): value is Obj {

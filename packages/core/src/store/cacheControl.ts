@@ -13,6 +13,9 @@ import { evictAll, evictRecord, markDeleted, markInvalidated, rekeyRecord } from
 import { checkId, concreteTypes } from './storeInput';
 import type { CacheStats } from './storeTypes';
 import type { TtlPolicy, TtlSeconds } from './ttlPolicy';
+import { StashValidationError } from '../errors';
+import { checkEntityId } from '../validate/entityId';
+import { show } from '../validate/showValue';
 
 export class CacheControl {
   readonly #source: RecordSource;
@@ -38,6 +41,8 @@ export class CacheControl {
   /** Normalizes plain result objects as if the server sent them (one batch for an array). */
   ingest(typename: string, data: Record<string, unknown> | readonly Record<string, unknown>[]): unknown {
     if (this.#table.abstract(typename) === undefined) this.#table.entity(typename);
+    // Root objects are checked before anything is written (nested ones as the normalizer meets them).
+    for (const item of Array.isArray(data) ? data : [data]) checkIngestRoot(typename, item);
     return this.#write((ctx) => {
       if (Array.isArray(data)) {
         const records = data.map((d) => this.#normalizer.entity(ctx, d, typename, undefined));
@@ -118,4 +123,14 @@ export class CacheControl {
     const type = this.#table.entity(typename);
     this.#write((ctx) => rekeyRecord(this.#source, type, checkId(fromId), checkId(toId), ctx));
   }
+}
+
+function checkIngestRoot(typename: string, item: unknown): void {
+  if (item === null || typeof item !== 'object' || Array.isArray(item))
+    throw new StashValidationError(`StashEntityStore: ingest(${typename}) takes objects, got ${show(item)}`);
+  const id = (item as { id?: unknown }).id;
+  if (id === undefined || id === null)
+    throw new StashValidationError(`StashEntityStore: ${typename} object without an id`);
+  if (typeof id === 'number' && Number.isSafeInteger(id) && id >= 0) return;
+  checkEntityId(id, `StashEntityStore: ingest(${typename}) id`);
 }

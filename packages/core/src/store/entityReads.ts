@@ -25,6 +25,7 @@ import { checkId, concreteTypes, entityTypeOf } from './storeInput';
 import type { PopulateOptions, ReadOptions } from './storeTypes';
 import type { RetryOption } from '../batch/retryPolicy';
 import type { TtlPolicy } from './ttlPolicy';
+import { isServerId, isTemporaryId } from '../validate/entityId';
 
 export interface EntityReadDeps {
   readonly table: TypeTable;
@@ -61,7 +62,7 @@ export class EntityReads implements CacheQueryHost {
     // Hot path (bindings call it on every render): the typename's types (one map lookup), the
     // record by id (one lookup with the default source), a clock read, and the record's state and age.
     const types = concreteTypes(this.#table, typename);
-    if (typeof id !== 'string' || id === '') checkId(id);
+    if (!isServerId(id)) checkId(id);
     const now = this.#ttl.now();
     for (let i = 0; i < types.length; i++) {
       const record = this.#record(types[i], id);
@@ -72,7 +73,7 @@ export class EntityReads implements CacheQueryHost {
 
   peek(typename: string, id: string): EntitySnapshot | null {
     const types = concreteTypes(this.#table, typename);
-    if (typeof id !== 'string' || id === '') checkId(id);
+    if (!isServerId(id)) checkId(id);
     for (let i = 0; i < types.length; i++) {
       const record = this.#record(types[i], id);
       if (record !== undefined && record.state !== RecordState.Deleted) return record.snap;
@@ -222,6 +223,10 @@ export class EntityReads implements CacheQueryHost {
     signal?: AbortSignal,
     retry?: RetryOption,
   ): Promise<EntitySnapshot | null> {
+    if (isTemporaryId(id))
+      throw new StashValidationError(
+        `StashEntityStore: ${type.name} ${id} is a temporary id of an unsaved draft; the server cannot fetch it`,
+      );
     if (!force && record !== undefined) {
       // Everything cached and fresh: answer now, without waiting for the tick.
       const deps = new FetchPlanner(this.#ttl).add({ type, id, record, tree, force });

@@ -5,14 +5,12 @@
 import { StashValidationError } from '../errors';
 import type { TypeInfo, TypeTable } from '../model/typeTable';
 import type { EntitySnapshot } from '../records/storeRecord';
+import { checkEntityId } from '../validate/entityId';
+import { show } from '../validate/showValue';
 
+/** A server id or a store-made temporary id (`tmp:3`); see `validate/entityId.ts`. */
 export function checkId(id: unknown): string {
-  if (typeof id !== 'string' || id === '') {
-    throw new StashValidationError(
-      `StashEntityStore: id must be a non-empty string, got ${JSON.stringify(id)}`,
-    );
-  }
-  return id;
+  return checkEntityId(id, 'StashEntityStore');
 }
 
 /** The concrete types of a typename (one, or several for `BaseFile`/`VisualFile`). */
@@ -23,14 +21,12 @@ export function concreteTypes(table: TypeTable, typename: string): readonly Type
 }
 
 export function entityTypeOf(table: TypeTable, entity: EntitySnapshot): TypeInfo {
-  if (
-    entity === null ||
-    typeof entity !== 'object' ||
-    typeof entity.__typename !== 'string' ||
-    typeof entity.id !== 'string'
-  ) {
-    throw new StashValidationError('StashEntityStore: expected an entity snapshot with __typename and id');
+  if (entity === null || typeof entity !== 'object' || typeof entity.__typename !== 'string') {
+    throw new StashValidationError(
+      `StashEntityStore: expected an entity snapshot with __typename and id, got ${show(entity)}`,
+    );
   }
+  checkEntityId(entity.id, `StashEntityStore: ${entity.__typename} snapshot`);
   return table.entity(entity.__typename);
 }
 

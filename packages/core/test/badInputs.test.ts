@@ -1,0 +1,24 @@
+/** The bad-input catalog (see `badInputs/harness.ts` for what every case asserts). */
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { startTestStash, type TestStash } from '@stashkit/testkit';
+import { checkBadInput, type BadInput } from './badInputs/harness';
+import { ID_CASES } from './badInputs/idCases';
+import { PROTO_CASES } from './badInputs/protoCases';
+
+let stash: TestStash;
+beforeAll(async () => {
+  stash = await startTestStash({ size: 20, apiKey: 'catalog-key' });
+});
+afterAll(async () => {
+  await stash.close();
+});
+
+const GROUPS: Record<string, BadInput[]> = { ids: ID_CASES, 'prototype keys': PROTO_CASES };
+
+describe('bad-input catalog', () => {
+  for (const [group, cases] of Object.entries(GROUPS)) {
+    describe(group, () => {
+      it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => checkBadInput(stash, c));
+    });
+  }
+});

@@ -1,0 +1,70 @@
+/** Catalog: `Object.prototype` keys where user keys meet schema tables, and Stash renames. */
+import type { BadInput } from './harness';
+
+const PROTO_KEYS = ['constructor', 'toString', 'hasOwnProperty', 'valueOf', '__proto__', 'isPrototypeOf'];
+
+export const PROTO_CASES: BadInput[] = [
+  ...PROTO_KEYS.map((key): BadInput => ({
+    name: `find(Scene, { ${key}: 1 })`,
+    run: (t) => t.store.find('Scene', JSON.parse(`{"${key}": 1}`) as never),
+    names: `"${key}"`,
+  })),
+  ...PROTO_KEYS.map((key): BadInput => ({
+    name: `find(Scene, { ${key}__gte: 1 })`,
+    run: (t) => t.store.find('Scene', JSON.parse(`{"${key}__gte": 1}`) as never),
+    names: `"${key}__gte"`,
+  })),
+  ...PROTO_KEYS.map((key): BadInput => ({
+    name: `find(Scene, { title: { value: "a", modifier: "EQUALS", ${key}: 1 } })`,
+    run: (t) =>
+      t.store.find('Scene', {
+        title: JSON.parse(`{"value": "a", "modifier": "EQUALS", "${key}": 1}`) as never,
+      }),
+    names: `"${key}"`,
+  })),
+  ...PROTO_KEYS.map((key): BadInput => ({
+    name: `delete(tag, { ${key}: {...} })`,
+    run: (t) => t.store.delete(t.tag as never, JSON.parse(`{"${key}": {"delete_file": true}}`) as never),
+    names: `"${key}"`,
+  })),
+  ...PROTO_KEYS.map((key): BadInput => ({
+    name: `create(Tag, { name, ${key}: 1 })`,
+    run: (t) => t.store.create('Tag', JSON.parse(`{"name": "n", "${key}": 1}`) as never),
+    names: key,
+  })),
+  {
+    name: 'find(Scene, { title__constructor: "a" }) (suffix)',
+    run: (t) => t.store.find('Scene', { title__constructor: 'a' } as never),
+    names: 'constructor',
+  },
+  {
+    name: 'find(Scene, { resolution__toString: "FULL_HD" }) (suffix on an enum criterion)',
+    run: (t) => t.store.find('Scene', { resolution__toString: 'FULL_HD' } as never),
+    names: 'toString',
+  },
+  {
+    name: 'find(Scene, {}, { sort: "constructor" })',
+    run: (t) => t.store.find('Scene', {}, { sort: 'constructor' }),
+    names: '"constructor"',
+  },
+  {
+    name: 'find("constructor")',
+    run: (t) => t.store.find('constructor' as never),
+    names: '"constructor"',
+  },
+  {
+    name: 'get("__proto__", "1")',
+    run: (t) => t.store.get('__proto__' as never, '1'),
+    names: '"__proto__"',
+  },
+  {
+    name: 'rating__gte suggests rating100__gte',
+    run: (t) => t.store.find('Scene', { rating__gte: 80 } as never),
+    names: ['"rating__gte"', 'rating100__gte'],
+  },
+  {
+    name: 'Performer rating__lte suggests rating100__lte',
+    run: (t) => t.store.find('Performer', { rating__lte: 20 } as never),
+    names: ['"rating__lte"', 'rating100__lte'],
+  },
+];
