@@ -23,7 +23,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'codegen', root: 'tools/codegen', environment: 'node', include: ['test/**/*.test.ts'] },
+        test: {
+          name: 'codegen',
+          root: 'packages/codegen',
+          environment: 'node',
+          include: ['test/**/*.test.ts'],
+        },
       },
       {
         extends: true,

@@ -3,7 +3,7 @@
  * `StashFilter<'Scene'>` accepts `title__icontains: string`, `rating100__between: [number, number]`,
  * `tags__includes: { value: ids, depth: -1 }`... and rejects unknown keys in object literals.
  */
-import type { EntityFilterTypes, ResolutionEnum } from '../schema/generated/types';
+import type { EntityFilterTypes } from '../schema/generated/types';
 
 /** Entity types that have a filter input. */
 export type FilterableType = keyof EntityFilterTypes;
@@ -69,13 +69,13 @@ interface MultiLookups<Depth extends boolean> {
   notnull: boolean;
 }
 
-interface ResolutionLookups {
-  exact: ResolutionEnum;
-  ne: ResolutionEnum;
-  gt: ResolutionEnum;
-  gte: ResolutionEnum;
-  lt: ResolutionEnum;
-  lte: ResolutionEnum;
+interface ResolutionLookups<E> {
+  exact: E;
+  ne: E;
+  gt: E;
+  gte: E;
+  lt: E;
+  lte: E;
 }
 
 interface ChoiceLookups<E> {
@@ -109,7 +109,7 @@ type LookupsOf<C> = C extends { value: number; modifier: unknown }
         : 'distance' extends keyof C
           ? SingleLookups
           : StringLookups
-      : ResolutionLookups
+      : ResolutionLookups<C extends { value: infer E } ? E : never>
     : C extends { value?: Array<infer E> | null; modifier: unknown }
       ? string extends E
         ? MultiLookups<'depth' extends keyof C ? true : false>
@@ -131,17 +131,15 @@ type BareOf<C> =
 
 type Equals<A, B> = (<G>() => G extends A ? 1 : 2) extends <G>() => G extends B ? 1 : 2 ? true : false;
 
-/** True when `V` is one of the entity filter inputs (VideoFileFilterInput looks alike but is not). */
-type IsFilter<V> = true extends { [T in FilterableType]: Equals<V, EntityFilterTypes[T]> }[FilterableType]
-  ? true
-  : false;
+/** True when `V` is one of the entity filter inputs `Fs` (VideoFileFilterInput looks alike but is not). */
+type IsFilter<V, Fs> = true extends { [T in keyof Fs]: Equals<V, Fs[T]> }[keyof Fs] ? true : false;
 
 /** `[key, value]` pairs a filter field contributes. */
-type Entries<K extends string, V> = V extends readonly unknown[]
+type Entries<K extends string, V, Fs> = V extends readonly unknown[]
   ? [K, V]
   : V extends object
-    ? IsFilter<V> extends true
-      ? [K, DslOf<V>]
+    ? IsFilter<V, Fs> extends true
+      ? [K, DslOf<V, Fs>]
       : K extends 'AND' | 'OR' | 'NOT'
         ? never
         : 'modifier' extends keyof V
@@ -157,13 +155,20 @@ type Entries<K extends string, V> = V extends readonly unknown[]
       ? [K, V | boolean]
       : [K, V];
 
-type Pairs<F> = {
-  [K in keyof F & string]-?: K extends 'AND' | 'OR' | 'NOT' ? never : Entries<K, NonNullable<F[K]>>;
+type Pairs<F, Fs> = {
+  [K in keyof F & string]-?: K extends 'AND' | 'OR' | 'NOT' ? never : Entries<K, NonNullable<F[K]>, Fs>;
 }[keyof F & string];
 
-/** The DSL for the filter input type `F`. */
-export type DslOf<F> = { [P in Pairs<F> as P[0]]?: P[1] } & ('AND' extends keyof F
-  ? { AND?: DslOf<F> | readonly DslOf<F>[]; OR?: DslOf<F> | readonly DslOf<F>[]; NOT?: DslOf<F> }
+/**
+ * The DSL for the filter input type `F`; `Fs` maps typenames to the entity filter inputs (nested
+ * `*_filter` fields), the bundled model's by default, a generated model's for `createStashStore({ model })`.
+ */
+export type DslOf<F, Fs = EntityFilterTypes> = { [P in Pairs<F, Fs> as P[0]]?: P[1] } & ('AND' extends keyof F
+  ? {
+      AND?: DslOf<F, Fs> | readonly DslOf<F, Fs>[];
+      OR?: DslOf<F, Fs> | readonly DslOf<F, Fs>[];
+      NOT?: DslOf<F, Fs>;
+    }
   : NoLookups);
 
 /** The DSL filter for entity `T`: `StashFilter<'Scene'>`. */

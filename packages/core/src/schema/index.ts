@@ -1,6 +1,8 @@
 /** Schema model and generated types; the package index re-exports this. */
 export type * from './modelTypes';
 export type * from './generated/types';
+export type { EncodedSchemaModel, EncodedEntity } from './encodedSchemaModel';
+export { defineSchemaModel, type SchemaTypes, type TypedSchemaModel } from './defineSchemaModel';
 export {
   getSchemaModel,
   isEntityType,

@@ -26,8 +26,8 @@ import { FieldTreeBuilder } from '../query/fieldTree';
 import { SelectionBuilder } from '../query/selectionBuilder';
 import { MapRecordSource } from '../records/recordSource';
 import type { EntitySnapshot } from '../records/storeRecord';
-import type { EntityTypeName } from '../schema/generated/types';
-import type { SchemaModel } from '../schema/modelTypes';
+import type { EntityTypeName, StashTypes } from '../schema/generated/types';
+import type { SchemaTypes, TypedSchemaModel } from '../schema/defineSchemaModel';
 import { getSchemaModel } from '../schema/schemaModel';
 import { resolveTimers, type StashTimers } from '../shared/timers';
 import { RequestPipeline } from '../batch/requestPipeline';
@@ -42,7 +42,7 @@ import type {
 } from '../tracking/storeSubscriptions';
 import type { StashClient } from '../transport/stashClient';
 import { CacheControl } from './cacheControl';
-import { CacheQueries, type CacheQueryHost, type PopulateStats } from './cacheQueries';
+import { CacheQueries, type PopulateStats } from './cacheQueries';
 import { EntityReads } from './entityReads';
 import { FindPages } from './findPages';
 import { FindRequests } from './findRequests';
@@ -55,6 +55,7 @@ import type {
   EntityOfSnapshot,
   FieldSpecs,
   EntityTypeArg,
+  EntityTypeNameOf,
   FiltersOf,
   FindCallOptions,
   FindIterOptions,
@@ -70,9 +71,16 @@ import { WriteBatcher } from './writeBatcher';
 
 export type { StashEntityStoreOptions } from './storeTypes';
 
-export class StashEntityStore implements CacheQueryHost {
+/** A typed predicate seen by the untyped parts. */
+type Predicate = (entity: EntitySnapshot) => boolean;
+
+/**
+ * The store, typed by the schema types `S`: the bundled model's `StashTypes` by default, a generated
+ * model's with `createStashStore({ model })` (`npx @stashkit/codegen`).
+ */
+export class StashEntityStore<S extends SchemaTypes = StashTypes> {
   readonly client: StashClient;
-  readonly model: SchemaModel;
+  readonly model: TypedSchemaModel<S>;
   readonly #table: TypeTable;
   readonly #batcher: WriteBatcher;
   readonly #reads: EntityReads;
@@ -85,7 +93,7 @@ export class StashEntityStore implements CacheQueryHost {
   /** The store's clock, tick and delays (`timers` option). */
   readonly timers: StashTimers;
 
-  constructor(client: StashClient, options: StashEntityStoreOptions = {}) {
+  constructor(client: StashClient, options: StashEntityStoreOptions<S> = {}) {
     this.client = client;
     this.model = options.model ?? getSchemaModel();
     const table = (this.#table = TypeTable.of(this.model));
@@ -156,16 +164,16 @@ export class StashEntityStore implements CacheQueryHost {
   // ---- cache reads (no network) ----
 
   /** The fresh cached snapshot, or `null` (absent, stale or deleted). No network. */
-  getCached<T extends EntityTypeArg>(typename: T, id: string): EntityOf<T> | null {
-    return this.#reads.getCached(typename, id) as EntityOf<T> | null;
+  getCached<T extends EntityTypeArg<S>>(typename: T, id: string): EntityOf<T, S> | null {
+    return this.#reads.getCached(typename, id) as EntityOf<T, S> | null;
   }
 
   /** The current snapshot even when stale (for bindings that refetch in the background); `null` if absent or deleted. */
-  peek<T extends EntityTypeArg>(typename: T, id: string): EntityOf<T> | null {
-    return this.#reads.peek(typename, id) as EntityOf<T> | null;
+  peek<T extends EntityTypeArg<S>>(typename: T, id: string): EntityOf<T, S> | null {
+    return this.#reads.peek(typename, id) as EntityOf<T, S> | null;
   }
 
-  isCached(typename: EntityTypeArg, id: string): boolean {
+  isCached(typename: EntityTypeArg<S>, id: string): boolean {
     return this.#reads.getCached(typename, id) !== null;
   }
 
@@ -179,22 +187,25 @@ export class StashEntityStore implements CacheQueryHost {
     return this.#reads.receivedFields(entity);
   }
 
-  allCached<T extends EntityTypeArg>(typename: T): EntityOf<T>[] {
-    return this.#reads.allCached(typename) as EntityOf<T>[];
+  allCached<T extends EntityTypeArg<S>>(typename: T): EntityOf<T, S>[] {
+    return this.#reads.allCached(typename) as EntityOf<T, S>[];
   }
 
   /** Fresh cached entities of one type matching `predicate` (O(k) over that type). No network. */
-  filter<T extends EntityTypeArg>(typename: T, predicate: (entity: EntityOf<T>) => boolean): EntityOf<T>[] {
-    return this.#reads.filter(typename, predicate as (e: EntitySnapshot) => boolean) as EntityOf<T>[];
+  filter<T extends EntityTypeArg<S>>(
+    typename: T,
+    predicate: (entity: EntityOf<T, S>) => boolean,
+  ): EntityOf<T, S>[] {
+    return this.#reads.filter(typename, predicate as Predicate) as EntityOf<T, S>[];
   }
 
   /** Like `filter`, but throws `MissingFieldsError` if a cached entity lacks a required field. */
-  filterStrict<T extends EntityTypeArg>(
+  filterStrict<T extends EntityTypeArg<S>>(
     typename: T,
     required: Iterable<string>,
-    predicate: (entity: EntityOf<T>) => boolean,
-  ): EntityOf<T>[] {
-    return this.#queries.filterStrict(typename, required, predicate);
+    predicate: (entity: EntityOf<T, S>) => boolean,
+  ): EntityOf<T, S>[] {
+    return this.#queries.filterStrict(typename, required, predicate as Predicate) as EntityOf<T, S>[];
   }
 
   // ---- field checks ----
@@ -222,21 +233,21 @@ export class StashEntityStore implements CacheQueryHost {
   // ---- fetching reads ----
 
   /** The entity with `fields` (default: cached as is, or the type's default set); `null` if not found. */
-  get<T extends EntityTypeName, const F extends FieldSpecs = undefined>(
+  get<T extends EntityTypeNameOf<S>, const F extends FieldSpecs = undefined>(
     typename: T,
     id: string,
-    options?: ReadOptions<F & CheckedSpecs<EntityOf<T>, NoInfer<F>>>,
-  ): Promise<Selected<EntityOf<T>, F> | null> {
-    return this.#reads.get(typename, id, options) as Promise<Selected<EntityOf<T>, F> | null>;
+    options?: ReadOptions<F & CheckedSpecs<EntityOf<T, S>, NoInfer<F>>>,
+  ): Promise<Selected<EntityOf<T, S>, F> | null> {
+    return this.#reads.get(typename, id, options) as Promise<Selected<EntityOf<T, S>, F> | null>;
   }
 
   /** Entities by id in input order (duplicates once, not-found ones left out); one request for all misses. */
-  getMany<T extends EntityTypeName, const F extends FieldSpecs = undefined>(
+  getMany<T extends EntityTypeNameOf<S>, const F extends FieldSpecs = undefined>(
     typename: T,
     ids: readonly string[],
-    options?: ReadOptions<F & CheckedSpecs<EntityOf<T>, NoInfer<F>>>,
-  ): Promise<Selected<EntityOf<T>, F>[]> {
-    return this.#reads.getMany(typename, ids, options) as Promise<Selected<EntityOf<T>, F>[]>;
+    options?: ReadOptions<F & CheckedSpecs<EntityOf<T, S>, NoInfer<F>>>,
+  ): Promise<Selected<EntityOf<T, S>, F>[]> {
+    return this.#reads.getMany(typename, ids, options) as Promise<Selected<EntityOf<T, S>, F>[]>;
   }
 
   /**
@@ -246,37 +257,37 @@ export class StashEntityStore implements CacheQueryHost {
    */
   populate<E extends EntitySnapshot, const F extends FieldSpecs = undefined>(
     entity: E,
-    fields?: F & CheckedSpecs<EntityOfSnapshot<E>, NoInfer<F>>,
+    fields?: F & CheckedSpecs<EntityOfSnapshot<E, S>, NoInfer<F>>,
     options?: PopulateOptions,
-  ): Promise<E & Selected<EntityOfSnapshot<E>, F>> {
-    return this.#reads.populate(entity, fields, options) as Promise<E & Selected<EntityOfSnapshot<E>, F>>;
+  ): Promise<E & Selected<EntityOfSnapshot<E, S>, F>> {
+    return this.#reads.populate(entity, fields, options) as Promise<E & Selected<EntityOfSnapshot<E, S>, F>>;
   }
 
   /** Up to `FIND_LIMIT` matches in one request; throws `FindLimitError` above it. */
-  find<T extends EntityTypeName, const F extends FieldSpecs = undefined>(
+  find<T extends EntityTypeNameOf<S>, const F extends FieldSpecs = undefined>(
     typename: T,
-    filters?: FiltersOf<T>,
-    options?: FindCallOptions<F & CheckedSpecs<EntityOf<T>, NoInfer<F>>>,
-  ): Promise<Selected<EntityOf<T>, F>[]> {
-    return this.#finds.find(typename, filters, options) as Promise<Selected<EntityOf<T>, F>[]>;
+    filters?: FiltersOf<T, S>,
+    options?: FindCallOptions<F & CheckedSpecs<EntityOf<T, S>, NoInfer<F>>>,
+  ): Promise<Selected<EntityOf<T, S>, F>[]> {
+    return this.#finds.find(typename, filters, options) as Promise<Selected<EntityOf<T, S>, F>[]>;
   }
 
   /** The first match (server order, or `sort`), or `null`. */
-  findOne<T extends EntityTypeName, const F extends FieldSpecs = undefined>(
+  findOne<T extends EntityTypeNameOf<S>, const F extends FieldSpecs = undefined>(
     typename: T,
-    filters?: FiltersOf<T>,
-    options?: FindCallOptions<F & CheckedSpecs<EntityOf<T>, NoInfer<F>>>,
-  ): Promise<Selected<EntityOf<T>, F> | null> {
-    return this.#finds.findOne(typename, filters, options) as Promise<Selected<EntityOf<T>, F> | null>;
+    filters?: FiltersOf<T, S>,
+    options?: FindCallOptions<F & CheckedSpecs<EntityOf<T, S>, NoInfer<F>>>,
+  ): Promise<Selected<EntityOf<T, S>, F> | null> {
+    return this.#finds.findOne(typename, filters, options) as Promise<Selected<EntityOf<T, S>, F> | null>;
   }
 
   /** Lazy pages of `batch` (default 40); `progress` reports `{ loaded, total }`. */
-  findIter<T extends EntityTypeName, const F extends FieldSpecs = undefined>(
+  findIter<T extends EntityTypeNameOf<S>, const F extends FieldSpecs = undefined>(
     typename: T,
-    filters?: FiltersOf<T>,
-    options?: FindIterOptions<F & CheckedSpecs<EntityOf<T>, NoInfer<F>>>,
-  ): FindIterator<Selected<EntityOf<T>, F>> {
-    return this.#finds.findIter(typename, filters, options) as FindIterator<Selected<EntityOf<T>, F>>;
+    filters?: FiltersOf<T, S>,
+    options?: FindIterOptions<F & CheckedSpecs<EntityOf<T, S>, NoInfer<F>>>,
+  ): FindIterator<Selected<EntityOf<T, S>, F>> {
+    return this.#finds.findIter(typename, filters, options) as FindIterator<Selected<EntityOf<T, S>, F>>;
   }
 
   /**
@@ -284,51 +295,64 @@ export class StashEntityStore implements CacheQueryHost {
    * (`duration`/`filesize` for scenes, `megapixels`/`filesize` for images). One request, coalesced
    * with the tick's other reads; cached per (filters, sort, page) until the type's lists go stale.
    */
-  findPage<T extends EntityTypeName, const F extends FieldSpecs = undefined>(
+  findPage<T extends EntityTypeNameOf<S>, const F extends FieldSpecs = undefined>(
     typename: T,
-    filters?: FiltersOf<T>,
-    options?: FindPageOptions<F & CheckedSpecs<EntityOf<T>, NoInfer<F>>>,
-  ): Promise<FindPageResult<T, Selected<EntityOf<T>, F>>> {
+    filters?: FiltersOf<T, S>,
+    options?: FindPageOptions<F & CheckedSpecs<EntityOf<T, S>, NoInfer<F>>>,
+  ): Promise<FindPageResult<T, Selected<EntityOf<T, S>, F>>> {
     return this.#pages.findPage(typename, filters, options) as unknown as Promise<
-      FindPageResult<T, Selected<EntityOf<T>, F>>
+      FindPageResult<T, Selected<EntityOf<T, S>, F>>
     >;
   }
 
   // ---- cache-only with population ----
 
-  async filterAndPopulate<T extends EntityTypeArg>(
+  async filterAndPopulate<T extends EntityTypeArg<S>>(
     typename: T,
     required: Iterable<string>,
-    predicate: (entity: EntityOf<T>) => boolean,
+    predicate: (entity: EntityOf<T, S>) => boolean,
     options?: { batchSize?: number },
-  ): Promise<EntityOf<T>[]> {
-    return (await this.#queries.filterAndPopulateWithStats(typename, required, predicate, options)).results;
+  ): Promise<EntityOf<T, S>[]> {
+    return (await this.filterAndPopulateWithStats(typename, required, predicate, options)).results;
   }
 
-  filterAndPopulateWithStats<T extends EntityTypeArg>(
+  filterAndPopulateWithStats<T extends EntityTypeArg<S>>(
     typename: T,
     required: Iterable<string>,
-    predicate: (entity: EntityOf<T>) => boolean,
+    predicate: (entity: EntityOf<T, S>) => boolean,
     options?: { batchSize?: number },
-  ): Promise<{ results: EntityOf<T>[]; stats: PopulateStats }> {
-    return this.#queries.filterAndPopulateWithStats(typename, required, predicate, options);
+  ): Promise<{ results: EntityOf<T, S>[]; stats: PopulateStats }> {
+    return this.#queries.filterAndPopulateWithStats(
+      typename,
+      required,
+      predicate as Predicate,
+      options,
+    ) as Promise<{
+      results: EntityOf<T, S>[];
+      stats: PopulateStats;
+    }>;
   }
 
-  populatedFilterIter<T extends EntityTypeArg>(
+  populatedFilterIter<T extends EntityTypeArg<S>>(
     typename: T,
     required: Iterable<string>,
-    predicate: (entity: EntityOf<T>) => boolean,
+    predicate: (entity: EntityOf<T, S>) => boolean,
     options?: { populateBatch?: number; yieldBatch?: number },
-  ): AsyncGenerator<EntityOf<T>, void, undefined> {
-    return this.#queries.populatedFilterIter(typename, required, predicate, options);
+  ): AsyncGenerator<EntityOf<T, S>, void, undefined> {
+    return this.#queries.populatedFilterIter(
+      typename,
+      required,
+      predicate as Predicate,
+      options,
+    ) as AsyncGenerator<EntityOf<T, S>, void, undefined>;
   }
 
-  /** @internal CacheQueryHost: fetches `specs` for a chunk in one coalesced request. */
+  /** @internal fetches `specs` for a chunk in one coalesced request. */
   populateChunk(entities: readonly EntitySnapshot[], specs: readonly string[]): Promise<void> {
     return this.#reads.populateChunk(entities, specs);
   }
 
-  /** @internal CacheQueryHost */
+  /** @internal */
   current(entity: EntitySnapshot): EntitySnapshot | null {
     return this.#reads.current(entity);
   }
@@ -378,8 +402,8 @@ export class StashEntityStore implements CacheQueryHost {
   // ---- writes and subscriptions ----
 
   /** Normalizes plain result objects (hydration, fixtures, Storybook) as if the server sent them. */
-  ingest<T extends EntityTypeArg>(typename: T, data: Record<string, unknown>): EntityOf<T>;
-  ingest<T extends EntityTypeArg>(typename: T, data: readonly Record<string, unknown>[]): EntityOf<T>[];
+  ingest<T extends EntityTypeArg<S>>(typename: T, data: Record<string, unknown>): EntityOf<T, S>;
+  ingest<T extends EntityTypeArg<S>>(typename: T, data: readonly Record<string, unknown>[]): EntityOf<T, S>[];
   ingest(typename: string, data: Record<string, unknown> | readonly Record<string, unknown>[]): unknown {
     return this.#control.ingest(typename, data);
   }
@@ -427,8 +451,8 @@ export class StashEntityStore implements CacheQueryHost {
   save<D extends EntityDraft & { readonly __typename: EntityTypeName }>(
     draft: D,
     options?: WriteOptions,
-  ): Promise<EntityOf<D['__typename']>> {
-    return this.#writes.save(draft, options) as Promise<EntityOf<D['__typename']>>;
+  ): Promise<EntityOf<D['__typename'], S>> {
+    return this.#writes.save(draft, options) as Promise<EntityOf<D['__typename'], S>>;
   }
 
   /** Saves drafts with aliased mutations (creates first, one request per dependency level); a result per draft. */
@@ -455,16 +479,16 @@ export class StashEntityStore implements CacheQueryHost {
     typename: T,
     search: DraftData<T>,
     options?: GetOrCreateOptions & { values?: DraftData<T> },
-  ): Promise<EntityOf<T>> {
+  ): Promise<EntityOf<T, S>> {
     return this.#writes.getOrCreate(
       typename,
       search as Record<string, unknown>,
       options as GetOrCreateOptions,
-    ) as Promise<EntityOf<T>>;
+    ) as Promise<EntityOf<T, S>>;
   }
 
   /** True after a delete (a tombstone), as opposed to never loaded. */
-  isDeleted(typename: EntityTypeArg, id: string): boolean {
+  isDeleted(typename: EntityTypeArg<S>, id: string): boolean {
     return this.#writes.isDeleted(typename, checkId(id));
   }
 

@@ -1,10 +1,10 @@
 /** Public types of the store facade. */
-import type { FilterInput, FilterableType, StashFilter } from '../filter/filterTypes';
+import type { DslOf, FilterInput } from '../filter/filterTypes';
 import type { FindFilterOptions } from '../filter/compileFindFilter';
-import type { BaseFile, EntityTypeName, EntityTypes, VisualFile } from '../schema/generated/types';
+import type { SchemaTypes, TypedSchemaModel } from '../schema/defineSchemaModel';
+import type { StashTypes } from '../schema/generated/types';
 import type { EntitySnapshot } from '../records/storeRecord';
 import type { RecordSource } from '../records/recordSource';
-import type { SchemaModel } from '../schema/modelTypes';
 import type { Clock } from '../shared/clock';
 import type { StashTimers } from '../shared/timers';
 import type { RetryOption } from '../batch/retryPolicy';
@@ -12,25 +12,31 @@ import type { RetryOption } from '../batch/retryPolicy';
 /** Any entity snapshot; the generated interfaces (`Scene`, `Performer`...) describe each type. */
 export type StashEntity = EntitySnapshot & { readonly [field: string]: unknown };
 
-/** Typenames the store reads: entity kinds, plus the abstract file types for cache lookups. */
-export type EntityTypeArg = EntityTypeName | 'BaseFile' | 'VisualFile';
+/** Entity typenames of the schema types `S` (the bundled model's by default). */
+export type EntityTypeNameOf<S extends SchemaTypes = StashTypes> = keyof S['entities'] & string;
 
-/** The snapshot type of a typename (`'Scene'` → `Scene`). */
-export type EntityOf<T extends string> = T extends EntityTypeName
-  ? EntityTypes[T]
-  : T extends 'BaseFile'
-    ? BaseFile
-    : T extends 'VisualFile'
-      ? VisualFile
-      : StashEntity;
+/** Typenames the store reads: entity kinds, plus the abstract file types for cache lookups. */
+export type EntityTypeArg<S extends SchemaTypes = StashTypes> =
+  EntityTypeNameOf<S> | (keyof S['abstracts'] & string);
+
+/** The snapshot type of a typename (`'Scene'` → `Scene`), from the schema types `S`. */
+export type EntityOf<T extends string, S extends SchemaTypes = StashTypes> = T extends keyof S['entities']
+  ? S['entities'][T]
+  : T extends keyof S['abstracts']
+    ? S['abstracts'][T]
+    : StashEntity;
 
 /** The full entity type of a snapshot type (`Selected<Scene, …>` → `Scene`). */
-export type EntityOfSnapshot<E> = E extends { readonly __typename: infer N extends string }
-  ? EntityOf<N>
+export type EntityOfSnapshot<E, S extends SchemaTypes = StashTypes> = E extends {
+  readonly __typename: infer N extends string;
+}
+  ? EntityOf<N, S>
   : StashEntity;
 
 /** The DSL filter accepted by `find` for a type. */
-export type FiltersOf<T extends string> = T extends FilterableType ? StashFilter<T> : FilterInput;
+export type FiltersOf<T extends string, S extends SchemaTypes = StashTypes> = T extends keyof S['filters']
+  ? DslOf<S['filters'][T], S['filters']>
+  : FilterInput;
 
 /** A `fields` option: any iterable of specs; a literal list narrows the result (`Selected`). */
 export type FieldSpecs = Iterable<string> | undefined;
@@ -127,9 +133,12 @@ export interface CacheStats {
   expired: number;
 }
 
-export interface StashEntityStoreOptions {
-  /** Runtime schema model (default: the generated Stash model). */
-  model?: SchemaModel;
+export interface StashEntityStoreOptions<S extends SchemaTypes = StashTypes> {
+  /**
+   * Runtime schema model (default: the bundled model of Stash develop after v0.30.1). A model
+   * written by `npx @stashkit/codegen` for another Stash version also types the store by it.
+   */
+  model?: TypedSchemaModel<S>;
   /** Default TTL in seconds; `null` = never stale. Default `DEFAULT_TTL` (1800). */
   defaultTtl?: number | null;
   /** Clock in ms for TTL (inject a fake one in tests); `timers.now` wins when both are given. */

@@ -15,7 +15,8 @@ export interface EntitySliceStore {
 }
 
 export interface StashProviderProps {
-  store: StashEntityStore | EntitySliceStore;
+  /** A store on any model (`createStashStore({ model })` too); the hooks are typed by the bundled one. */
+  store: StashEntityStore<any> | EntitySliceStore;
   /** A TanStack Query `QueryClient` to share: `useFind` queries run through it and show in its devtools. */
   queryClient?: QueryClientLike;
   children?: ReactNode;
@@ -29,7 +30,7 @@ export function StashProvider({ store, queryClient, children }: StashProviderPro
   return createElement(StashContext.Provider, { value }, children);
 }
 
-function isEntityStore(value: unknown): value is StashEntityStore {
+function isEntityStore(value: unknown): value is StashEntityStore<any> {
   const v = value as Partial<StashEntityStore> | null;
   return (
     typeof v === 'object' &&

@@ -1618,3 +1618,18 @@ export interface EntityUpdateInputs {
   GalleryChapter: GalleryChapterUpdateInput;
   SavedFilter: SaveFilterInput;
 }
+
+/** Interfaces and unions over entity kinds, by name (cache reads accept them). */
+export interface AbstractTypes {
+  BaseFile: BaseFile;
+  VisualFile: VisualFile;
+}
+
+/** The whole schema as types: what `createStashStore({ model })` is typed by. */
+export interface StashTypes {
+  entities: EntityTypes;
+  abstracts: AbstractTypes;
+  filters: EntityFilterTypes;
+  createInputs: EntityCreateInputs;
+  updateInputs: EntityUpdateInputs;
+}

@@ -4,8 +4,8 @@
  */
 import { parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { getSchemaModel } from '../../../packages/core/src/schema/schemaModel.ts';
-import type { FieldModel } from '../../../packages/core/src/schema/modelTypes.ts';
+import { getSchemaModel } from '../../core/src/schema/schemaModel.ts';
+import type { FieldModel } from '../../core/src/schema/modelTypes.ts';
 import { schema } from './introspection.ts';
 
 const model = getSchemaModel();

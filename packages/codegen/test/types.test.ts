@@ -1,5 +1,5 @@
 /**
- * The generated TypeScript types. These checks run under `tsc -b tools/codegen` (typecheck); the
+ * The generated TypeScript types. These checks run under `tsc -b packages/codegen` (typecheck); the
  * runtime assertions only keep vitest honest about the file.
  */
 import { describe, expect, expectTypeOf, it } from 'vitest';
@@ -17,8 +17,8 @@ import type {
   SceneUpdateInput,
   Studio,
   VideoFile,
-} from '../../../packages/core/src/schema/index.ts';
-import { getSchemaModel } from '../../../packages/core/src/schema/index.ts';
+} from '../../core/src/schema/index.ts';
+import { getSchemaModel } from '../../core/src/schema/index.ts';
 
 describe('generated types', () => {
   it('types entity fields with schema nullability and references', () => {
@@ -28,7 +28,7 @@ describe('generated types', () => {
     expectTypeOf<Scene['studio']>().toEqualTypeOf<Studio | null>();
     expectTypeOf<Scene['files']>().toEqualTypeOf<VideoFile[]>();
     expectTypeOf<Scene['captions']>().toEqualTypeOf<
-      import('../../../packages/core/src/schema/index.ts').VideoCaption[] | null
+      import('../../core/src/schema/index.ts').VideoCaption[] | null
     >();
     expectTypeOf<Studio['scene_count']>().toEqualTypeOf<number>();
     expectTypeOf<VideoFile['size']>().toEqualTypeOf<number>();

@@ -5,7 +5,7 @@
  */
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isUnionType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { getSchemaModel } from '../../../packages/core/src/schema/schemaModel.ts';
+import { getSchemaModel } from '../../core/src/schema/schemaModel.ts';
 import { schema } from './introspection.ts';
 
 const model = getSchemaModel();

@@ -1,6 +1,6 @@
 /** Entity filter inputs and the kinds of their fields. */
 import { describe, expect, it } from 'vitest';
-import { getSchemaModel } from '../../../packages/core/src/schema/schemaModel.ts';
+import { getSchemaModel } from '../../core/src/schema/schemaModel.ts';
 
 const { filters, entities } = getSchemaModel();
 

@@ -1,8 +1,8 @@
 /** How entity fields are written through update (or create) inputs. */
 import { buildSchema, type GraphQLInputObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { getSchemaModel } from '../../../packages/core/src/schema/schemaModel.ts';
-import type { ObjectModel } from '../../../packages/core/src/schema/modelTypes.ts';
+import { getSchemaModel } from '../../core/src/schema/schemaModel.ts';
+import type { ObjectModel } from '../../core/src/schema/modelTypes.ts';
 import { deriveWrites } from '../src/deriveWrites.ts';
 
 const { entities, inputs } = getSchemaModel();

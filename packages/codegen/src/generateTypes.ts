@@ -6,7 +6,7 @@
  * - Input fields the schema lets be null are optional and accept `null` (null clears on update).
  * - Maps keyed by entity typename (`EntityTypes`, `EntityFilterTypes`, ...) type the store's API.
  */
-import type { SchemaModel } from '../../../packages/core/src/schema/modelTypes.ts';
+import type { SchemaModel } from '../../core/src/schema/modelTypes.ts';
 import { banner } from './banner.ts';
 
 const SCALARS: Record<string, string> = {
@@ -53,9 +53,9 @@ function union(values: string[]): string {
   return values.map((v) => `'${v}'`).join(' | ');
 }
 
-export function generateTypes(model: SchemaModel): string {
+export function generateTypes(model: SchemaModel, header = banner): string {
   const named = (name: string) => (name in SCALARS ? scalarType(name) : name);
-  const out: string[] = [banner, ''];
+  const out: string[] = [header, ''];
 
   out.push('// Enums', '');
   for (const [name, values] of Object.entries(model.enums)) {
@@ -124,5 +124,17 @@ export function generateTypes(model: SchemaModel): string {
     'Update input of each entity that has an update mutation.',
     entities.filter((e) => e.updateInput).map((e) => [e.name, e.updateInput!]),
   );
+  map(
+    'AbstractTypes',
+    'Interfaces and unions over entity kinds, by name (cache reads accept them).',
+    Object.keys(model.abstracts).map((name) => [name, name]),
+  );
+  map('StashTypes', 'The whole schema as types: what `createStashStore({ model })` is typed by.', [
+    ['entities', 'EntityTypes'],
+    ['abstracts', 'AbstractTypes'],
+    ['filters', 'EntityFilterTypes'],
+    ['createInputs', 'EntityCreateInputs'],
+    ['updateInputs', 'EntityUpdateInputs'],
+  ]);
   return out.join('\n');
 }

@@ -1,7 +1,7 @@
 /** Root queries and mutations per entity, found by Stash's naming rules and the overrides. */
 import { buildSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { getSchemaModel } from '../../../packages/core/src/schema/schemaModel.ts';
+import { getSchemaModel } from '../../core/src/schema/schemaModel.ts';
 import { deriveListQuery, deriveMutations, deriveSingleQuery } from '../src/deriveOperations.ts';
 
 const { entities } = getSchemaModel();

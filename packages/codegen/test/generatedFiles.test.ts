@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeSchemaModel } from '../../../packages/core/src/schema/decodeSchemaModel.ts';
+import { decodeSchemaModel } from '../../core/src/schema/decodeSchemaModel.ts';
 import { buildSchemaModel } from '../src/buildSchemaModel.ts';
 import { encodeSchemaModel } from '../src/encodeSchemaModel.ts';
 import { generateAll } from '../src/generateAll.ts';

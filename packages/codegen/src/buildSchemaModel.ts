@@ -27,7 +27,7 @@ import type {
   InputModel,
   ObjectModel,
   SchemaModel,
-} from '../../../packages/core/src/schema/modelTypes.ts';
+} from '../../core/src/schema/modelTypes.ts';
 import { deriveListQuery, deriveMutations, deriveSingleQuery, mutationInput } from './deriveOperations.ts';
 import { deriveWrites } from './deriveWrites.ts';
 import { ENTITY_TYPES, SIDE_MUTATIONS } from './modelRules.ts';

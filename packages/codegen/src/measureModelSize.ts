@@ -1,5 +1,5 @@
 /**
- * `tsx tools/codegen/src/measureModelSize.ts`: bundles `schemaModel.ts` (the decoder, lookups and
+ * `tsx packages/codegen/src/measureModelSize.ts`: bundles `schemaModel.ts` (the decoder, lookups and
  * generated model, as a browser would get them) with esbuild, minified, and prints raw and gzip
  * sizes. esbuild comes from tsup, which the workspace already installs.
  */

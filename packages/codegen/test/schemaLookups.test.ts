@@ -1,6 +1,6 @@
 /** The lookups the store calls, and their errors for unknown names. */
 import { describe, expect, it } from 'vitest';
-import { StashValidationError } from '../../../packages/core/src/errors.ts';
+import { StashValidationError } from '../../core/src/errors.ts';
 import {
   getAbstractModel,
   getEntityFilterModel,
@@ -13,7 +13,7 @@ import {
   getSchemaModel,
   isEntityType,
   possibleEntityTypes,
-} from '../../../packages/core/src/schema/index.ts';
+} from '../../core/src/schema/index.ts';
 
 function thrown(fn: () => unknown): unknown {
   try {

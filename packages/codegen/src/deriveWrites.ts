@@ -8,7 +8,7 @@
  * `WRITE_OVERRIDES` settles the irregular cases.
  */
 import { isInputObjectType, type GraphQLInputObjectType } from 'graphql';
-import type { ObjectModel, WriteMappingModel } from '../../../packages/core/src/schema/modelTypes.ts';
+import type { ObjectModel, WriteMappingModel } from '../../core/src/schema/modelTypes.ts';
 import { SINGULARS, WRITE_OVERRIDES } from './modelRules.ts';
 import { namedOf, snakeCase } from './typeRefs.ts';
 

@@ -13,11 +13,7 @@ import {
   type GraphQLField,
   type GraphQLSchema,
 } from 'graphql';
-import type {
-  ListQueryModel,
-  MutationModel,
-  SingleQueryModel,
-} from '../../../packages/core/src/schema/modelTypes.ts';
+import type { ListQueryModel, MutationModel, SingleQueryModel } from '../../core/src/schema/modelTypes.ts';
 import { MUTATION_OVERRIDES, QUERY_OVERRIDES, type MutationRole } from './modelRules.ts';
 import { isSkipped, lowerFirst, namedOf, plural } from './typeRefs.ts';
 

@@ -3,10 +3,7 @@
  * `packages/core/src/schema/encodedSchemaModel.ts`. `decodeSchemaModel(encodeSchemaModel(m))`
  * must equal `m`; the codegen tests check it.
  */
-import type {
-  EncodedEntity,
-  EncodedSchemaModel,
-} from '../../../packages/core/src/schema/encodedSchemaModel.ts';
+import type { EncodedEntity, EncodedSchemaModel } from '../../core/src/schema/encodedSchemaModel.ts';
 import type {
   EntityModel,
   FieldArgModel,
@@ -15,7 +12,7 @@ import type {
   ListQueryModel,
   MutationModel,
   SchemaModel,
-} from '../../../packages/core/src/schema/modelTypes.ts';
+} from '../../core/src/schema/modelTypes.ts';
 
 function args(list: FieldArgModel[]): string {
   return list.map((a) => `${a.name}:${a.type}`).join(';');
