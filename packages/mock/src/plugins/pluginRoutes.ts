@@ -1,4 +1,5 @@
 import type { CoreResponse } from '../server/MockStashCore';
+import { httpError, notFound } from '../server/staticContent';
 import { joinPath, type LoadedPlugin, type PluginRegistry } from './PluginRegistry';
 
 const ROUTE = /^\/plugin\/([^/]+)\/(javascript|css|assets)(\/.*)?$/;
@@ -28,11 +29,6 @@ const TYPES: Record<string, string> = {
   xml: 'text/xml; charset=utf-8',
 };
 
-const text = (status: number, body: string): CoreResponse => ({
-  status,
-  headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' },
-  body,
-});
 
 /** `ui.assets` maps URL prefixes to folders; the longest matching prefix wins, then `/`. */
 function assetLocation(plugin: LoadedPlugin, url: string): { url: string; dir: string } | null {
@@ -63,17 +59,17 @@ function asset(registry: PluginRegistry, plugin: LoadedPlugin, rest: string): Co
   // http.FileServer would redirect `/index.html` to `/`, so Stash strips it first.
   const url = rest.replace(/\/index\.html$/, '') || '/';
   const location = assetLocation(plugin, url);
-  if (!location) return text(404, '404 page not found\n');
+  if (!location) return notFound();
   const dir = joinPath(plugin.dir, location.dir);
   // The mapped folder must stay inside the plugin's folder.
   if (plugin.dir && dir !== plugin.dir && !dir.startsWith(`${plugin.dir}/`)) {
-    return text(404, '404 page not found\n');
+    return notFound();
   }
   let file = joinPath(dir, location.url);
-  if (dir && file !== dir && !file.startsWith(`${dir}/`)) return text(404, '404 page not found\n');
+  if (dir && file !== dir && !file.startsWith(`${dir}/`)) return notFound();
   if (registry.isDirectory(file)) file = joinPath(file, 'index.html');
   const body = registry.read(file);
-  if (!body) return text(404, '404 page not found\n');
+  if (!body) return notFound();
   const ext = file.slice(file.lastIndexOf('.') + 1).toLowerCase();
   return {
     status: 200,
@@ -96,11 +92,11 @@ export function servePluginRoute(registry: PluginRegistry, pathname: string): Co
   const match = ROUTE.exec(pathname)!;
   const id = decodeURIComponent(match[1]!);
   const plugin = registry.get(id);
-  if (!plugin) return text(404, 'Not Found\n');
-  if (!registry.enabled(id)) return text(400, 'plugin disabled\n');
+  if (!plugin) return httpError(404, 'Not Found');
+  if (!registry.enabled(id)) return httpError(400, 'plugin disabled');
   const kind = match[2] as 'javascript' | 'css' | 'assets';
   if (kind === 'assets') return asset(registry, plugin, decodeURIComponent(match[3] ?? ''));
-  if (match[3]) return text(404, '404 page not found\n');
+  if (match[3]) return notFound();
   const type = kind === 'javascript' ? 'text/javascript' : 'text/css';
   return concatenated(registry, registry.uiFiles(plugin, kind).local, type);
 }

@@ -16,7 +16,7 @@ function t(time: string): number {
 }
 
 /** Sprite and VTT URLs are keyed by the primary file's oshash (or md5), as in Stash. */
-function sceneHash(ctx: ResolverContext, scene: SceneRow): string {
+export function sceneHash(ctx: Pick<ResolverContext, 'db'>, scene: SceneRow): string {
   const file: FileRow | undefined = scene.file_ids[0] ? ctx.db.get('File', scene.file_ids[0]) : undefined;
   const fp =
     file?.fingerprints.find((f) => f.type === 'oshash') ?? file?.fingerprints.find((f) => f.type === 'md5');

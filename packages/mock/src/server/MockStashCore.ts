@@ -135,7 +135,7 @@ export class MockStashCore {
       };
     }
     if (req.url.pathname.endsWith('/healthz')) return { status: 200, headers: {}, body: '' };
-    const routed = serveRoutes(this, req);
+    const routed = await serveRoutes(this, req);
     if (routed) return routed;
     if (!req.url.pathname.endsWith('/graphql')) {
       return { status: 404, headers: { 'Content-Type': 'text/plain' }, body: '404 page not found\n' };

@@ -1,3 +1,4 @@
+import { isMediaRoute, serveMediaRoute } from '../media/mediaRoutes';
 import { isPluginRoute, servePluginRoute } from '../plugins/pluginRoutes';
 import type { CoreRequest, CoreResponse, MockStashCore } from './MockStashCore';
 
@@ -31,15 +32,20 @@ function refused(core: MockStashCore, req: CoreRequest, path: string): CoreRespo
 }
 
 /**
- * The mock's routes besides `/graphql`, as Stash's router mounts them: `/plugin/{id}/...`. Returns
- * null for a path no route owns (the caller answers it).
+ * The mock's routes besides `/graphql`, as Stash's router mounts them: `/plugin/{id}/...` and the media
+ * routes (`/scene/{id}/screenshot`, `/performer/{id}/image`, ...). Returns null for a path no route owns.
  */
-export function serveRoutes(core: MockStashCore, req: CoreRequest): CoreResponse | null {
+export async function serveRoutes(core: MockStashCore, req: CoreRequest): Promise<CoreResponse | null> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return null;
   // chi's StripSlashes: `/plugin/x/javascript/` is `/plugin/x/javascript`.
   const path = req.url.pathname.length > 1 ? req.url.pathname.replace(/\/+$/, '') : req.url.pathname;
-  if (!isPluginRoute(path)) return null;
-  const answer = refused(core, req, path) ?? servePluginRoute(core.runtime.plugins, path);
+  const route = isPluginRoute(path)
+    ? () => servePluginRoute(core.runtime.plugins, path)
+    : isMediaRoute(path)
+      ? () => serveMediaRoute(core.db, req, path)
+      : null;
+  if (!route) return null;
+  const answer = refused(core, req, path) ?? (await route());
   if (answer.drop) return answer;
   const headers = { 'X-Content-Type-Options': 'nosniff', ...answer.headers };
   return { ...answer, headers, body: req.method === 'HEAD' ? '' : answer.body };
