@@ -3,10 +3,13 @@ import { parseArgs } from 'node:util';
 import { startMockStash } from './server/startMockStash';
 
 const USAGE = `Usage: stashkit-mock [--port 9999] [--host 127.0.0.1] [--seed 1] [--size 2000] [--api-key KEY] [--latency MS]
-                     [--plugins DIR]
+                     [--plugins DIR] [--last-note-seen YYYYMMDD]
 
   --plugins DIR  Stash plugins folder: one folder per plugin with its .yml manifest; served as
-                 plugins/pluginTasks and /plugin/{id}/javascript|css|assets/...`;
+                 plugins/pluginTasks and /plugin/{id}/javascript|css|assets/...
+  --last-note-seen YYYYMMDD
+                 seeds configuration.ui.lastNoteSeen, so the UI opens no release-notes modal for
+                 notes up to that date`;
 
 function intOption(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -31,6 +34,7 @@ async function main(): Promise<void> {
       'api-key': { type: 'string' },
       latency: { type: 'string' },
       plugins: { type: 'string' },
+      'last-note-seen': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -47,6 +51,11 @@ async function main(): Promise<void> {
     apiKey: values['api-key'],
     latencyMs: intOption('latency', values.latency, 0),
     plugins: values.plugins,
+    // the UI opens its release-notes modal for every note newer than ui.lastNoteSeen
+    config:
+      values['last-note-seen'] === undefined
+        ? undefined
+        : { ui: { lastNoteSeen: intOption('last-note-seen', values['last-note-seen'], 0) } },
   });
   console.log(`MockStash: listening on ${mock.url} (started in ${Date.now() - started} ms)`);
   if (values.plugins) {

@@ -35,3 +35,4 @@ export {
 } from './data/generateDataset';
 export { createExecutableSchema } from './schema/createExecutableSchema';
 export type * from './db/rows';
+export { MockConfig, type MockConfigSeed } from './config/MockConfig';

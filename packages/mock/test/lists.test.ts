@@ -213,12 +213,4 @@ describe('aggregates and derived fields', () => {
       }
     }
   });
-
-  it('unimplemented root fields say so in a field error', async () => {
-    const answer = await gql(stash.url, `query Cfg { configuration { general { databasePath } } }`);
-    expect(answer.body.errors[0]).toEqual({
-      message: 'MockStash: configuration is not implemented',
-      path: ['configuration'],
-    });
-  });
 });

@@ -1,4 +1,6 @@
 import type { MockDb } from '../db/MockDb';
+import type { MockConfig } from '../config/MockConfig';
+import type { MockDlna } from '../config/MockDlna';
 import type { MockRuntime } from '../jobs/MockRuntime';
 
 /** What every resolver gets as its GraphQL context. */
@@ -10,4 +12,8 @@ export interface ResolverContext {
   apiKey: string | null;
   /** Jobs, the server log, scan notifications and plugins of this mock instance. */
   runtime: MockRuntime;
+  /** This instance's Stash configuration (`configuration`, `configure*`). */
+  config: MockConfig;
+  /** This instance's DLNA service state. */
+  dlna: MockDlna;
 }

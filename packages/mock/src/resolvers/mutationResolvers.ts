@@ -1,6 +1,8 @@
 import type { ResolverContext } from './context';
+import { configMutations } from './configResolvers';
 import { jobMutations } from './jobResolvers';
 import { pluginMutations } from '../plugins/pluginResolvers';
+import { systemMutations } from './systemResolvers';
 import { galleryImageMutations } from './mutations/galleryImageMutations';
 import { groupMarkerMutations } from './mutations/groupMarkerMutations';
 import { performerMutations } from './mutations/performerMutations';
@@ -19,4 +21,6 @@ export const mutationResolvers: Record<
   ...groupMarkerMutations,
   ...jobMutations,
   ...pluginMutations,
+  ...configMutations,
+  ...systemMutations,
 };

@@ -5,8 +5,10 @@ import type { FilterEntity } from '../filter/types';
 import type { ResolverContext } from './context';
 import { rowsOf } from './entityResolvers';
 import { handleIdList, toId } from './ids';
+import { configQueries } from './configResolvers';
 import { jobQueries } from './jobResolvers';
 import { pluginQueries } from '../plugins/pluginResolvers';
+import { systemQueries } from './systemResolvers';
 import { applyFindFilter } from './engineImports';
 import { idListResult, runList, type FindFilterInput, type ListResult } from './listEngine';
 import { sceneStreams } from './urls';
@@ -107,6 +109,8 @@ function allRows<T extends TableName>(ctx: ResolverContext, table: T): RowsByTab
 export const queryResolvers: Record<string, Resolver> = {
   ...jobQueries,
   ...pluginQueries,
+  ...configQueries,
+  ...systemQueries,
   findScene: (_, a: { id?: string; checksum?: string }, ctx) => {
     if (a.id != null) return single('Scene', a.id, ctx);
     if (a.checksum != null) {

@@ -8,6 +8,8 @@ import {
   type ExecutionResult,
   type GraphQLSchema,
 } from 'graphql';
+import { MockConfig, type MockConfigSeed } from '../config/MockConfig';
+import { MockDlna } from '../config/MockDlna';
 import { MockDb } from '../db/MockDb';
 import { DEFAULT_SEED, DEFAULT_SIZE } from '../data/generateDataset';
 import { MockRuntime, type MockJobOptions } from '../jobs/MockRuntime';
@@ -27,6 +29,8 @@ export interface MockStashOptions {
   apiKey?: string;
   /** Delay added to every request, in ms. */
   latencyMs?: number;
+  /** Configuration seed, merged over Stash's defaults per section (e.g. `{ ui: { lastNoteSeen: 20991231 } }`). */
+  config?: MockConfigSeed;
   /** Simulated jobs (scan, generate, ...): duration, steps, clock, scenes a scan adds. */
   jobs?: MockJobOptions;
   /** The plugins folder (`plugins`, `pluginTasks`, `/plugin/{id}/...`); `startMockStash` also takes a path. */
@@ -99,17 +103,30 @@ export class MockStashCore {
   readonly schema: GraphQLSchema;
   readonly requests: RequestLog = [];
   readonly faults = new FaultController();
-  private readonly apiKey: string | null;
+  /** This instance's Stash configuration; its `general.apiKey` is the key requests need. */
+  readonly config: MockConfig;
+  readonly dlna = new MockDlna();
   private readonly latencyMs: number;
   private readonly documents = new Map<string, DocumentNode>();
   /** Jobs, log and event sources of this instance. */
   readonly runtime: MockRuntime;
 
+  /** The key requests must carry (null: none); `generateAPIKey` changes it, as in Stash. */
+  private get apiKey(): string | null {
+    return this.config.apiKey;
+  }
+
   constructor(options: MockStashOptions = {}) {
     this.runtime = new MockRuntime(options.jobs, options.plugins ?? null);
     this.db = new MockDb(options.seed ?? DEFAULT_SEED, options.size ?? DEFAULT_SIZE);
     this.schema = createExecutableSchema();
-    this.apiKey = options.apiKey ?? null;
+    const pluginsPath = options.plugins ? { pluginsPath: options.plugins.location } : {};
+    const seed = options.config ?? {};
+    this.config = new MockConfig(
+      { ...seed, general: { ...pluginsPath, ...seed.general } },
+      options.apiKey ?? null,
+    );
+    this.dlna.reset(this.config.dlna.enabled);
     this.latencyMs = options.latencyMs ?? 0;
   }
 
@@ -117,6 +134,8 @@ export class MockStashCore {
   reset(): void {
     this.runtime.reset();
     this.db.reset();
+    this.config.reset();
+    this.dlna.reset(this.config.dlna.enabled);
     this.requests.length = 0;
     this.faults.clear();
   }
@@ -283,6 +302,8 @@ export class MockStashCore {
       baseUrl: `${req.url.protocol.replace(/^ws/, 'http')}//${req.url.host}${prefix}`,
       apiKey: this.apiKey,
       runtime: this.runtime,
+      config: this.config,
+      dlna: this.dlna,
     };
   }
 

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { MockConfig } from '../config/MockConfig';
 import type { MockDb } from '../db/MockDb';
 import type { MockRuntime } from '../jobs/MockRuntime';
 import { nodePluginSource } from '../plugins/nodePluginSource';
@@ -31,6 +32,8 @@ export interface RunningMockStash {
   db: MockDb;
   /** Jobs (`runtime.jobs`), the server log (`runtime.log`), scan notifications and the clock. */
   runtime: MockRuntime;
+  /** The instance's Stash configuration (`configuration`; `configure*` mutations change it). */
+  config: MockConfig;
   /** Back to the seed data; empties the request log and the fault queue; drops jobs and log entries. */
   reset(): void;
   /**
@@ -110,6 +113,7 @@ export async function startMockStash(options: StartMockStashOptions = {}): Promi
     faults: core.faults,
     db: core.db,
     runtime: core.runtime,
+    config: core.config,
     reset: () => core.reset(),
     restart: async () => {
       await stop();
