@@ -4,6 +4,7 @@ import { startTestStash, type TestStash } from '@stashkit/testkit';
 import { checkBadInput, type BadInput } from './badInputs/harness';
 import { ID_CASES } from './badInputs/idCases';
 import { PROTO_CASES } from './badInputs/protoCases';
+import { FIELD_SPEC_CASES } from './badInputs/fieldSpecCases';
 
 let stash: TestStash;
 beforeAll(async () => {
@@ -13,7 +14,11 @@ afterAll(async () => {
   await stash.close();
 });
 
-const GROUPS: Record<string, BadInput[]> = { ids: ID_CASES, 'prototype keys': PROTO_CASES };
+const GROUPS: Record<string, BadInput[]> = {
+  ids: ID_CASES,
+  'prototype keys': PROTO_CASES,
+  'field specs': FIELD_SPEC_CASES,
+};
 
 describe('bad-input catalog', () => {
   for (const [group, cases] of Object.entries(GROUPS)) {

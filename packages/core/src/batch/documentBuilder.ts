@@ -11,9 +11,11 @@ import {
   type DefinitionNode,
   type FieldNode,
   type FragmentDefinitionNode,
+  type SelectionSetNode,
   type VariableDefinitionNode,
 } from 'graphql';
 import { name } from '../query/selectionBuilder';
+import { selectionVariables, type FieldVariable } from '../query/fieldVariables';
 import type { RootOp } from './rootOp';
 
 export interface BuiltDocument {
@@ -38,6 +40,28 @@ export function variableArgument(
     type: parseType(arg.type),
   });
   return { kind: Kind.ARGUMENT, name: name(arg.name), value: { kind: Kind.VARIABLE, name: name(variable) } };
+}
+
+/** Declares the field-argument variables `selections` use (each once per document). */
+export function declareFieldVariables(
+  selections: Iterable<SelectionSetNode | undefined>,
+  variables: Record<string, unknown>,
+  definitions: VariableDefinitionNode[],
+): void {
+  const seen = new Set<FieldVariable>();
+  for (const selection of selections) {
+    if (selection === undefined) continue;
+    for (const v of selectionVariables(selection)) {
+      if (seen.has(v)) continue;
+      seen.add(v);
+      variables[v.name] = v.value;
+      definitions.push({
+        kind: Kind.VARIABLE_DEFINITION,
+        variable: { kind: Kind.VARIABLE, name: name(v.name) },
+        type: parseType(v.type),
+      });
+    }
+  }
 }
 
 export function buildDocument(ops: readonly RootOp[], operationName: string): BuiltDocument {
@@ -75,6 +99,11 @@ export function buildDocument(ops: readonly RootOp[], operationName: string): Bu
       selectionSet,
     });
   });
+  declareFieldVariables(
+    ops.map((op) => op.selection),
+    variables,
+    variableDefinitions,
+  );
   const definitions: DefinitionNode[] = [
     {
       kind: Kind.OPERATION_DEFINITION,

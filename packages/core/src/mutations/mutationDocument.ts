@@ -13,7 +13,7 @@ import {
   type SelectionSetNode,
   type VariableDefinitionNode,
 } from 'graphql';
-import { variableArgument } from '../batch/documentBuilder';
+import { declareFieldVariables, variableArgument } from '../batch/documentBuilder';
 import { name } from '../query/selectionBuilder';
 
 export interface MutationCall {
@@ -50,6 +50,11 @@ export function buildMutation(operationName: string, calls: readonly MutationCal
       selectionSet: call.selection,
     };
   });
+  declareFieldVariables(
+    calls.map((c) => c.selection),
+    variables,
+    definitions,
+  );
   const document: DocumentNode = {
     kind: Kind.DOCUMENT,
     definitions: [

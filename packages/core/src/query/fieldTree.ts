@@ -11,8 +11,11 @@
  *   arguments, links as the small set, except unbounded inverse lists (`Performer.scenes`).
  */
 import { StashValidationError } from '../errors';
-import type { FieldInfo, TypeTable } from '../model/typeTable';
-import { fieldKey, parseFieldKey, type FieldKey } from '../shared/keys';
+import type { TypeTable } from '../model/typeTable';
+import { fieldKey, type FieldKey } from '../shared/keys';
+import { show } from '../validate/showValue';
+import { checkFieldArgs } from './fieldArgs';
+import { parseFieldSpec } from './fieldSpec';
 
 export interface FieldNode {
   readonly fk: FieldKey;
@@ -26,6 +29,8 @@ export type FieldTree = Map<string, FieldNode>;
 /** Links left out of default sets: unbounded lists the stock UI never selects. */
 const HEAVY_LINKS = new Set(['Performer.scenes', 'Performer.movies', 'Group.scenes', 'Studio.child_studios']);
 const SMALL_FIELDS = ['name', 'title', 'path'];
+// Longer specs are garbage, not fields (the longest real one is well under 200 characters).
+const MAX_SPEC_LENGTH = 1000;
 
 /** Splits `a.b(x: "1.2").c` or `a__b__c` into segments, ignoring separators inside arguments. */
 export function splitSpec(spec: string): string[] {
@@ -65,11 +70,21 @@ export class FieldTreeBuilder {
 
   /** Parses specs for `typeName` (entity or abstract) into a new tree; throws on unknown fields. */
   parse(typeName: string, specs: Iterable<string>): FieldTree {
+    if (typeof specs === 'string' || !isIterable(specs)) {
+      throw new StashValidationError(
+        `StashEntityStore: fields must be an array of field specs such as ['title', 'studio.name'], got ${show(specs)}`,
+      );
+    }
     const tree: FieldTree = new Map();
     for (const spec of specs) {
       if (typeof spec !== 'string' || spec.trim() === '') {
         throw new StashValidationError(
-          `StashEntityStore: field specs must be non-empty strings, got ${JSON.stringify(spec)}`,
+          `StashEntityStore: field specs must be non-empty strings, got ${show(spec)}`,
+        );
+      }
+      if (spec.length > MAX_SPEC_LENGTH) {
+        throw new StashValidationError(
+          `StashEntityStore: field spec of ${spec.length} characters (at most ${MAX_SPEC_LENGTH}): ${show(spec)}`,
         );
       }
       this.#insert(tree, typeName, splitSpec(spec), spec);
@@ -80,14 +95,14 @@ export class FieldTreeBuilder {
   #insert(tree: FieldTree, typeName: string, segments: string[], spec: string): void {
     const [head, ...rest] = segments;
     if (head === '') throw new StashValidationError(`StashEntityStore: malformed field spec "${spec}"`);
-    const fk = parseFieldKey(head);
-    const field = this.#table.field(typeName, fk.name);
+    const parsed = parseFieldSpec(head, spec);
+    const field = this.#table.field(typeName, parsed.name);
     if (field === undefined) {
       throw new StashValidationError(
-        `StashEntityStore: ${typeName} has no field "${fk.name}" (in "${spec}")`,
+        `StashEntityStore: ${typeName} has no field "${parsed.name}" (in "${spec}")`,
       );
     }
-    checkArgs(typeName, field, fk, spec);
+    const fk = fieldKey(field.name, checkFieldArgs(this.#table.model, typeName, field, parsed, spec));
     let node = tree.get(fk.key);
     if (rest.length === 0) {
       if (node === undefined) {
@@ -140,22 +155,12 @@ export class FieldTreeBuilder {
   }
 }
 
-function checkArgs(typeName: string, field: FieldInfo, fk: FieldKey, spec: string): void {
-  const given = fk.args === undefined ? [] : Object.keys(fk.args);
-  for (const name of given) {
-    if (!field.args.some((a) => a.name === name)) {
-      throw new StashValidationError(
-        `StashEntityStore: ${typeName}.${field.name} has no argument "${name}" (in "${spec}")`,
-      );
-    }
-  }
-  for (const arg of field.args) {
-    if (arg.type.endsWith('!') && !given.includes(arg.name)) {
-      throw new StashValidationError(
-        `StashEntityStore: ${typeName}.${field.name} needs the argument "${arg.name}: ${arg.type}" (in "${spec}")`,
-      );
-    }
-  }
+function isIterable(value: unknown): value is Iterable<unknown> {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function'
+  );
 }
 
 /** Adds `from` into `into` (union); shares `from`'s subtrees when `into` has none. */

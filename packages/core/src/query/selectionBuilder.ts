@@ -10,12 +10,12 @@ import {
   type InlineFragmentNode,
   type SelectionNode,
   type SelectionSetNode,
-  type ValueNode,
 } from 'graphql';
 import { StashValidationError } from '../errors';
 import type { FieldInfo, TypeTable } from '../model/typeTable';
 import { fieldKey, type FieldKey } from '../shared/keys';
 import type { FieldTree } from './fieldTree';
+import { fieldVariable } from './fieldVariables';
 
 const TYPENAME = field('__typename');
 const ID = field('id');
@@ -24,11 +24,25 @@ export function name(value: string) {
   return { kind: Kind.NAME, value } as const;
 }
 
-function field(fieldName: string, selectionSet?: SelectionSetNode, fk?: FieldKey): GqlFieldNode {
+function field(
+  fieldName: string,
+  selectionSet?: SelectionSetNode,
+  fk?: FieldKey,
+  info?: FieldInfo,
+): GqlFieldNode {
   const args: ArgumentNode[] = [];
   if (fk?.args !== undefined) {
-    for (const [argName, value] of Object.entries(fk.args)) {
-      args.push({ kind: Kind.ARGUMENT, name: name(argName), value: valueNode(value) });
+    for (const argName of Object.keys(fk.args)) {
+      // Every value the user gives travels as a variable (declared by the document builders).
+      const type = info?.args.find((a) => a.name === argName)?.type;
+      if (type === undefined)
+        throw new StashValidationError(`StashEntityStore: ${fieldName} has no argument "${argName}"`);
+      const variable = fieldVariable(fk, argName, type);
+      args.push({
+        kind: Kind.ARGUMENT,
+        name: name(argName),
+        value: { kind: Kind.VARIABLE, name: name(variable.name) },
+      });
     }
   }
   return {
@@ -38,30 +52,6 @@ function field(fieldName: string, selectionSet?: SelectionSetNode, fk?: FieldKey
     arguments: args,
     selectionSet,
   };
-}
-
-/** A JSON value as a GraphQL literal (field arguments are Int/String/Boolean in Stash's schema). */
-export function valueNode(value: unknown): ValueNode {
-  if (value === null || value === undefined) return { kind: Kind.NULL };
-  if (typeof value === 'boolean') return { kind: Kind.BOOLEAN, value };
-  if (typeof value === 'number') {
-    return Number.isInteger(value)
-      ? { kind: Kind.INT, value: String(value) }
-      : { kind: Kind.FLOAT, value: String(value) };
-  }
-  if (typeof value === 'string') return { kind: Kind.STRING, value };
-  if (Array.isArray(value)) return { kind: Kind.LIST, values: value.map(valueNode) };
-  if (typeof value === 'object') {
-    return {
-      kind: Kind.OBJECT,
-      fields: Object.entries(value).map(([k, v]) => ({
-        kind: Kind.OBJECT_FIELD,
-        name: name(k),
-        value: valueNode(v),
-      })),
-    };
-  }
-  throw new StashValidationError(`StashEntityStore: cannot send ${typeof value} as an argument`);
 }
 
 export class SelectionBuilder {
@@ -121,12 +111,12 @@ export class SelectionBuilder {
     switch (info.kind) {
       case 'scalar':
       case 'enum':
-        return field(info.name, undefined, fk);
+        return field(info.name, undefined, fk, info);
       case 'entity':
       case 'abstract':
-        return field(info.name, this.entity(info.typeName, children), fk);
+        return field(info.name, this.entity(info.typeName, children), fk, info);
       case 'embedded':
-        return field(info.name, this.embedded(info.typeName, children), fk);
+        return field(info.name, this.embedded(info.typeName, children), fk, info);
     }
   }
 

@@ -3,8 +3,7 @@
  * A field key is the field name plus its arguments sorted by name with JSON values, so the same
  * field asked with the same arguments always has the same key, whatever alias a query used.
  */
-import { Kind, parse, valueFromASTUntyped, type FieldNode, type OperationDefinitionNode } from 'graphql';
-import { StashValidationError } from '../errors';
+import { parseFieldSpec, untypedValue } from '../query/fieldSpec';
 
 export type RecordKey = string;
 
@@ -62,21 +61,14 @@ export function fieldKeyOfResponseKey(responseKey: string): FieldKey {
   return byKey.get(responseKey) ?? parseFieldKey(responseKey);
 }
 
-/** Parses `scene_count`, `scene_count(depth: -1)` or `fingerprint(type: "md5")` into a field key. */
+/**
+ * Parses `scene_count`, `scene_count(depth: -1)` or a stored key `fingerprint(type:"md5")` into a
+ * field key, without types (field specs from users are checked by `FieldTreeBuilder`).
+ */
 export function parseFieldKey(text: string): FieldKey {
-  const open = text.indexOf('(');
-  if (open < 0) return fieldKey(text.trim());
-  let node: FieldNode;
-  try {
-    const doc = parse('{' + text + '}', { noLocation: true });
-    node = (doc.definitions[0] as OperationDefinitionNode).selectionSet.selections[0] as FieldNode;
-  } catch (error) {
-    throw new StashValidationError(`StashEntityStore: cannot parse field "${text}"`, { cause: error });
-  }
-  if (node.kind !== Kind.FIELD || node.selectionSet || node.alias) {
-    throw new StashValidationError(`StashEntityStore: cannot parse field "${text}"`);
-  }
+  if (!text.includes('(')) return fieldKey(text.trim());
+  const parsed = parseFieldSpec(text);
   const args: Record<string, unknown> = {};
-  for (const arg of node.arguments ?? []) args[arg.name.value] = valueFromASTUntyped(arg.value);
-  return fieldKey(node.name.value, args);
+  for (const [name, lit] of parsed.args ?? []) args[name] = untypedValue(lit);
+  return fieldKey(parsed.name, args);
 }
