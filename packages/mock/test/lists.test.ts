@@ -76,10 +76,10 @@ describe('FindFilterType sort, direction and q', () => {
     expect(d.findScenes.count).toBeLessThan(2000);
   });
 
-  it('an unknown enum value is a request error (gqlgen answers 422, no data)', async () => {
+  it('an unknown enum value is a request error (gqlgen answers 422 to application/json, no data)', async () => {
     const query = `query BadEnum { findScenes(filter: { direction: SIDEWAYS }) { count } }`;
     stash.expectInvalid(query);
-    const answer = await gql(stash.url, query);
+    const answer = await gql(stash.url, query, undefined, { Accept: 'application/json' });
     expect(answer.status).toBe(422);
     expect(answer.body.data).toBeNull();
     expect(answer.body.errors[0].message).toMatch(/SIDEWAYS/);
@@ -167,15 +167,21 @@ describe('find*(ids)', () => {
 });
 
 describe('aggregates and derived fields', () => {
-  it('duration and filesize sum over every match, not just the page', async () => {
+  it("duration and filesize sum every file of every match (Stash joins all of a scene's files)", async () => {
     const d = await data(
       stash.url,
-      `query Agg { page: findScenes(filter: { per_page: 1 }) { duration filesize } all: findScenes(filter: { per_page: -1 }) { scenes { files { duration size } } } }`,
+      `query Agg { page: findScenes(filter: { per_page: 1 }) { duration filesize } all: findScenes(filter: { per_page: -1 }) { scenes { files { duration size } } } stats { scenes_size scenes_duration } }`,
     );
-    const files = d.all.scenes.map((s: any) => s.files[0]).filter(Boolean);
+    const files = d.all.scenes.flatMap((s: any) => s.files);
+    expect(d.all.scenes.some((s: any) => s.files.length > 1)).toBe(true);
     const duration = files.reduce((n: number, f: any) => n + f.duration, 0);
+    const size = files.reduce((n: number, f: any) => n + f.size, 0);
     expect(d.page.duration).toBeCloseTo(duration, 3);
-    expect(d.page.filesize).toBe(files.reduce((n: number, f: any) => n + f.size, 0));
+    expect(d.page.filesize).toBe(size);
+    expect(d.stats.scenes_size).toBe(size);
+    expect(d.stats.scenes_duration).toBeCloseTo(duration, 3);
+    const firstOnly = d.all.scenes.reduce((n: number, s: any) => n + (s.files[0]?.size ?? 0), 0);
+    expect(d.page.filesize).toBeGreaterThan(firstOnly);
   });
 
   it('counts with depth include descendants', async () => {

@@ -60,12 +60,39 @@ describe('transport, faults, log and reset', () => {
     expect(stash.requests[0].time).toBeGreaterThanOrEqual(before);
   });
 
-  it('a syntax error is a 422 with GRAPHQL_PARSE_FAILED', async () => {
+  it('a syntax error is a 422 with GRAPHQL_PARSE_FAILED for an application/json client, 400 for graphql-response+json', async () => {
     const query = `query Broken { findScene(id: "1") { id }`;
     stash.expectInvalid(query);
-    const answer = await gql(stash.url, query);
+    const answer = await gql(stash.url, query, undefined, { Accept: 'application/json' });
     expect(answer.status).toBe(422);
+    expect(answer.headers.get('content-type')).toBe('application/json');
     expect(answer.body.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+    const modern = await gql(stash.url, query, undefined, { Accept: 'application/graphql-response+json' });
+    expect(modern.status).toBe(400);
+    expect(modern.headers.get('content-type')).toBe('application/graphql-response+json');
+    expect(modern.body).toEqual(answer.body);
+  });
+
+  it('negotiates the response type as gqlgen: the first known Accept type decides, */* and none known mean graphql-response+json', async () => {
+    const cases: [string | null, string][] = [
+      [null, 'application/json'],
+      ['application/json', 'application/json'],
+      ['application/graphql-response+json, application/json;q=0.9', 'application/graphql-response+json'],
+      ['application/json;q=0.1, application/graphql-response+json', 'application/json'],
+      ['*/*', 'application/graphql-response+json'],
+      ['text/html, application/*', 'application/graphql-response+json'],
+      ['text/html', 'application/graphql-response+json'],
+    ];
+    for (const [accept, type] of cases) {
+      const response = await fetch(stash.url, {
+        method: 'POST',
+        // undici sends Accept: */* unless told otherwise; '' stands for no Accept at all
+        headers: { 'Content-Type': 'application/json', Accept: accept ?? '' },
+        body: JSON.stringify({ query: VERSION }),
+      });
+      expect([accept, response.status, response.headers.get('content-type')]).toEqual([accept, 200, type]);
+      expect((await response.json()).data.version.version).toMatch(/^v/);
+    }
   });
 
   it('answers GET queries and refuses GET mutations with 406', async () => {

@@ -29,7 +29,6 @@ const TYPES: Record<string, string> = {
   xml: 'text/xml; charset=utf-8',
 };
 
-
 /** `ui.assets` maps URL prefixes to folders; the longest matching prefix wins, then `/`. */
 function assetLocation(plugin: LoadedPlugin, url: string): { url: string; dir: string } | null {
   const map = plugin.manifest.ui?.assets ?? {};

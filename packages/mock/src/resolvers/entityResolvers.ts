@@ -17,15 +17,8 @@ import type {
 } from '../db/rows';
 import { MockStashError } from '../errors';
 import type { ResolverContext } from './context';
-import {
-  entityImagePath,
-  galleryPaths,
-  groupImagePath,
-  imagePaths,
-  markerUrls,
-  scenePaths,
-  sceneStreams,
-} from './urls';
+import { entityImagePath, galleryPaths, groupImagePath, imagePaths, markerUrls, scenePaths } from './urls';
+import { sceneStreams } from './sceneStreams';
 
 /** Field resolvers per GraphQL type name; fields not listed resolve to the row's own property. */
 export type TypeResolvers = Record<

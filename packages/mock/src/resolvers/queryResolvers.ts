@@ -11,7 +11,7 @@ import { pluginQueries } from '../plugins/pluginResolvers';
 import { systemQueries } from './systemResolvers';
 import { applyFindFilter } from './engineImports';
 import { idListResult, runList, type FindFilterInput, type ListResult } from './listEngine';
-import { sceneStreams } from './urls';
+import { sceneStreams } from './sceneStreams';
 
 type Resolver = (source: unknown, args: any, ctx: ResolverContext) => unknown;
 
@@ -67,13 +67,49 @@ function primaryFile(db: MockDb, row: { file_ids: string[] }): FileRow | undefin
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
+function filesOf(db: MockDb, row: { file_ids: string[] }): FileRow[] {
+  const files: FileRow[] = [];
+  for (const id of row.file_ids) {
+    const file = db.get('File', id);
+    if (file) files.push(file);
+  }
+  return files;
+}
+
+/**
+ * Stash's grouped aggregates: one row per (entity, file) joined, made DISTINCT on (id, value, size), then
+ * summed. So every file counts, except a second file with the same value and size as another of that entity.
+ */
+function sumOverFiles<R extends { file_ids: string[] }>(
+  db: MockDb,
+  rows: readonly R[],
+  pick: (file: FileRow) => number,
+  what: 'value' | 'size',
+): number {
+  let total = 0;
+  for (const row of rows) {
+    const seen = new Set<string>();
+    for (const file of filesOf(db, row)) {
+      const value = pick(file);
+      const key = `${value}|${file.size}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      total += what === 'value' ? value : file.size;
+    }
+  }
+  return total;
+}
+
+const durationOf = (f: FileRow) => f.duration ?? 0;
+const pixelsOf = (f: FileRow) => (f.width ?? 0) * (f.height ?? 0);
+
 /** Result objects of list queries: plain fields plus aggregates computed on demand. */
 function scenesResult(ctx: ResolverContext, r: ListResult<SceneRow>) {
   return {
     count: r.count,
     scenes: r.items,
-    duration: () => sum(r.matched().map((s) => primaryFile(ctx.db, s)?.duration ?? 0)),
-    filesize: () => sum(r.matched().map((s) => primaryFile(ctx.db, s)?.size ?? 0)),
+    duration: () => sumOverFiles(ctx.db, r.matched(), durationOf, 'value'),
+    filesize: () => sumOverFiles(ctx.db, r.matched(), durationOf, 'size'),
   };
 }
 
@@ -81,13 +117,8 @@ function imagesResult(ctx: ResolverContext, r: ListResult<RowsByTable['Image']>)
   return {
     count: r.count,
     images: r.items,
-    megapixels: () =>
-      sum(
-        r
-          .matched()
-          .map((i) => ((primaryFile(ctx.db, i)?.width ?? 0) * (primaryFile(ctx.db, i)?.height ?? 0)) / 1e6),
-      ),
-    filesize: () => sum(r.matched().map((i) => primaryFile(ctx.db, i)?.size ?? 0)),
+    megapixels: () => sumOverFiles(ctx.db, r.matched(), pixelsOf, 'value') / 1e6,
+    filesize: () => sumOverFiles(ctx.db, r.matched(), pixelsOf, 'size'),
   };
 }
 
@@ -296,10 +327,11 @@ export const queryResolvers: Record<string, Resolver> = {
     const images = allRows(ctx, 'Image');
     return {
       scene_count: scenes.length,
-      scenes_size: sum(scenes.map((s) => primaryFile(ctx.db, s)?.size ?? 0)),
-      scenes_duration: sum(scenes.map((s) => primaryFile(ctx.db, s)?.duration ?? 0)),
+      // Stash's Size/Duration: every file joined to a scene, no DISTINCT
+      scenes_size: sum(scenes.flatMap((s) => filesOf(ctx.db, s).map((f) => f.size))),
+      scenes_duration: sum(scenes.flatMap((s) => filesOf(ctx.db, s).map(durationOf))),
       image_count: images.length,
-      images_size: sum(images.map((i) => primaryFile(ctx.db, i)?.size ?? 0)),
+      images_size: sum(images.flatMap((i) => filesOf(ctx.db, i).map((f) => f.size))),
       gallery_count: ctx.db.table('Gallery').size,
       performer_count: ctx.db.table('Performer').size,
       studio_count: ctx.db.table('Studio').size,

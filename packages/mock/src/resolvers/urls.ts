@@ -39,17 +39,6 @@ export function scenePaths(ctx: ResolverContext, scene: SceneRow) {
   };
 }
 
-export function sceneStreams(ctx: ResolverContext, scene: SceneRow) {
-  const key = ctx.apiKey ? `?apikey=${encodeURIComponent(ctx.apiKey)}` : '';
-  const base = `${ctx.baseUrl}/scene/${scene.id}`;
-  return [
-    { url: `${base}/stream${key}`, mime_type: 'video/mp4', label: 'Direct stream' },
-    { url: `${base}/stream.m3u8${key}`, mime_type: 'application/vnd.apple.mpegurl', label: 'HLS' },
-    { url: `${base}/stream.mpd${key}`, mime_type: 'application/dash+xml', label: 'DASH' },
-    { url: `${base}/stream.webm${key}`, mime_type: 'video/webm', label: 'WEBM' },
-  ];
-}
-
 export function markerUrls(ctx: ResolverContext, marker: SceneMarkerRow) {
   const base = `${ctx.baseUrl}/scene/${marker.scene_id}/scene_marker/${marker.id}`;
   return {

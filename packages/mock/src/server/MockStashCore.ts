@@ -18,6 +18,7 @@ import type { ResolverContext } from '../resolvers/context';
 import { createExecutableSchema } from '../schema/createExecutableSchema';
 import { FaultController, type Fault } from './faults';
 import { serveRoutes } from './serveRoutes';
+import { APPLICATION_JSON, responseContentType } from './responseContentType';
 import type { RequestLog } from './requestLog';
 
 export interface MockStashOptions {
@@ -213,6 +214,24 @@ export class MockStashCore {
   }
 
   private async respond(
+    req: CoreRequest,
+    parsed: Parsed | { error: CoreResponse },
+    fault: Fault | null,
+  ): Promise<CoreResponse> {
+    const answer = await this.respondGraphql(req, parsed, fault);
+    const type = responseContentType(req.header('accept'));
+    // "transport not supported" is answered before a transport negotiates the type
+    const negotiated = req.method === 'GET' || req.method === 'POST';
+    if (answer.drop || !negotiated || type === APPLICATION_JSON) return answer;
+    // GraphQL over HTTP: with application/graphql-response+json a request error is a 400, not gqlgen's 422
+    return {
+      ...answer,
+      status: answer.status === 422 ? 400 : answer.status,
+      headers: { ...answer.headers, 'Content-Type': type },
+    };
+  }
+
+  private async respondGraphql(
     req: CoreRequest,
     parsed: Parsed | { error: CoreResponse },
     fault: Fault | null,
