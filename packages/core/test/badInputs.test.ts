@@ -5,6 +5,7 @@ import { checkBadInput, type BadInput } from './badInputs/harness';
 import { ID_CASES } from './badInputs/idCases';
 import { PROTO_CASES } from './badInputs/protoCases';
 import { FIELD_SPEC_CASES } from './badInputs/fieldSpecCases';
+import { VALUE_CASES } from './badInputs/valueCases';
 
 let stash: TestStash;
 beforeAll(async () => {
@@ -18,6 +19,7 @@ const GROUPS: Record<string, BadInput[]> = {
   ids: ID_CASES,
   'prototype keys': PROTO_CASES,
   'field specs': FIELD_SPEC_CASES,
+  'draft values and side operations': VALUE_CASES,
 };
 
 describe('bad-input catalog', () => {

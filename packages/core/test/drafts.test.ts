@@ -78,8 +78,8 @@ describe('drafts', () => {
   it('validates values against the input types before any request', () => {
     const store = makeStore();
     const draft = store.edit(sceneFixture(store));
-    expect(() => (draft.title = 5 as never)).toThrow(/Scene.title must be a String/);
-    expect(() => (draft.rating100 = 1.5)).toThrow(/must be a Int/);
+    expect(() => (draft.title = 5 as never)).toThrow(/Scene.title must be a string, got 5/);
+    expect(() => (draft.rating100 = 1.5)).toThrow(/must be an integer, got 1.5/);
     expect(() => (draft.urls = ['a', null] as never)).toThrow(/must not be null/);
     expect(() => (draft.tags = null as never)).toThrow(/set \[\] to clear it/);
     expect(() => (draft.studio = { __typename: 'Tag', id: '1' } as never)).toThrow(
@@ -91,7 +91,7 @@ describe('drafts', () => {
     expect(() => (draft.groups = [{ scene_index: 1 }] as never)).toThrow(/needs group_id/);
     expect(() => ((draft as unknown as { created_at: string }).created_at = 'x')).toThrow(/not writable/);
     const performer = store.edit(store.ingest('Performer', { __typename: 'Performer', id: '1', name: 'P' }));
-    expect(() => (performer.gender = 'ROBOT' as never)).toThrow(/must be one of MALE/);
+    expect(() => (performer.gender = 'ROBOT' as never)).toThrow(/must be a GenderEnum \(MALE.*got "ROBOT"/);
     expect(draft.isDirty || performer.isDirty).toBe(false);
   });
 

@@ -164,7 +164,7 @@ describe('compileFilter: Int, Float, Date and Timestamp criteria', () => {
     rejects(
       'Scene',
       { date__gt: '2020-13-01' },
-      'date__gt expects a date "YYYY-MM-DD" or a Date, got "2020-13-01"',
+      'date__gt expects a date "YYYY-MM-DD" (a real day) or a Date, got "2020-13-01"',
     );
     rejects('Scene', { date__gt: new Date(Number.NaN) }, 'date__gt expects a date');
     rejects('Scene', { created_at__gt: 'yesterday' }, 'created_at__gt expects a timestamp');

@@ -8,6 +8,8 @@ import type { InputFieldModel, InputModel, SchemaModel, WriteMappingModel } from
 import { shareJson } from '../shared/jsonEqual';
 import { checkEntityId, isEntityId } from '../validate/entityId';
 import { own } from '../validate/ownKey';
+import { scalarProblem } from '../validate/scalarValue';
+import { show } from '../validate/showValue';
 
 /** Gives the id to send for a reference (a snapshot, a draft or `{ id }`); `type` is the field's entity type. */
 export type IdResolver = (ref: object, type: string) => string;
@@ -220,36 +222,10 @@ function checkInputValue(model: SchemaModel, field: InputFieldModel, value: unkn
 }
 
 function checkOne(model: SchemaModel, field: InputFieldModel, value: unknown, where: string): void {
-  const ok = (cond: boolean) => {
-    if (!cond)
-      throw new StashValidationError(`StashDraft: ${where} must be a ${field.type}, got ${describe(value)}`);
-  };
-  if (field.kind === 'enum') {
-    const values = model.enums[field.type] ?? [];
-    if (typeof value !== 'string' || !values.includes(value)) {
-      throw new StashValidationError(
-        `StashDraft: ${where} must be one of ${values.join(', ')}, got ${JSON.stringify(value)}`,
-      );
-    }
-    return;
-  }
-  switch (field.type) {
-    case 'String':
-    case 'ID':
-    case 'Time':
-    case 'Timestamp':
-      return ok(typeof value === 'string');
-    case 'Int':
-      return ok(Number.isSafeInteger(value));
-    case 'Float':
-      return ok(typeof value === 'number' && Number.isFinite(value));
-    case 'Boolean':
-      return ok(typeof value === 'boolean');
-    case 'Map':
-      return ok(typeof value === 'object' && value !== null && !Array.isArray(value));
-    default:
-      return;
-  }
+  // ID values are references in drafts (checked by checkRef); a plain ID input is a server id.
+  const problem = scalarProblem(field.type, value, { enums: model.enums, field: field.name });
+  if (problem !== undefined)
+    throw new StashValidationError(`StashDraft: ${where} must be ${problem}, got ${show(value)}`);
 }
 
 function inputModel(model: SchemaModel, name: string): InputModel {
@@ -269,5 +245,5 @@ export function describe(value: unknown): string {
     const t = (value as { __typename?: unknown }).__typename;
     return typeof t === 'string' ? `a ${t}` : 'an object';
   }
-  return `${typeof value} ${JSON.stringify(value)}`;
+  return `${typeof value} ${show(value)}`;
 }

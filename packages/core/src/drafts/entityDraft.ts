@@ -13,6 +13,7 @@ import { StashValidationError } from '../errors';
 import type { EntitySnapshot } from '../records/storeRecord';
 import type { SchemaModel } from '../schema/modelTypes';
 import type { SideOpSpec } from '../mutations/sideOps';
+import { didYouMean } from '../filter/suggest';
 import { checkFieldValue, sameInput, type WritableFieldInfo } from './draftValues';
 
 export const DRAFT_STATE: unique symbol = Symbol('stashkit.draft');
@@ -249,10 +250,27 @@ export function makeDraft(
   return draft;
 }
 
+/**
+ * The prototype's own prototype: assigning a name the draft does not define (`draft.nope = 1`,
+ * `draft.titel = 'x'`) reaches this proxy's `set` and throws, instead of keeping a silent own property.
+ */
+function unknownFieldGuard(typename: string, known: readonly string[]): object {
+  return new Proxy(Object.create(EntityDraft.prototype) as object, {
+    set(target, key, value, receiver) {
+      if (typeof key === 'symbol') return Reflect.set(target, key, value, receiver);
+      if (key in target)
+        throw new StashValidationError(`StashDraft: ${typename} draft's ${key} is read-only`);
+      throw new StashValidationError(
+        `StashDraft: ${typename} has no field "${key}"${didYouMean(key, known)}; nothing was changed`,
+      );
+    },
+  });
+}
+
 function draftPrototype(host: DraftHost, typename: string, ops: ReadonlyMap<string, SideOpSpec>): object {
-  const proto = Object.create(EntityDraft.prototype) as object;
-  const writable = host.writable(typename);
   const fields = host.model.objects[typename]?.fields ?? {};
+  const proto = Object.create(unknownFieldGuard(typename, Object.keys(fields))) as object;
+  const writable = host.writable(typename);
   const props: PropertyDescriptorMap = {};
   for (const name of Object.keys(fields)) {
     if (name === 'id' || name === '__typename') continue;

@@ -17,6 +17,7 @@ import {
   isPlainObject,
 } from './values';
 import { own } from '../validate/ownKey';
+import { scalarProblem } from '../validate/scalarValue';
 
 function scalarValue(key: string, type: string, value: unknown): unknown {
   switch (type) {
@@ -30,12 +31,12 @@ function scalarValue(key: string, type: string, value: unknown): unknown {
       return expectBoolean(key, value);
     case 'ID':
       return expectId(key, value);
-    default:
-      // Custom scalars (Any, Map, Timestamp, Int64...) are checked by the server.
-      if (value === undefined || typeof value === 'function' || typeof value === 'symbol') {
-        throw expected(key, `a ${type} value`, value);
-      }
+    default: {
+      // Int64, Time, Timestamp, Map: the checker drafts use; Any only needs to be a JSON value.
+      const problem = scalarProblem(type, value, { enums: {} });
+      if (problem !== undefined) throw expected(key, problem, value);
       return value;
+    }
   }
 }
 

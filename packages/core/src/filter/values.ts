@@ -5,14 +5,14 @@
  */
 import { StashValidationError } from '../errors';
 import { isServerId } from '../validate/entityId';
+import { INT_MAX, INT_MIN, isDay } from '../validate/scalarValue';
 import { show } from '../validate/showValue';
 import { isPlainObject } from '../validate/plainObject';
 
 export { show, isPlainObject };
 
-/** GraphQL `Int` is a signed 32-bit integer. */
-export const INT_MIN = -2147483648;
-export const INT_MAX = 2147483647;
+/** GraphQL `Int` is a signed 32-bit integer (bounds shared with drafts in `validate/scalarValue`). */
+export { INT_MAX, INT_MIN };
 
 export function filterError(message: string): StashValidationError {
   return new StashValidationError(`StashFilter: ${message}`);
@@ -96,7 +96,6 @@ export function expectRange<T>(
   return [low, high];
 }
 
-const DATE_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const TIMESTAMP_RE =
   /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])([T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)?)?$/;
 
@@ -109,8 +108,8 @@ export function expectDate(key: string, value: unknown): string {
   if (value instanceof Date && !Number.isNaN(value.getTime())) {
     return `${pad(value.getUTCFullYear(), 4)}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
   }
-  if (typeof value !== 'string' || !DATE_RE.test(value))
-    throw expected(key, 'a date "YYYY-MM-DD" or a Date', value);
+  if (typeof value !== 'string' || !isDay(value))
+    throw expected(key, 'a date "YYYY-MM-DD" (a real day) or a Date', value);
   return value;
 }
 
@@ -118,7 +117,7 @@ export function expectDate(key: string, value: unknown): string {
 export function expectTimestamp(key: string, value: unknown): string {
   if (value instanceof Date && !Number.isNaN(value.getTime()))
     return value.toISOString().replace('.000Z', 'Z');
-  if (typeof value !== 'string' || !TIMESTAMP_RE.test(value)) {
+  if (typeof value !== 'string' || !TIMESTAMP_RE.test(value) || !isDay(value.slice(0, 10))) {
     throw expected(key, 'a timestamp (RFC 3339 string such as "2024-01-31T12:00:00Z", or a Date)', value);
   }
   return value;

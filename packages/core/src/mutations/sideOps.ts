@@ -12,6 +12,9 @@
 import { StashValidationError } from '../errors';
 import { checkRefId, describe, isRef, type IdResolver } from '../drafts/draftValues';
 import type { InvalidationRule } from './invalidationRules';
+import { isStashTimestamp } from '../validate/scalarValue';
+import { show } from '../validate/showValue';
+import { isPlainObject } from '../validate/plainObject';
 
 export interface SideOpArg {
   readonly name: string;
@@ -52,11 +55,33 @@ const TIMES: SideOpArg = { name: 'times', type: '[Timestamp!]' };
 
 function optionalTimes(args: readonly unknown[], method: string): readonly unknown[] {
   const times = args[0];
+  if (args.length > 1)
+    throw new StashValidationError(`StashDraft: ${method}(times?) takes one argument, got ${args.length}`);
   if (times === undefined) return [undefined];
-  if (!Array.isArray(times) || times.some((t) => typeof t !== 'string')) {
-    throw new StashValidationError(`StashDraft: ${method}(times) takes a list of timestamps (strings)`);
-  }
+  if (!Array.isArray(times))
+    throw new StashValidationError(
+      `StashDraft: ${method}(times) takes a list of timestamps, got ${show(times)}`,
+    );
+  times.forEach((t, i) => {
+    if (typeof t !== 'string' || !isStashTimestamp(t))
+      throw new StashValidationError(
+        `StashDraft: ${method}(times)[${i}] must be a timestamp (RFC 3339 such as "2024-01-31T12:00:00Z", "YYYY-MM-DD", or "<4h"/">5m"), got ${show(t)}`,
+      );
+  });
   return [Object.freeze([...times])];
+}
+
+/** The one options object of `method` (or undefined), refusing other arguments and unknown keys. */
+function options(args: readonly unknown[], method: string, keys: readonly string[]): object | undefined {
+  const o = args[0];
+  const shape = `${method}({ ${keys.map((k) => k + '?').join(', ')} })`;
+  if (args.length > 1) throw new StashValidationError(`StashDraft: ${shape} takes one argument`);
+  if (o === undefined) return undefined;
+  if (!isPlainObject(o))
+    throw new StashValidationError(`StashDraft: ${shape} takes an object, got ${show(o)}`);
+  for (const k of Object.keys(o))
+    if (!keys.includes(k)) throw new StashValidationError(`StashDraft: ${shape} has no option "${k}"`);
+  return o;
 }
 
 function none(method: string) {
@@ -165,12 +190,9 @@ export const SIDE_OPS: readonly SideOpSpec[] = [
     mutation: 'sceneSaveActivity',
     args: [ID, { name: 'resume_time', type: 'Float' }, { name: 'playDuration', type: 'Float' }],
     params: (args) => {
-      const o = args[0] as { resumeTime?: unknown; playDuration?: unknown } | undefined;
-      if (
-        o === null ||
-        typeof o !== 'object' ||
-        (o.resumeTime === undefined && o.playDuration === undefined)
-      ) {
+      const o = options(args, 'saveActivity', ['resumeTime', 'playDuration']) as
+        { resumeTime?: unknown; playDuration?: unknown } | undefined;
+      if (o === undefined || (o.resumeTime === undefined && o.playDuration === undefined)) {
         throw new StashValidationError(
           'StashDraft: saveActivity({ resumeTime?, playDuration? }) needs at least one of them',
         );
@@ -210,9 +232,15 @@ export const SIDE_OPS: readonly SideOpSpec[] = [
     mutation: 'sceneResetActivity',
     args: [ID, { name: 'reset_resume', type: 'Boolean' }, { name: 'reset_duration', type: 'Boolean' }],
     params: (args) => {
-      const o = (args[0] ?? { resume: true, duration: true }) as { resume?: unknown; duration?: unknown };
-      if (typeof o !== 'object' || o === null)
-        throw new StashValidationError('StashDraft: resetActivity({ resume?, duration? })');
+      const o = (options(args, 'resetActivity', ['resume', 'duration']) ?? {
+        resume: true,
+        duration: true,
+      }) as { resume?: unknown; duration?: unknown };
+      for (const k of ['resume', 'duration'] as const)
+        if (o[k] !== undefined && typeof o[k] !== 'boolean')
+          throw new StashValidationError(
+            `StashDraft: resetActivity({ ${k} }) must be true or false, got ${show(o[k])}`,
+          );
       return [o.resume === true, o.duration === true];
     },
     variables: (id, [resume, duration]) => ({ id, reset_resume: resume, reset_duration: duration }),
