@@ -202,6 +202,10 @@ describe('media routes', () => {
     expect([segment.type, segment.bytes[0]]).toEqual(['video/mp2t', 0x47]);
     const webm = await get(`${origin}/scene/1/stream.webm`);
     expect([webm.type, isWebm(webm.bytes)]).toEqual(['video/webm', true]);
+    // sceneStreams hands out DASH too: its manifest points at the WebM next to it
+    const mpd = await get(`${origin}/scene/1/stream.mpd?resolution=STANDARD`);
+    expect(mpd.type).toBe('application/dash+xml');
+    expect(mpd.text).toContain('<BaseURL>stream.webm</BaseURL>');
   });
 });
 

@@ -130,6 +130,26 @@ function hlsManifest(req: CoreRequest, path: string): CoreResponse {
   return staticContent(req, body, 'application/vnd.apple.mpegurl');
 }
 
+// One WebM representation over the committed file: a valid on-demand MPD that dash.js can play.
+function dashManifest(req: CoreRequest): CoreResponse {
+  const query = new URLSearchParams();
+  const apikey = req.url.searchParams.get('apikey');
+  if (apikey) query.set('apikey', apikey);
+  const search = query.size > 0 ? `?${query}` : '';
+  const body = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<MPD xmlns="urn:mpeg:dash:schema:mpd:2011" profiles="urn:mpeg:dash:profile:webm-on-demand:2012" type="static" mediaPresentationDuration="PT${MEDIA_VIDEO_SECONDS}S" minBufferTime="PT1S">`,
+    '  <Period>',
+    '    <AdaptationSet mimeType="video/webm" segmentAlignment="true">',
+    `      <Representation id="0" bandwidth="100000"><BaseURL>stream.webm${search.replace(/&/g, '&amp;')}</BaseURL></Representation>`,
+    '    </AdaptationSet>',
+    '  </Period>',
+    '</MPD>',
+    '',
+  ].join('\n');
+  return staticContent(req, body, 'application/dash+xml');
+}
+
 const heatmap = (req: CoreRequest, scene: SceneRow) =>
   svg(req, {
     title: 'Interactive heatmap',
@@ -181,6 +201,7 @@ const ROUTES: [RegExp, Handler][] = [
     /^\/scene\/([^/]+)\/stream\.m3u8$/,
     withScene((_db, req) => hlsManifest(req, req.url.pathname.replace(/\/+$/, ''))),
   ],
+  [/^\/scene\/([^/]+)\/stream\.mpd$/, withScene((_db, req) => dashManifest(req))],
   [/^\/scene\/([^/]+)\/stream\.m3u8\/(\d+)\.ts$/, withScene((_db, req) => file(req, 'segmentTs'))],
   [
     /^\/scene\/([^/]+)\/vtt\/chapter$/,
