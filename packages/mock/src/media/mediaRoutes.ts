@@ -130,7 +130,7 @@ function hlsManifest(req: CoreRequest, path: string): CoreResponse {
   return staticContent(req, body, 'application/vnd.apple.mpegurl');
 }
 
-// One WebM representation over the committed file: a valid on-demand MPD that dash.js can play.
+// One WebM representation over the committed file (WebM on-demand profile); not checked in a DASH player.
 function dashManifest(req: CoreRequest): CoreResponse {
   const query = new URLSearchParams();
   const apikey = req.url.searchParams.get('apikey');
