@@ -279,3 +279,72 @@ describe('a malformed answer is a protocol error and changes nothing', () => {
     expect((await store.get('SceneMarker', id, { fields: ['title'] }))!.id).toBe(id);
   });
 });
+
+describe('older answers landing after marks made where nothing was received (found by the property test)', () => {
+  it('a mutation failure marks a field stale that was not received: the older answer stays stale', async () => {
+    const store = createStashStore({ url: stash.url, now: () => t, defaultTtl: 60, retry: false });
+    const scene = (await store.get('Scene', '4', { fields: ['title'] }))!;
+    const draft = store.edit(scene);
+    draft.title = 'First';
+    stash.faults.next({ afterExecute: true, status: 502 });
+    await expect(store.save(draft)).rejects.toBeInstanceOf(StashError); // title: stale
+    const held = stash.faults.hold();
+    const read = store.get('Scene', '4', { fields: ['title'], forceRefetch: true });
+    await held.executed; // answers 'First'
+    draft.title = 'Second';
+    stash.faults.next({ afterExecute: true, drop: true });
+    await expect(store.save(draft)).rejects.toBeInstanceOf(StashError); // ran: the server has 'Second'
+    held.release();
+    await read;
+    expect((await serverScene('4')).title).toBe('Second');
+    expect(store.hasFields(store.peek('Scene', '4')!, 'title')).toBe(false);
+  });
+
+  for (const how of ['invalidate', 'invalidateType', 'invalidateAll'] as const) {
+    it(`a record not cached during ${how}() is created stale by the older answer`, async () => {
+      const store = newStore();
+      const held = stash.faults.hold();
+      const read = store.get('Tag', '6', { fields: ['name'] });
+      await held.executed;
+      if (how === 'invalidate') store.invalidate('Tag', '6');
+      else if (how === 'invalidateType') store.invalidateType('Tag');
+      else store.invalidateAll();
+      held.release();
+      const tag = (await read)!;
+      expect(store.hasFields(tag, 'name')).toBe(false);
+      expect(store.getCached('Tag', '6')).toBeNull();
+    });
+  }
+
+  it("a record not cached when a mutation's rule ran takes the rule's stale fields", async () => {
+    const store = newStore();
+    const { findScene } = await raw(`{ findScene(id: "4") { performers { id } } }`);
+    const performerId: string = findScene.performers[0].id;
+    const scene = (await store.get('Scene', '4', { fields: ['title'] }))!;
+    const held = stash.faults.hold();
+    const read = store.get('Performer', performerId, { fields: ['scene_count'] });
+    await held.executed;
+    const draft = store.edit(scene);
+    draft.title = 'Rule applies';
+    await store.save(draft); // Scene rule: Performer.scene_count goes stale
+    held.release();
+    expect(store.hasFields((await read)!, 'scene_count')).toBe(false);
+  });
+
+  it('links to an entity deleted after the answer was sent are not received', async () => {
+    const store = newStore();
+    const { findScene } = await raw(`{ findScene(id: "1") { tags { id } } }`);
+    const tagId: string = findScene.tags[0].id;
+    const tag = (await store.get('Tag', tagId, { fields: ['name'] }))!;
+    const held = stash.faults.hold();
+    const read = store.get('Scene', '1', { fields: ['tags'] }); // Scene 1 not cached
+    await held.executed;
+    await store.delete(tag);
+    held.release();
+    const scene = (await read)!;
+    expect(store.hasFields(scene, 'tags.id')).toBe(false);
+    // The next read refetches: the server dropped the deleted tag from the scene.
+    const again = (await store.get('Scene', '1', { fields: ['tags'] }))!;
+    expect(again.tags.map((t) => t.id)).not.toContain(tagId);
+  });
+});

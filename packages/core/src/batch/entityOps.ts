@@ -46,6 +46,8 @@ function markMissing(deps: OpDeps, type: TypeInfo, id: string, ctx: WriteContext
   deps.outcomes.set(recordKey(type.name, id), { kind: 'missing' });
   const record = deps.source.get(type.name, id);
   if (record !== undefined) markDeleted(record, ctx);
+  // Links to it in answers sent before this one are outdated.
+  ctx.sequence.pending(ctx.seq, (marks) => marks.gone(ctx.seq, type.name, id));
 }
 
 export class SingleFetchOp implements RootOp {

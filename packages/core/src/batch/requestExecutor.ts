@@ -7,7 +7,7 @@
 import { StashError, StashGraphQLError, type GraphQLErrorEntry } from '../errors';
 import type { WriteContext } from '../normalize/normalizer';
 import { buildDocument } from './documentBuilder';
-import { routeErrors, type RequestPipeline } from './requestPipeline';
+import { routeErrors, type RequestPipeline, type Sent } from './requestPipeline';
 import type { RetryOption } from './retryPolicy';
 import type { RootOp } from './rootOp';
 
@@ -53,6 +53,14 @@ export class RequestExecutor {
       for (const op of ops) op.fail(error as StashError);
       return [];
     }
+    try {
+      return this.#apply(ops, doc, sent);
+    } finally {
+      sent.done();
+    }
+  }
+
+  #apply(ops: readonly RootOp[], doc: ReturnType<typeof buildDocument>, sent: Sent): readonly RootOp[] {
     const { seq, result } = sent;
     const errors = result.errors ?? [];
     const { byAlias, unrouted } = routeErrors(errors, doc.aliases);

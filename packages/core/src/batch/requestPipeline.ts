@@ -26,6 +26,8 @@ export interface Sent {
   /** Sequence of the attempt that answered (taken when it was sent). */
   readonly seq: number;
   readonly result: GraphQLResult;
+  /** Call once the answer is applied: until then, stale marks also cover fields it may bring back. */
+  readonly done: () => void;
 }
 
 export function abortError(what = 'request'): StashAbortError {
@@ -63,14 +65,16 @@ export class RequestPipeline {
       this.requests++;
       this.onRequest?.(query, variables);
       options.sent?.(seq);
+      this.#sequence.open(seq);
       try {
         const result = await this.#client.request(
           query,
           variables,
           signal === undefined ? undefined : { signal },
         );
-        return { seq, result };
+        return { seq, result, done: () => this.#sequence.close(seq) };
       } catch (error) {
+        this.#sequence.close(seq);
         if (aborted(signal)) throw abortError();
         const failure =
           error instanceof StashError

@@ -28,6 +28,12 @@ export function markStale(ctx: WriteContext, record: StoreRecord, names: readonl
   }
   record.shape = shape;
   for (const key of dropped) record.staleStamp(key, ctx.seq, ctx.now);
+  // A field not received now may still arrive in an answer sent before this mark: it must not be
+  // fresh then either. Stamped by name, so every argument variant is covered.
+  if (!ctx.sequence.openBefore(ctx.seq)) return;
+  for (const name of names) {
+    if (!dropped.includes(name) && record.fieldSeq(name) < ctx.seq) record.staleStamp(name, ctx.seq, ctx.now);
+  }
 }
 
 /** Applies a rule to every cached record of the types it names, except `except`; collects stale lists. */
@@ -43,6 +49,7 @@ export function applyRule(
     for (const record of host.source.values(typename)) {
       if (!except.has(record) && record.state !== RecordState.Deleted) markStale(ctx, record, names);
     }
+    ctx.sequence.pending(ctx.seq, (marks) => marks.staleFields(ctx.seq, typename, names));
   }
   for (const t of rule.lists ?? []) lists.add(t);
 }
@@ -74,6 +81,17 @@ export function tombstone(host: WriteHost, ctx: WriteContext, typename: string, 
   let record = host.source.get(typename, id);
   record ??= host.normalizer.entity(ctx, { __typename: typename, id }, typename, undefined);
   markDeleted(record, ctx);
+  markLinksStale(host, ctx, record);
+  return record;
+}
+
+/**
+ * `record` is (or may be) deleted as of this write: every link field pointing at it goes stale,
+ * and links to it in answers sent before now are not taken as received (`PendingMarks.gone`).
+ */
+export function markLinksStale(host: WriteHost, ctx: WriteContext, record: StoreRecord): void {
+  const typename = record.type.name;
+  ctx.sequence.pending(ctx.seq, (marks) => marks.gone(ctx.seq, typename, record.id));
   for (const t of host.source.typenames()) {
     const type = host.table.object(t);
     if (type === undefined) continue;
@@ -95,5 +113,4 @@ export function tombstone(host: WriteHost, ctx: WriteContext, typename: string, 
       if (stale.length > 0) markStale(ctx, other, stale);
     }
   }
-  return record;
 }

@@ -161,62 +161,68 @@ export class SaveRunner {
         for (const p of failed) p.unsure(ctx, lists);
       }, seq);
     };
-    let result;
+    let sent;
     try {
-      ({ result } = await this.#host.pipeline.send(built.query, built.variables, {
+      sent = await this.#host.pipeline.send(built.query, built.variables, {
         signal,
         // Never retried: a create or a side operation (sceneAddO) sent twice would run twice.
         idempotent: false,
         mutation: true,
         sent: (s) => (seq = s),
-      }));
+      });
     } catch (error) {
       for (const p of pending) outcomes.set(p.draft, error as Error);
       if (mayHaveRun(error)) unsure(pending);
       this.#lists.bump(lists);
       return;
     }
-    const { byAlias, unrouted } = routeErrors(result.errors, built.aliases);
-    const data = result.data as Record<string, unknown> | null;
-    if (unrouted.length > 0 || data === null) {
-      const errors = [...unrouted, ...[...byAlias.values()].flat()];
-      const error = new StashGraphQLError(
-        `StashEntityStore: ${operation} failed: ${errors.map((e) => e.message).join('; ') || 'no data'}`,
-        errors,
-      );
-      for (const p of pending) outcomes.set(p.draft, error);
-      // Errors tied to no mutation (parse, validation): the document was refused, nothing ran.
-      if (unrouted.length === 0) unsure(pending);
+    const result = sent.result;
+    // The answer is applied below; until then stale marks also guard the fields it may write.
+    try {
+      const { byAlias, unrouted } = routeErrors(result.errors, built.aliases);
+      const data = result.data as Record<string, unknown> | null;
+      if (unrouted.length > 0 || data === null) {
+        const errors = [...unrouted, ...[...byAlias.values()].flat()];
+        const error = new StashGraphQLError(
+          `StashEntityStore: ${operation} failed: ${errors.map((e) => e.message).join('; ') || 'no data'}`,
+          errors,
+        );
+        for (const p of pending) outcomes.set(p.draft, error);
+        // Errors tied to no mutation (parse, validation): the document was refused, nothing ran.
+        if (unrouted.length === 0) unsure(pending);
+        this.#lists.bump(lists);
+        return;
+      }
+      const failed: Pending[] = [];
+      this.#host.write((ctx) => {
+        pending.forEach((p, i) => {
+          const alias = built.aliases[i];
+          const errors = byAlias.get(alias);
+          const value = data[alias];
+          if (errors !== undefined || value === null || value === undefined) {
+            const messages = errors?.map((e) => e.message).join('; ') ?? 'returned null';
+            outcomes.set(
+              p.draft,
+              new StashGraphQLError(
+                `StashEntityStore: ${p.call.field} for ${label(p.draft)} failed: ${messages}`,
+                errors ?? [],
+              ),
+            );
+            failed.push(p);
+            return;
+          }
+          try {
+            p.apply(ctx, value, lists);
+          } catch (error) {
+            outcomes.set(p.draft, error as Error);
+          }
+        });
+      }, seq);
+      unsure(failed);
       this.#lists.bump(lists);
-      return;
+    } finally {
+      sent.done();
     }
-    const failed: Pending[] = [];
-    this.#host.write((ctx) => {
-      pending.forEach((p, i) => {
-        const alias = built.aliases[i];
-        const errors = byAlias.get(alias);
-        const value = data[alias];
-        if (errors !== undefined || value === null || value === undefined) {
-          const messages = errors?.map((e) => e.message).join('; ') ?? 'returned null';
-          outcomes.set(
-            p.draft,
-            new StashGraphQLError(
-              `StashEntityStore: ${p.call.field} for ${label(p.draft)} failed: ${messages}`,
-              errors ?? [],
-            ),
-          );
-          failed.push(p);
-          return;
-        }
-        try {
-          p.apply(ctx, value, lists);
-        } catch (error) {
-          outcomes.set(p.draft, error as Error);
-        }
-      });
-    }, seq);
-    unsure(failed);
-    this.#lists.bump(lists);
   }
 
   /** The create or update call of a draft, with its input built now (dependencies have server ids). */

@@ -9,7 +9,7 @@ import { describe } from '../drafts/draftValues';
 import { draftState, isDraft, type EntityDraft } from '../drafts/entityDraft';
 import { RecordState, type EntitySnapshot } from '../records/storeRecord';
 import { recordKey } from '../shared/keys';
-import { applyRule, tombstone } from './cacheEffects';
+import { applyRule, markLinksStale, tombstone } from './cacheEffects';
 import { invalidationRule } from './invalidationRules';
 import { ListEpochs, type ListListener } from './listEpochs';
 import { buildMutation } from './mutationDocument';
@@ -138,19 +138,25 @@ export class StoreWrites {
       if (seq === 0) return;
       this.#host.write((ctx) => {
         const record = this.#host.source.get(type.name, id);
-        if (record !== undefined) markInvalidated(record, ctx);
+        if (record !== undefined) {
+          markInvalidated(record, ctx);
+          markLinksStale(this.#host, ctx, record);
+        } else ctx.sequence.pending(ctx.seq, (marks) => marks.gone(ctx.seq, type.name, id));
         applyRule(this.#host, ctx, invalidationRule(type.name), new Set(), lists);
       }, seq);
       this.lists.bump(lists);
     };
     let result;
     try {
-      ({ result } = await this.#host.pipeline.send(built.query, built.variables, {
+      const sent = await this.#host.pipeline.send(built.query, built.variables, {
         signal: options?.signal,
         idempotent: false,
         mutation: true,
         sent: (s) => (seq = s),
-      }));
+      });
+      // A destroy's answer writes no fields (its tombstone is a whole-record mark).
+      sent.done();
+      result = sent.result;
     } catch (error) {
       if (mayHaveRun(error)) unsure();
       throw error;

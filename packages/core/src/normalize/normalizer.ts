@@ -28,6 +28,7 @@ import { deepFreeze } from '../shared/devMode';
 import { anchorHiddenClass } from '../shared/hiddenClassAnchors';
 import { shareJson } from '../shared/jsonEqual';
 import type { ChangeCollector } from '../tracking/changeBatch';
+import type { WriteSequence } from '../tracking/writeSequence';
 import type { ErrorNode } from './errorTrie';
 import { TypePlan, typePlans } from './typePlan';
 
@@ -46,6 +47,8 @@ export interface WriteContext {
    * field last touched by a later sequence (write, invalidation, tombstone) is not overwritten.
    */
   readonly seq: number;
+  /** The store's write clock (which requests may still write older answers). */
+  readonly sequence: WriteSequence;
 }
 
 export class Normalizer {
@@ -149,7 +152,7 @@ export class Normalizer {
       const key = slot.key;
       if (field.link) {
         const value = this.#link(ctx, raw, field, childErr, undefined);
-        if (value === INCOMPLETE) continue;
+        if (value === INCOMPLETE || (ctx.sequence.marks.size > 0 && linksGone(value, ctx))) continue;
         (links ??= {})[key] = value;
       } else if (field.kind === 'embedded') {
         const outer = this.#partial;
@@ -173,6 +176,7 @@ export class Normalizer {
     if (id === undefined) return record;
     if (records !== undefined) records.set(id, record);
     else this.#source.set(type.name, id, record);
+    if (ctx.sequence.marks.size > 0) takePendingMarks(record, ctx);
     ctx.changes.added(record);
     return record;
   }
@@ -217,7 +221,7 @@ export class Normalizer {
       let complete = true;
       if (field.link) {
         const value = this.#link(ctx, raw, field, childErr, oldLinks[key]);
-        if (value === INCOMPLETE) continue;
+        if (value === INCOMPLETE || (ctx.sequence.marks.size > 0 && linksGone(value, ctx))) continue;
         if (!sameLink(oldLinks[key], value)) {
           nextLinks ??= { ...oldLinks };
           nextLinks[key] = value;
@@ -418,7 +422,7 @@ export class Normalizer {
       if (field !== undefined && field.link) {
         const v = this.#link(ctx, src[key], field, err?.children?.get(key), prevLinks[key]);
         // The embedded value is then stored without that link, and not marked received.
-        if (v === INCOMPLETE) this.#partial = true;
+        if (v === INCOMPLETE || (ctx.sequence.marks.size > 0 && linksGone(v, ctx))) this.#partial = true;
         links[key] = v === INCOMPLETE ? null : v;
         if (!sameLink(prevLinks[key], links[key])) same = false;
       } else if (key !== '__typename' || !type.entity) {
@@ -470,6 +474,42 @@ function lacksId(value: unknown): value is Obj {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
   const id = (value as Obj).id;
   return typeof id !== 'string' && typeof id !== 'number';
+}
+
+// A link of an answer sent before its target was deleted is outdated (the server dropped it since).
+function linksGone(value: LinkValue | typeof INCOMPLETE, ctx: WriteContext): boolean {
+  if (value === null || value === INCOMPLETE) return false;
+  const marks = ctx.sequence.marks;
+  if (!Array.isArray(value)) {
+    const r = value as StoreRecord;
+    return marks.goneAfter(r.type.name, r.id, ctx.seq);
+  }
+  for (const r of value as ReadonlyArray<StoreRecord | null>) {
+    if (r !== null && marks.goneAfter(r.type.name, r.id, ctx.seq)) return true;
+  }
+  return false;
+}
+
+// A record created while marks made when it was uncached may still matter: it takes them, as if it
+// had been cached then. Newer than this write: its fields are stale. Older: they still keep answers
+// sent before the mark (in flight now) from writing the fields this write did not bring.
+function takePendingMarks(record: StoreRecord, ctx: WriteContext): void {
+  const marks = ctx.sequence.marks;
+  const floor = marks.floorOf(record.type.name, record.id);
+  if (floor > 0) record.lower(floor);
+  const stale = marks.staleOf(record.type.name);
+  if (stale === undefined) return;
+  for (const [name, seq] of stale) {
+    let shape = record.shape;
+    let written = false;
+    for (const key of record.shape.keys) {
+      if (key !== name && !key.startsWith(name + '(')) continue;
+      written = true;
+      if (seq > ctx.seq) shape = shape.without(key);
+    }
+    record.shape = shape;
+    if (!written || seq > ctx.seq) record.staleStamp(name, seq, ctx.now);
+  }
 }
 
 // Two detached records with the same type, received fields, values and (recursively) links.

@@ -98,8 +98,14 @@ export class StoreRecord {
 
   /** The sequence a write of `key` must not be older than (its last write, invalidation or tombstone). */
   fieldSeq(key: string): number {
-    const stamp = this.stamps?.get(key);
-    const own = stamp !== undefined ? stamp.seq : this.shape.has(key) ? this.seq : 0;
+    const stamps = this.stamps;
+    const stamp = stamps?.get(key);
+    let own = stamp !== undefined ? stamp.seq : this.shape.has(key) ? this.seq : 0;
+    if (stamps !== undefined && key.includes('(')) {
+      // A stale mark by name (`scene_count`) covers every argument variant (`scene_count(depth:-1)`).
+      const named = stamps.get(key.slice(0, key.indexOf('(')));
+      if (named !== undefined && named.stale && named.seq > own) own = named.seq;
+    }
     return own > this.floor ? own : this.floor;
   }
 

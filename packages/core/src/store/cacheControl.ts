@@ -57,6 +57,7 @@ export class CacheControl {
       for (const type of concreteTypes(this.#table, typename)) {
         const record = this.#source.get(type.name, id);
         if (record !== undefined) markInvalidated(record, ctx);
+        else ctx.sequence.pending(ctx.seq, (marks) => marks.floor(ctx.seq, type.name, id));
       }
     });
   }
@@ -64,8 +65,10 @@ export class CacheControl {
   invalidateType(typename: string): void {
     const types = concreteTypes(this.#table, typename);
     this.#write((ctx) => {
-      for (const type of types)
+      for (const type of types) {
         for (const record of this.#source.values(type.name)) markInvalidated(record, ctx);
+        ctx.sequence.pending(ctx.seq, (marks) => marks.floor(ctx.seq, type.name));
+      }
     });
   }
 
@@ -74,6 +77,7 @@ export class CacheControl {
       for (const typename of [...this.#source.typenames()]) {
         for (const record of this.#source.values(typename)) markInvalidated(record, ctx);
       }
+      ctx.sequence.pending(ctx.seq, (marks) => marks.floor(ctx.seq));
     });
   }
 

@@ -22,10 +22,17 @@ import {
 import { checkId, concreteTypes } from './storeInput';
 
 // Every context comes from this one literal, so an idle one keeps its hidden class (see anchorHiddenClass).
-function writeContext(changes: ChangeCollector, now: number, seq: number): WriteContext {
-  return { changes, now, seq };
+function writeContext(
+  changes: ChangeCollector,
+  now: number,
+  seq: number,
+  sequence: WriteSequence,
+): WriteContext {
+  return { changes, now, seq, sequence };
 }
-anchorHiddenClass(writeContext, () => writeContext(new ChangeCollector(), Date.now(), 0));
+anchorHiddenClass(writeContext, () =>
+  writeContext(new ChangeCollector(), Date.now(), 0, new WriteSequence()),
+);
 
 export class WriteBatcher {
   readonly #source: RecordSource;
@@ -50,7 +57,7 @@ export class WriteBatcher {
   write<T>(fn: (ctx: WriteContext) => T, seq?: number): T {
     this.#depth++;
     try {
-      return fn(writeContext(this.#changes, this.#now(), seq ?? this.sequence.next()));
+      return fn(writeContext(this.#changes, this.#now(), seq ?? this.sequence.next(), this.sequence));
     } finally {
       if (--this.#depth === 0 && this.#changes.size > 0) {
         // Nobody can see a batch without a subscriber or a committing source: don't build it.
