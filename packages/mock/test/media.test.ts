@@ -250,7 +250,7 @@ describe('media files', () => {
     const names: Record<string, string> = {
       videoMp4: 'video.mp4',
       videoWebm: 'video.webm',
-      segmentTs: 'segment.ts',
+      segmentTs: 'segment.mpegts',
       previewWebp: 'preview.webp',
       spriteJpg: 'sprite.jpg',
     };
