@@ -3,10 +3,12 @@ import { parseArgs } from 'node:util';
 import { startMockStash } from './server/startMockStash';
 
 const USAGE = `Usage: stashkit-mock [--port 9999] [--host 127.0.0.1] [--seed 1] [--size 2000] [--api-key KEY] [--latency MS]
-                     [--plugins DIR] [--last-note-seen YYYYMMDD]
+                     [--plugins DIR] [--ui DIR] [--last-note-seen YYYYMMDD]
 
   --plugins DIR  Stash plugins folder: one folder per plugin with its .yml manifest; served as
                  plugins/pluginTasks and /plugin/{id}/javascript|css|assets/...
+  --ui DIR       a Stash UI build you made (e.g. stash/ui/v2.5/build, with index.html), served at /
+                 as Stash serves it: stashkit-mock --ui ./build --plugins ./plugins is a fake Stash
   --last-note-seen YYYYMMDD
                  seeds configuration.ui.lastNoteSeen, so the UI opens no release-notes modal for
                  notes up to that date`;
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
       latency: { type: 'string' },
       plugins: { type: 'string' },
       'last-note-seen': { type: 'string' },
+      ui: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -56,8 +59,11 @@ async function main(): Promise<void> {
       values['last-note-seen'] === undefined
         ? undefined
         : { ui: { lastNoteSeen: intOption('last-note-seen', values['last-note-seen'], 0) } },
+    ui: values.ui,
   });
   console.log(`MockStash: listening on ${mock.url} (started in ${Date.now() - started} ms)`);
+  if (values.ui)
+    console.log(`MockStash: serving the UI in ${values.ui} at ${mock.url.replace(/graphql$/, '')}`);
   if (values.plugins) {
     const count = mock.runtime.plugins.list().length;
     console.log(`MockStash: ${count} plugin${count === 1 ? '' : 's'} from ${values.plugins}`);

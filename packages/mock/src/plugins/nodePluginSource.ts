@@ -25,11 +25,14 @@ function walk(root: string, dir: string, out: string[], seen: Set<string>): void
   }
 }
 
-/** Plugins read from a folder on disk; files are read at each request, so edits show at once. */
-export function nodePluginSource(dir: string): PluginSource {
+/** A folder on disk read per request (so edits show at once); paths cannot leave it. */
+export function nodeFolder(
+  dir: string,
+  what: string,
+): Pick<PluginSource, 'location' | 'read' | 'isDirectory'> {
   const root = resolve(dir);
   if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new Error(`MockStash: plugins folder ${root} does not exist`);
+    throw new Error(`MockStash: ${what} ${root} does not exist`);
   }
   const inside = (path: string) => {
     const full = resolve(root, path);
@@ -37,11 +40,6 @@ export function nodePluginSource(dir: string): PluginSource {
   };
   return {
     location: root,
-    manifests: () => {
-      const paths: string[] = [];
-      walk(root, root, paths, new Set());
-      return paths.map((path) => ({ path, text: readFileSync(join(root, path), 'utf8') }));
-    },
     read: (path) => {
       const full = inside(path);
       if (!full) return null;
@@ -54,6 +52,20 @@ export function nodePluginSource(dir: string): PluginSource {
     isDirectory: (path) => {
       const full = inside(path);
       return !!full && !!statSync(full, { throwIfNoEntry: false })?.isDirectory();
+    },
+  };
+}
+
+/** Plugins read from a folder on disk; files are read at each request, so edits show at once. */
+export function nodePluginSource(dir: string): PluginSource {
+  const folder = nodeFolder(dir, 'plugins folder');
+  const root = folder.location;
+  return {
+    ...folder,
+    manifests: () => {
+      const paths: string[] = [];
+      walk(root, root, paths, new Set());
+      return paths.map((path) => ({ path, text: readFileSync(join(root, path), 'utf8') }));
     },
   };
 }

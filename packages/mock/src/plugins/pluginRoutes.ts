@@ -1,33 +1,9 @@
 import type { CoreResponse } from '../server/MockStashCore';
+import { contentTypeOf } from '../server/contentTypes';
 import { httpError, notFound } from '../server/staticContent';
 import { joinPath, type LoadedPlugin, type PluginRegistry } from './PluginRegistry';
 
 const ROUTE = /^\/plugin\/([^/]+)\/(javascript|css|assets)(\/.*)?$/;
-
-/** Go's mime table for the extensions plugin assets use. */
-const TYPES: Record<string, string> = {
-  js: 'text/javascript; charset=utf-8',
-  mjs: 'text/javascript; charset=utf-8',
-  css: 'text/css; charset=utf-8',
-  html: 'text/html; charset=utf-8',
-  htm: 'text/html; charset=utf-8',
-  json: 'application/json',
-  map: 'application/json',
-  txt: 'text/plain; charset=utf-8',
-  svg: 'image/svg+xml',
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  gif: 'image/gif',
-  webp: 'image/webp',
-  avif: 'image/avif',
-  ico: 'image/vnd.microsoft.icon',
-  woff: 'font/woff',
-  woff2: 'font/woff2',
-  ttf: 'font/ttf',
-  wasm: 'application/wasm',
-  xml: 'text/xml; charset=utf-8',
-};
 
 /** `ui.assets` maps URL prefixes to folders; the longest matching prefix wins, then `/`. */
 function assetLocation(plugin: LoadedPlugin, url: string): { url: string; dir: string } | null {
@@ -69,10 +45,9 @@ function asset(registry: PluginRegistry, plugin: LoadedPlugin, rest: string): Co
   if (registry.isDirectory(file)) file = joinPath(file, 'index.html');
   const body = registry.read(file);
   if (!body) return notFound();
-  const ext = file.slice(file.lastIndexOf('.') + 1).toLowerCase();
   return {
     status: 200,
-    headers: { 'Content-Type': TYPES[ext] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' },
+    headers: { 'Content-Type': contentTypeOf(file), 'Cache-Control': 'no-cache' },
     body,
   };
 }

@@ -15,6 +15,7 @@ import { DEFAULT_SEED, DEFAULT_SIZE } from '../data/generateDataset';
 import { MockRuntime, type MockJobOptions } from '../jobs/MockRuntime';
 import type { PluginSource } from '../plugins/PluginSource';
 import type { ResolverContext } from '../resolvers/context';
+import { defaultCustomFiles, type CustomFiles, type UiFolder } from '../ui/uiRoutes';
 import { createExecutableSchema } from '../schema/createExecutableSchema';
 import { FaultController, type Fault } from './faults';
 import { serveRoutes } from './serveRoutes';
@@ -36,6 +37,8 @@ export interface MockStashOptions {
   jobs?: MockJobOptions;
   /** The plugins folder (`plugins`, `pluginTasks`, `/plugin/{id}/...`); `startMockStash` also takes a path. */
   plugins?: PluginSource | null;
+  /** A Stash UI build to serve at `/` (SPA fallback, `<base href>` rewritten); `startMockStash` takes a path. */
+  ui?: UiFolder | null;
 }
 
 /** A transport-neutral request. */
@@ -111,6 +114,10 @@ export class MockStashCore {
   private readonly documents = new Map<string, DocumentNode>();
   /** Jobs, log and event sources of this instance. */
   readonly runtime: MockRuntime;
+  /** The UI build served at `/`, if any. */
+  readonly ui: UiFolder | null;
+  /** What `/css`, `/javascript`, `/customlocales` and index.html's `%COLOR%` get. */
+  customFiles: CustomFiles = defaultCustomFiles;
 
   /** The key requests must carry (null: none); `generateAPIKey` changes it, as in Stash. */
   private get apiKey(): string | null {
@@ -119,6 +126,7 @@ export class MockStashCore {
 
   constructor(options: MockStashOptions = {}) {
     this.runtime = new MockRuntime(options.jobs, options.plugins ?? null);
+    this.ui = options.ui ?? null;
     this.db = new MockDb(options.seed ?? DEFAULT_SEED, options.size ?? DEFAULT_SIZE);
     this.schema = createExecutableSchema();
     const pluginsPath = options.plugins ? { pluginsPath: options.plugins.location } : {};

@@ -1,5 +1,6 @@
 import { isMediaRoute, serveMediaRoute } from '../media/mediaRoutes';
 import { isPluginRoute, servePluginRoute } from '../plugins/pluginRoutes';
+import { isCustomRoute, isUiPath, serveCustomRoute, serveUiRoute } from '../ui/uiRoutes';
 import type { CoreRequest, CoreResponse, MockStashCore } from './MockStashCore';
 
 /** Stash's authenticateHandler lets these through without a session (#2715: the UI's files). */
@@ -33,17 +34,23 @@ function refused(core: MockStashCore, req: CoreRequest, path: string): CoreRespo
 
 /**
  * The mock's routes besides `/graphql`, as Stash's router mounts them: `/plugin/{id}/...` and the media
- * routes (`/scene/{id}/screenshot`, `/performer/{id}/image`, ...). Returns null for a path no route owns.
+ * routes (`/scene/{id}/screenshot`, `/performer/{id}/image`, ...), `/css`, `/javascript`, `/customlocales`,
+ * and with a UI folder every other path (the SPA). Returns null for a path no route owns.
  */
 export async function serveRoutes(core: MockStashCore, req: CoreRequest): Promise<CoreResponse | null> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return null;
   // chi's StripSlashes: `/plugin/x/javascript/` is `/plugin/x/javascript`.
   const path = req.url.pathname.length > 1 ? req.url.pathname.replace(/\/+$/, '') : req.url.pathname;
+  const ui = core.ui;
   const route = isPluginRoute(path)
     ? () => servePluginRoute(core.runtime.plugins, path)
     : isMediaRoute(path)
       ? () => serveMediaRoute(core.db, req, path)
-      : null;
+      : isCustomRoute(path)
+        ? () => serveCustomRoute(req, path, core.customFiles)
+        : ui && isUiPath(path)
+          ? () => serveUiRoute(ui, req, path, core.runtime.plugins, core.customFiles)
+          : null;
   if (!route) return null;
   const answer = refused(core, req, path) ?? (await route());
   if (answer.drop) return answer;

@@ -3,14 +3,17 @@ import type { AddressInfo } from 'node:net';
 import type { MockConfig } from '../config/MockConfig';
 import type { MockDb } from '../db/MockDb';
 import type { MockRuntime } from '../jobs/MockRuntime';
-import { nodePluginSource } from '../plugins/nodePluginSource';
+import { nodeFolder, nodePluginSource } from '../plugins/nodePluginSource';
+import type { UiFolder } from '../ui/uiRoutes';
 import type { PluginSource } from '../plugins/PluginSource';
 import { attachWebSocket } from './attachWebSocket';
 import type { FaultController } from './faults';
 import { MockStashCore, type MockStashOptions } from './MockStashCore';
 import type { RequestLog } from './requestLog';
 
-export interface StartMockStashOptions extends Omit<MockStashOptions, 'plugins'> {
+export interface StartMockStashOptions extends Omit<MockStashOptions, 'plugins' | 'ui'> {
+  /** A Stash UI build folder (with index.html) to serve at `/`, or a folder source. */
+  ui?: string | UiFolder | null;
   /** Plugins folder (one folder per plugin with its `.yml` manifest, as Stash reads it), or a source. */
   plugins?: string | PluginSource | null;
   /** Port to listen on; 0 (the default) picks a free port. */
@@ -55,10 +58,20 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+/** A UI build on disk: it must hold the index.html Stash serves for every page. */
+function nodeUiFolder(dir: string): UiFolder {
+  const folder = nodeFolder(dir, 'UI folder');
+  if (!folder.read('index.html')) {
+    throw new Error(`MockStash: UI folder ${folder.location} has no index.html (build the Stash UI first)`);
+  }
+  return folder;
+}
+
 /** Starts the mock as a real HTTP server (node:http) on localhost. */
 export async function startMockStash(options: StartMockStashOptions = {}): Promise<RunningMockStash> {
   const plugins = typeof options.plugins === 'string' ? nodePluginSource(options.plugins) : options.plugins;
-  const core = new MockStashCore({ ...options, plugins });
+  const ui = typeof options.ui === 'string' ? nodeUiFolder(options.ui) : options.ui;
+  const core = new MockStashCore({ ...options, plugins, ui });
   const host = options.host ?? '127.0.0.1';
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {

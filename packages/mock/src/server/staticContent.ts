@@ -3,8 +3,11 @@ import type { CoreRequest, CoreResponse } from './MockStashCore';
 
 const encoder = new TextEncoder();
 
+/** An HTTP answer (not a dropped connection). */
+export type HttpAnswer = Exclude<CoreResponse, { drop: true }>;
+
 /** A plain-text error as Go's http.Error writes it. */
-export function httpError(status: number, message: string): CoreResponse {
+export function httpError(status: number, message: string): HttpAnswer {
   return {
     status,
     headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' },
@@ -23,7 +26,7 @@ export function staticContent(
   req: CoreRequest,
   data: string | Uint8Array<ArrayBuffer>,
   type: string | null,
-): CoreResponse {
+): HttpAnswer {
   const bytes = typeof data === 'string' ? encoder.encode(data) : data;
   const etag = `"${fnv1a(bytes).toString(16).padStart(8, '0')}-${bytes.length.toString(16)}"`;
   const headers: Record<string, string> = {
