@@ -1,7 +1,7 @@
 // Entity objects without an id below the root (the stock UI's scene list selects
 // `galleries { files { path } folder { path } }`) are kept as embedded values of their parent field.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startTestStash, type TestStash } from '@stashkit/testkit';
+import { FIND_SCENES_QUERY, startTestStash, type TestStash } from '@stashkit/testkit';
 import { createStashClient, createStashStore } from '../src/index';
 
 function makeStore() {
@@ -104,125 +104,6 @@ describe('entity objects without an id', () => {
   });
 });
 
-// The stock UI's FindScenes (SlimSceneData, stash-api.md §6), `__typename` everywhere as Apollo adds it.
-const STOCK_FIND_SCENES = /* GraphQL */ `
-  query FindScenes($filter: FindFilterType) {
-    findScenes(filter: $filter) {
-      __typename
-      count
-      scenes {
-        __typename
-        id
-        title
-        code
-        details
-        director
-        urls
-        date
-        rating100
-        o_counter
-        organized
-        interactive
-        interactive_speed
-        resume_time
-        play_duration
-        play_count
-        files {
-          __typename
-          id
-          path
-          size
-          mod_time
-          duration
-          video_codec
-          audio_codec
-          width
-          height
-          frame_rate
-          bit_rate
-          fingerprints {
-            __typename
-            type
-            value
-          }
-        }
-        paths {
-          __typename
-          screenshot
-          preview
-          stream
-          webp
-          vtt
-          sprite
-          funscript
-          interactive_heatmap
-          caption
-        }
-        scene_markers {
-          __typename
-          id
-          title
-          seconds
-          primary_tag {
-            __typename
-            id
-            name
-          }
-        }
-        galleries {
-          __typename
-          id
-          files {
-            __typename
-            path
-          }
-          folder {
-            __typename
-            path
-          }
-          title
-        }
-        studio {
-          __typename
-          id
-          name
-          image_path
-        }
-        groups {
-          __typename
-          group {
-            __typename
-            id
-            name
-            front_image_path
-          }
-          scene_index
-        }
-        tags {
-          __typename
-          id
-          name
-        }
-        performers {
-          __typename
-          id
-          name
-          disambiguation
-          gender
-          favorite
-          image_path
-        }
-        stash_ids {
-          __typename
-          endpoint
-          stash_id
-          updated_at
-        }
-      }
-    }
-  }
-`;
-
 /** `value` read back in the shape of `like`: every field the answer has, read through the snapshot. */
 function readBack(value: unknown, like: unknown): unknown {
   if (like === null || typeof like !== 'object') return value;
@@ -245,7 +126,7 @@ describe("the stock UI's scene list answer", () => {
   it('is ingested and every field reads back equal to the answer', async () => {
     const answer = await createStashClient({ url: stash.url }).execute<{
       findScenes: { scenes: Record<string, any>[] };
-    }>(STOCK_FIND_SCENES, { filter: { per_page: 200 } });
+    }>(FIND_SCENES_QUERY, { filter: { per_page: 200 } });
     const scenes = answer.findScenes.scenes;
     const withGalleries = scenes.filter((s) => s.galleries.length > 0);
     expect(withGalleries.length).toBeGreaterThan(0);
