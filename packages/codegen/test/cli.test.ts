@@ -59,15 +59,26 @@ export async function read(): Promise<number | null | undefined> {
   const name: string | undefined = scene?.studio?.name;
   const all: Scene[] = store.allCached('Scene');
   const ranked = await store.find('Scene', { plugin_rank__gte: 3, title__icontains: 'a' }, { fields: ['plugin_rank'] });
+  const page = await store.findPage('Scene', { plugin_rank__gte: 1 }, { page: 2, fields: ['plugin_rank'] });
+  const paged: number | null | undefined = page.items[0]?.plugin_rank;
+  const first = await store.findOne('Scene', undefined, { fields: ['studio.name'] });
+  const populated = first === null ? null : await store.populate(first, ['plugin_rank']);
+  const both: [string | undefined, number | null | undefined] = [populated?.studio?.name, populated?.plugin_rank];
+  // @ts-expect-error plugin_rank was not selected by findOne
+  void first?.plugin_rank;
   // @ts-expect-error the bundled model has no plugin_rank
   await bundled.get('Scene', '1', { fields: ['plugin_rank'] });
+  // @ts-expect-error nor can the bundled model page by it
+  await bundled.findPage('Scene', undefined, { fields: ['plugin_rank'] });
+  // @ts-expect-error a misspelt spec does not compile in findPage either
+  await store.findPage('Scene', undefined, { fields: ['plugin_rnk'] });
   // @ts-expect-error the bundled filter has no plugin_rank
   await bundled.find('Scene', { plugin_rank__gte: 3 });
   // @ts-expect-error a misspelt spec does not compile
   await store.get('Scene', '1', { fields: ['titel'] });
   // @ts-expect-error nor does an unknown filter key
   await store.find('Scene', { plugin_rnk__gte: 3 });
-  return rank ?? name?.length ?? all.length + ranked.length;
+  return rank ?? paged ?? both[1] ?? name?.length ?? all.length + ranked.length + page.pages;
 }
 `;
 

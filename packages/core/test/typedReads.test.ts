@@ -1,7 +1,16 @@
 // Typed reads: checked by `tsc -b` (every expectTypeOf and expected error below fails to compile if
 // the types regress); the runtime test only loads the file. The functions are never called.
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { FindIterator, Performer, Scene, Selected, StashEntityStore, Studio } from '../src/index';
+import type {
+  FindIterator,
+  FindPageResult,
+  Image,
+  Performer,
+  Scene,
+  Selected,
+  StashEntityStore,
+  Studio,
+} from '../src/index';
 
 type SceneCard = Selected<Scene, readonly ['title', 'studio.name']>;
 
@@ -27,6 +36,24 @@ async function narrowedReads(store: StashEntityStore) {
   const iter = store.findIter('Scene', undefined, { fields: ['title'], batch: 10 });
   expectTypeOf(iter).toEqualTypeOf<FindIterator<Selected<Scene, readonly ['title']>>>();
 
+  // findPage narrows its items and carries the type's aggregates.
+  const page = await store.findPage(
+    'Scene',
+    { organized: true },
+    { page: 2, fields: ['title', 'files.path'] },
+  );
+  expectTypeOf(page).toEqualTypeOf<
+    FindPageResult<'Scene', Selected<Scene, readonly ['title', 'files.path']>>
+  >();
+  expectTypeOf(page.items[0].files.map((f) => f.path)).toEqualTypeOf<string[]>();
+  expectTypeOf(page.duration).toEqualTypeOf<number>();
+  // @ts-expect-error: studio was not selected
+  void page.items[0].studio;
+  const images = await store.findPage('Image', undefined, { fields: ['title'] });
+  expectTypeOf(images.megapixels).toEqualTypeOf<number>();
+  // @ts-expect-error: scenes have no megapixels aggregate
+  void page.megapixels;
+
   // populate keeps what the entity had and adds what it selected.
   const populated = await store.populate(scene!, ['details', 'performers__name']);
   expectTypeOf(populated.title).toEqualTypeOf<string | null>();
@@ -40,6 +67,11 @@ async function wholeReads(store: StashEntityStore, specs: string[], set: Set<str
   expectTypeOf(await store.get('Scene', '1', { fields: specs })).toEqualTypeOf<Scene | null>();
   expectTypeOf(await store.get('Scene', '1', { fields: set })).toEqualTypeOf<Scene | null>();
   expectTypeOf(await store.find('Performer')).toEqualTypeOf<Performer[]>();
+  expectTypeOf((await store.findPage('Scene', undefined, { fields: specs })).items).toEqualTypeOf<
+    readonly Scene[]
+  >();
+  expectTypeOf((await store.findPage('Image')).items).toEqualTypeOf<readonly Image[]>();
+  expectTypeOf(await store.findOne('Scene', undefined, { fields: set })).toEqualTypeOf<Scene | null>();
   const full = await store.get('Scene', '1');
   expectTypeOf(await store.populate(full!)).toEqualTypeOf<Scene>();
 }
@@ -57,6 +89,8 @@ function callSiteErrors(store: StashEntityStore) {
   void store.findOne('Scene', undefined, { fields: ['scene_count(depth: -1)'] });
   // @ts-expect-error: misspelt field in findIter
   void store.findIter('Scene', undefined, { fields: ['detials'] });
+  // @ts-expect-error: misspelt sub-field in findPage
+  void store.findPage('Scene', undefined, { page: 2, fields: ['studio__nmae'] });
   // @ts-expect-error: misspelt field in populate
   void store.populate({ __typename: 'Scene' as const, id: '1' }, ['studio.parent_studio.nmae']);
 
@@ -66,6 +100,7 @@ function callSiteErrors(store: StashEntityStore) {
     fields: ['studio__parent_studio__name', 'files.path', 'groups.group.name'],
   });
   void store.get('Image', '1', { fields: ['visual_files.path', 'performers.scene_count'] });
+  void store.findPage('Studio', undefined, { fields: ['scene_count(depth: -1)', 'parent_studio__name'] });
 }
 
 describe('typed reads', () => {

@@ -1,8 +1,8 @@
 // Call-site spec checks for the hooks: checked by `tsc -b` (each expected error fails to compile if
 // the check regresses); the runtime test only loads the file. The hooks are never called.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { Scene } from '@stashkit/core';
-import { useEntity, useFind, useFindIter, usePopulate } from '../src/index';
+import { useEntity, useFind, useFindIter, useFindPage, usePopulate } from '../src/index';
 
 function useHookCalls(scene: Pick<Scene, '__typename' | 'id'>) {
   // @ts-expect-error: misspelt field
@@ -11,10 +11,20 @@ function useHookCalls(scene: Pick<Scene, '__typename' | 'id'>) {
   useFind('Scene', undefined, { fields: ['studio.nmae'] });
   // @ts-expect-error: misspelt sub-field (__ form)
   useFindIter('Scene', undefined, { fields: ['studio__nmae'] });
+  // @ts-expect-error: misspelt field in useFindPage
+  useFindPage('Scene', undefined, { page: 2, fields: ['studio.nmae'] });
   // @ts-expect-error: misspelt field in usePopulate
   usePopulate(scene, ['detials']);
   // Specs with arguments keep working.
   useEntity('Studio', '1', { fields: ['scene_count(depth: -1)', 'parent_studio.name'] });
+  // useFindPage narrows its items, keeps the aggregates, and stays wide without a literal list.
+  const page = useFindPage('Scene', { organized: true }, { fields: ['title', 'studio.name'] }).data;
+  expectTypeOf(page?.items[0].studio?.name).toEqualTypeOf<string | undefined>();
+  expectTypeOf(page?.duration).toEqualTypeOf<number | undefined>();
+  // @ts-expect-error: details was not selected
+  void page?.items[0].details;
+  expectTypeOf(useFindPage('Scene').data?.items).toEqualTypeOf<readonly Scene[] | undefined>();
+  useFindPage('Studio', undefined, { fields: ['scene_count(depth: -1)'] });
   return usePopulate(scene, ['details', 'studio__name']).data?.studio?.name;
 }
 
