@@ -10,7 +10,7 @@ import { draftState, isDraft, type EntityDraft } from '../drafts/entityDraft';
 import { RecordState, type EntitySnapshot } from '../records/storeRecord';
 import { recordKey } from '../shared/keys';
 import { applyRule, markLinksStale, tombstone } from './cacheEffects';
-import { invalidationRule } from './invalidationRules';
+import { invalidationRule, type InvalidationRule } from './invalidationRules';
 import { ListEpochs, type ListListener } from './listEpochs';
 import { buildMutation } from './mutationDocument';
 import { mayHaveRun, SaveRunner } from './saveRunner';
@@ -235,6 +235,13 @@ export class StoreWrites {
     return this.#host.table
       .concrete(typename)
       .some((t) => this.#host.source.get(t.name, id)?.state === RecordState.Deleted);
+  }
+
+  /** A rule applied outside a mutation (host-cache bridge, live job events): one record batch, then lists. */
+  invalidateRule(rule: InvalidationRule): void {
+    const lists = new Set<string>();
+    this.#host.write((ctx) => applyRule(this.#host, ctx, rule, new Set(), lists));
+    this.lists.bump(lists);
   }
 
   listEpoch(typename: string): number {

@@ -14,10 +14,12 @@
 import { CoalescingLoader } from '../batch/coalescingLoader';
 import { RequestExecutor, type WriteBatch } from '../batch/requestExecutor';
 import { DEFAULT_TTL } from '../constants';
+import { StashValidationError } from '../errors';
 import type { Draft, DraftData, SaveResult } from '../drafts/draftTypes';
 import type { EntityDraft } from '../drafts/entityDraft';
 import type { DraftableType } from '../drafts/writableFields';
 import { TypeTable } from '../model/typeTable';
+import type { InvalidationRule } from '../mutations/invalidationRules';
 import type { ListListener } from '../mutations/listEpochs';
 import { StoreWrites, type GetOrCreateOptions } from '../mutations/storeWrites';
 import { Normalizer } from '../normalize/normalizer';
@@ -40,7 +42,8 @@ import type {
   TypeListener,
   Unsubscribe,
 } from '../tracking/storeSubscriptions';
-import type { StashClient } from '../transport/stashClient';
+import { clientApiKey, type StashClient } from '../transport/stashClient';
+import type { LiveConnection, LiveOptions } from '../live/liveConnection';
 import { CacheControl } from './cacheControl';
 import { CacheQueries, type PopulateStats } from './cacheQueries';
 import { EntityReads } from './entityReads';
@@ -92,6 +95,8 @@ export class StashEntityStore<S extends SchemaTypes = StashTypes> {
   readonly #pipeline: RequestPipeline;
   /** The store's clock, tick and delays (`timers` option). */
   readonly timers: StashTimers;
+  readonly #live = new Set<LiveConnection>();
+  #disposed = false;
 
   constructor(client: StashClient, options: StashEntityStoreOptions<S> = {}) {
     this.client = client;
@@ -495,6 +500,39 @@ export class StashEntityStore<S extends SchemaTypes = StashTypes> {
   /** Dirty drafts this store tracks (what `saveAll` would save). */
   drafts(): EntityDraft[] {
     return this.#writes.registry.dirty();
+  }
+
+  /**
+   * Applies an invalidation rule (the shape of `INVALIDATION_RULES`) as if a mutation of that kind
+   * had committed elsewhere: the named fields of every cached record of the named types go stale and
+   * the named types' lists are bumped. For changes the store learns about without making them (the
+   * host UI's mutations, Stash jobs).
+   */
+  invalidateRule(rule: InvalidationRule): void {
+    this.#writes.invalidateRule(rule);
+  }
+
+  /**
+   * Opens Stash's job and scan events (graphql-ws on the store's `/graphql`, loaded on demand): a
+   * finished scan, clean, auto-tag, identify, generate... job invalidates what it can change
+   * (`JOB_RULES`), so mounted lists refetch. Reconnects with backoff; closed by `dispose()`.
+   */
+  async connectLive(options: LiveOptions = {}): Promise<LiveConnection> {
+    if (this.#disposed) throw new StashValidationError('StashEntityStore: connectLive() after dispose()');
+    const { LiveConnection } = await import('../live/liveConnection');
+    if (this.#disposed) throw new StashValidationError('StashEntityStore: connectLive() after dispose()');
+    const live = new LiveConnection(this, { apiKey: clientApiKey(this.client), ...options });
+    this.#live.add(live);
+    live.subscribe((state) => {
+      if (state.status === 'closed') this.#live.delete(live);
+    });
+    return live;
+  }
+
+  /** Closes what the store holds open (live connections). The cache stays readable. */
+  dispose(): void {
+    this.#disposed = true;
+    for (const live of [...this.#live]) live.close();
   }
 
   /** Bumped when a mutation made `typename`'s list results (`find`, `findIter`, counts) stale. */

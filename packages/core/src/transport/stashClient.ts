@@ -51,6 +51,15 @@ export interface StashClient {
   ): Promise<T>;
 }
 
+// The ApiKey of each client, kept off the object so it never shows in logs or devtools; the live
+// connection needs it for `?apikey=` (browsers cannot set headers on a websocket).
+const apiKeys = new WeakMap<StashClient, string>();
+
+/** @internal The ApiKey a client sends (for `connectLive`), or `undefined`. */
+export function clientApiKey(client: StashClient): string | undefined {
+  return apiKeys.get(client);
+}
+
 export function createStashClient(options: StashClientOptions): StashClient {
   const { url, apiKey } = options;
   if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) {
@@ -99,7 +108,7 @@ export function createStashClient(options: StashClientOptions): StashClient {
     }
   }
 
-  return {
+  const stashClient: StashClient = {
     url,
     request,
     async execute<T>(
@@ -117,6 +126,8 @@ export function createStashClient(options: StashClientOptions): StashClient {
       return res.data as T;
     },
   };
+  if (apiKey !== undefined && apiKey !== '') apiKeys.set(stashClient, apiKey);
+  return stashClient;
 }
 
 function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
@@ -124,7 +135,7 @@ function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
 }
 
 // Keys can end up in URLs (`?apikey=`) or in lower-level messages; never let them into ours.
-function redact(text: string, apiKey: string | undefined): string {
+export function redact(text: string, apiKey: string | undefined): string {
   let out = text.replace(/([?&]apikey=)[^&#\s]*/gi, '$1***');
   if (apiKey !== undefined && apiKey !== '') out = out.split(apiKey).join('***');
   return out;
