@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: ['src/index.ts', 'src/zustand.ts'],
   format: ['esm', 'cjs'],
   // The package tsconfig is a composite project; the d.ts build compiles the entry on its own.
   dts: { compilerOptions: { composite: false } },

@@ -82,6 +82,7 @@ export { systemTimers, type StashTimers } from './shared/timers';
 // Errors
 export {
   StashError,
+  isStashError,
   StashNetworkError,
   StashAbortError,
   StashGraphQLError,

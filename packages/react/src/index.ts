@@ -7,11 +7,12 @@
 export { StashProvider, type StashProviderProps, type EntitySliceStore } from './provider/StashProvider';
 export { useStashStore } from './provider/stashContext';
 
-// Zustand entity slice
+// Zustand entity slice (types without zustand's; `@stashkit/react/zustand` has zustand-typed ones)
 export {
   createEntitySlice,
   type CreateEntitySliceOptions,
   type EntitySlice,
+  type EntitySliceCreator,
   type EntitySliceState,
 } from './slice/createEntitySlice';
 

@@ -3,6 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import { devtools } from 'zustand/middleware';
 import type { StateCreator } from 'zustand/vanilla';
 import { createEntitySlice, useEntity, type EntitySlice } from '../src/index';
+import { createEntitySlice as createTypedEntitySlice } from '../src/zustand';
 import { React, renderWith, setupTestStash, waitFor, write } from './helpers';
 import { render } from '@testing-library/react';
 import { StashProvider } from '../src/index';
@@ -44,7 +45,7 @@ describe('createEntitySlice', () => {
     const devtoolsLog = fakeDevtools();
     const app = createStore<EntitySlice & UiSlice>()(
       devtools((...a) => ({
-        ...createEntitySlice<EntitySlice & UiSlice, [['zustand/devtools', never]]>({ url: stash().url })(
+        ...createTypedEntitySlice<EntitySlice & UiSlice, [['zustand/devtools', never]]>({ url: stash().url })(
           ...a,
         ),
         ...createUiSlice(...a),
@@ -99,6 +100,20 @@ describe('createEntitySlice', () => {
     await write(() => app.getState().stash.store.ingest('Performer', { id: '5', name: 'Via slice' }));
     expect(view.container.textContent).toBe('Via slice');
     expect(app.getState().stash.records.get('Performer')!.get('5')!.snap.id).toBe('5');
+  });
+
+  it('the main entry (no zustand types) composes with zustand directly and under devtools', async () => {
+    fakeDevtools();
+    const plain = createStore<EntitySlice>()(createEntitySlice({ url: stash().url }));
+    const composed = createStore<EntitySlice & UiSlice>()(
+      devtools((...a) => ({ ...createEntitySlice({ url: stash().url })(...a), ...createUiSlice(...a) })),
+    );
+    for (const app of [plain, composed]) {
+      await app.getState().stash.store.get('Tag', '2', { fields: ['name'] });
+      expect(app.getState().stash.version).toBe(1);
+    }
+    composed.getState().select('2');
+    expect(composed.getState().selected).toBe('2');
   });
 
   it('StashProvider rejects something that is not a store', () => {

@@ -14,8 +14,11 @@
  * Hooks subscribe to the store's keyed notifications, not to the Zustand store, so an update
  * re-renders only the components that read what changed; a Zustand selector on `stash.version`
  * runs on every batch.
+ *
+ * Its types do not name zustand's (an app without zustand typechecks these declarations with
+ * `skipLibCheck: false`); `@stashkit/react/zustand` exports the same function typed as zustand's
+ * `StateCreator<S, Mis, [], EntitySlice>`.
  */
-import type { StateCreator, StoreMutatorIdentifier } from 'zustand/vanilla';
 import {
   createStashClient,
   StashEntityStore,
@@ -44,20 +47,28 @@ export interface EntitySlice {
 export type CreateEntitySliceOptions = Omit<StashEntityStoreOptions, 'source'> &
   ({ client: StashClient } | StashClientOptions);
 
+/**
+ * A Zustand slice creator, typed without zustand: `create<EntitySlice>()(createEntitySlice(o))`,
+ * or spread into a combined creator (`(...a) => ({ ...createEntitySlice(o)(...a), ... })`).
+ */
+// `any`: zustand's `setState` (plain or under middleware) must be assignable to it.
+export type EntitySliceCreator = (
+  set: (...args: any[]) => void,
+  get: () => unknown,
+  api?: unknown,
+) => EntitySlice;
+
 type LooseSet = (
   partial: (state: EntitySlice) => Partial<EntitySlice>,
   replace?: false,
   action?: string,
 ) => void;
 
-export function createEntitySlice<
-  S extends EntitySlice = EntitySlice,
-  Mis extends [StoreMutatorIdentifier, unknown][] = [],
->(options: CreateEntitySliceOptions): StateCreator<S, Mis, [], EntitySlice> {
+export function createEntitySlice(options: CreateEntitySliceOptions): EntitySliceCreator {
   return (set, get) => {
     const initial: RecordMap = new Map();
     // Before the first `get()` works (during creation) the initial map is the state's map.
-    const records = () => (get() as S | undefined)?.stash?.records ?? initial;
+    const records = () => (get() as EntitySlice | undefined)?.stash?.records ?? initial;
     const publish = (batch: ChangeBatch) =>
       (set as unknown as LooseSet)(
         (state) => ({
