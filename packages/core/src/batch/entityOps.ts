@@ -96,6 +96,7 @@ export class SingleFetchOp implements RootOp {
       if (rawId === undefined || String(rawId) !== this.id) {
         throw malformed(`${this.field}(${this.id}) answered id ${String(rawId)}`);
       }
+      this.deps.normalizer.checker.check(data, this.type.name, 'answer', `${this.field}(${this.id})`);
       this.deps.normalizer.entity(
         ctx,
         data,
@@ -174,6 +175,13 @@ export class IdsFetchOp implements RootOp {
         : errorTrie(errors, alias)?.children?.get(this.type.entityModel!.list!.itemsField);
     const seen = new Set<string>();
     if (Array.isArray(items)) {
+      this.deps.normalizer.checker.check(
+        items,
+        this.type.name,
+        'answer',
+        `${this.field}.${itemsField}`,
+        true,
+      );
       items.forEach((item, i) => {
         if (item === null) return;
         const record = this.deps.normalizer.entity(ctx, item, this.type.name, trie?.children?.get(i));

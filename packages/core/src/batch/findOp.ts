@@ -88,6 +88,10 @@ export class FindOp implements RootOp {
     const alias = errors[0]?.path?.[0];
     let trie = typeof alias === 'string' ? errorTrie(errors, alias) : undefined;
     if (!this.#direct) trie = trie?.children?.get(this.#itemsField);
+    if (Array.isArray(items)) {
+      const where = this.#direct ? this.field : `${this.field}.${this.#itemsField}`;
+      this.normalizer.checker.check(items, this.type.name, 'answer', where, true);
+    }
     const records = [];
     for (let i = 0; i < (items?.length ?? 0); i++) {
       const item = items![i];

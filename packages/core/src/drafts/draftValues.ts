@@ -111,8 +111,16 @@ export function toInputValue(
 export function sameInput(model: SchemaModel, info: WritableFieldInfo, a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (a === undefined || b === undefined) return false;
-  const x = toInputValue(model, info, a, currentId);
-  const y = toInputValue(model, info, b, currentId);
+  let x: unknown;
+  let y: unknown;
+  try {
+    x = toInputValue(model, info, a, currentId);
+    y = toInputValue(model, info, b, currentId);
+  } catch (error) {
+    // A value no input can express (an entity without an id from the server) equals no edit.
+    if (error instanceof StashValidationError) return false;
+    throw error;
+  }
   return shareJson(x, y) === x;
 }
 
@@ -142,6 +150,7 @@ export function forEachRef(
 
 function checkRef(info: WritableFieldInfo, value: unknown, where: string): void {
   checkRefId(value, where);
+  checkNotIdless(value, where);
   if (!isRef(value)) {
     throw new StashValidationError(
       `StashDraft: ${where} must be a ${info.fieldType} (snapshot, draft or { id }), got ${describe(value)}`,
@@ -151,6 +160,22 @@ function checkRef(info: WritableFieldInfo, value: unknown, where: string): void 
   if (t !== undefined && !info.refTypes.includes(t)) {
     throw new StashValidationError(`StashDraft: ${where} must be a ${info.fieldType}, got a ${t}`);
   }
+}
+
+/**
+ * An entity object the server sent without an id (its query selected none, as the stock UI's lists
+ * do) cannot become an id input: say so, and how to get the id, instead of "must be an entity".
+ */
+function checkNotIdless(value: unknown, where: string): void {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
+  const { __typename: t, id } = value as { __typename?: unknown; id?: unknown };
+  if (typeof t !== 'string' || id !== undefined) return;
+  const [typename, ...path] = where.replace(/\[\d+\]/g, '').split('.');
+  const spec = [...path, 'id'].join('.');
+  throw new StashValidationError(
+    `StashDraft: ${where} is a ${t} without an id (the answer it came from selected none), so it cannot ` +
+      `be sent; fetch '${spec}' first, e.g. store.get('${typename}', id, { fields: ['${spec}'] })`,
+  );
 }
 
 /** Converts an embedded/join object (or an input-shaped one) into the input type; throws on unknown keys. */
@@ -180,6 +205,7 @@ function objectToInput(
       used.add(base);
       const ref = obj[base];
       checkRefId(ref, `${where}.${base}`);
+      checkNotIdless(ref, `${where}.${base}`);
       if (ref !== null && ref !== undefined && !isRef(ref))
         throw new StashValidationError(
           `StashDraft: ${where}.${base} must be an entity, got ${describe(ref)}`,

@@ -214,7 +214,9 @@ export class SaveRunner {
           try {
             p.apply(ctx, value, lists);
           } catch (error) {
+            // A malformed result: the mutation ran, so what it changed goes stale like any unsure one.
             outcomes.set(p.draft, error as Error);
+            failed.push(p);
           }
         });
       }, seq);
@@ -258,6 +260,8 @@ export class SaveRunner {
       },
       apply: (ctx, data, lists) => {
         const host = this.#host;
+        // Before the swap or any write: a malformed result changes nothing (the mutation is unsure).
+        host.normalizer.checker.check(data, type.name, 'answer', mutation.field);
         const serverId = String((data as { id: unknown }).id);
         if (create) {
           // The swap and the server's entity land in the same batch: no reader sees a gap.

@@ -29,6 +29,7 @@ import { anchorHiddenClass } from '../shared/hiddenClassAnchors';
 import { shareJson } from '../shared/jsonEqual';
 import type { ChangeCollector } from '../tracking/changeBatch';
 import type { WriteSequence } from '../tracking/writeSequence';
+import { AnswerCheck } from './answerCheck';
 import type { ErrorNode } from './errorTrie';
 import { TypePlan, typePlans } from './typePlan';
 
@@ -62,6 +63,8 @@ export class Normalizer {
   readonly #records: (Map<string, StoreRecord> | undefined)[];
   // Set while writing an embedded value when a link inside it could not be stored in full.
   #partial = false;
+  /** Checks a whole answer or ingest against the schema before it is written (nothing is written when it fails). */
+  readonly checker: AnswerCheck;
 
   constructor(table: TypeTable, source: RecordSource, freeze: boolean) {
     this.#table = table;
@@ -70,6 +73,7 @@ export class Normalizer {
     this.#direct = directTypeMaps(source);
     this.#plans = typePlans(table);
     this.#records = new Array<Map<string, StoreRecord> | undefined>(table.size).fill(undefined);
+    this.checker = new AnswerCheck(table);
     anchorHiddenClass(Normalizer, () => new Normalizer(table, new MapRecordSource(), freeze));
   }
 

@@ -43,6 +43,8 @@ export class CacheControl {
     if (this.#table.abstract(typename) === undefined) this.#table.entity(typename);
     // Root objects are checked before anything is written (nested ones as the normalizer meets them).
     for (const item of Array.isArray(data) ? data : [data]) checkIngestRoot(typename, item);
+    // Every value below them too: a wrong type deep inside throws before anything is written.
+    this.#normalizer.checker.check(data, typename, 'input', `ingest(${typename})`, Array.isArray(data));
     return this.#write((ctx) => {
       if (Array.isArray(data)) {
         const records = data.map((d) => this.#normalizer.entity(ctx, d, typename, undefined));

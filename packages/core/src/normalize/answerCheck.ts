@@ -1,0 +1,200 @@
+/**
+ * Checks a whole answer (or ingested data) against the schema before anything is written, so a
+ * value of the wrong type deep inside it (an object where a String is expected, a string where a
+ * Studio is) rejects the write as a whole instead of failing halfway through the normalizer with
+ * some records already written. Nulls pass everywhere (an error may have nulled them).
+ *
+ * The walk builds no path on the way down: a mismatch is thrown with the failing key, and each
+ * level prepends its own key while the throw unwinds.
+ */
+import { StashError, StashValidationError } from '../errors';
+import type { FieldInfo, TypeInfo, TypeTable } from '../model/typeTable';
+import { fieldKeyOfResponseKey } from '../shared/keys';
+import { isEntityId } from '../validate/entityId';
+import { show } from '../validate/showValue';
+import { TypePlan, typePlans } from './typePlan';
+
+type Obj = Record<string, unknown>;
+
+/** A mismatch found by the walk: what was wrong, and where (response keys and list positions). */
+class Mismatch {
+  readonly path: (string | number)[] = [];
+  constructor(readonly what: string) {}
+}
+
+/** How a failed check is reported: a malformed server answer, or bad input (`ingest`). */
+export type CheckKind = 'answer' | 'input';
+
+export class AnswerCheck {
+  readonly #table: TypeTable;
+  readonly #plans: Map<string, TypePlan>;
+
+  constructor(table: TypeTable) {
+    this.#table = table;
+    this.#plans = typePlans(table);
+  }
+
+  /**
+   * Throws unless `data` (an entity object, or a list of them when `list`) fits `declared`'s
+   * fields: a `StashError` "malformed answer" for `answer`, `StashValidationError` for `input`;
+   * `where` names the root (`findScene(12)`, `ingest(Scene)`).
+   */
+  check(data: unknown, declared: string, kind: CheckKind, where: string, list = false): void {
+    try {
+      if (!list) this.#entity(data, declared, true);
+      else if (!Array.isArray(data)) throw new Mismatch(`expected a list, got ${describe(data)}`);
+      else
+        for (let i = 0; i < data.length; i++) {
+          try {
+            if (data[i] !== null) this.#entity(data[i], declared, true);
+          } catch (e) {
+            throw at(e, i);
+          }
+        }
+    } catch (e) {
+      if (!(e instanceof Mismatch)) throw e;
+      const path = e.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('');
+      const place = path === '' ? '' : ` at ${where}${path}`;
+      if (kind === 'input') throw new StashValidationError(`StashEntityStore: ${e.what}${place}`);
+      throw new StashError(`StashEntityStore: malformed answer: ${e.what} at ${where}${path}`);
+    }
+  }
+
+  #entity(data: unknown, declared: string, root: boolean): void {
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+      throw new Mismatch(`expected a ${declared} object, got ${describe(data)}`);
+    }
+    const obj = data as Obj;
+    const type = this.#concrete(obj.__typename, declared);
+    const rawId = obj.id;
+    if (typeof rawId === 'string' || typeof rawId === 'number') {
+      if (!isEntityId(String(rawId))) {
+        throw new Mismatch(
+          `${type.name} object with the id ${show(rawId)}; ids are decimal strings such as "12"`,
+        );
+      }
+    } else if (root || (rawId !== undefined && rawId !== null)) {
+      throw new Mismatch(`${type.name} object without an id`);
+    }
+    let plan = this.#plans.get(type.name);
+    if (plan === undefined) this.#plans.set(type.name, (plan = new TypePlan(type)));
+    let i = 0;
+    for (const key in obj) {
+      let slot;
+      try {
+        slot = plan.slot(i++, key);
+      } catch (e) {
+        throw new Mismatch((e as Error).message.replace(/^StashEntityStore: /, ''));
+      }
+      if (slot === null) continue;
+      const value = obj[key];
+      if (value === null || value === undefined) continue;
+      try {
+        this.#value(value, slot.field);
+      } catch (e) {
+        throw at(e, key);
+      }
+    }
+  }
+
+  #value(value: unknown, field: FieldInfo): void {
+    if (field.list) {
+      if (!Array.isArray(value)) throw new Mismatch(`${field.name} should be a list, got ${describe(value)}`);
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
+        if (item === null) continue;
+        try {
+          this.#item(item, field);
+        } catch (e) {
+          throw at(e, i);
+        }
+      }
+    } else this.#item(value, field);
+  }
+
+  #item(value: unknown, field: FieldInfo): void {
+    if (field.link) return this.#entity(value, field.typeName, false);
+    if (field.kind === 'embedded') return this.#embedded(value, this.#table.object(field.typeName)!);
+    if (field.kind === 'enum') {
+      if (typeof value !== 'string')
+        throw new Mismatch(`expected a ${field.typeName} value, got ${describe(value)}`);
+      return;
+    }
+    if (!scalarFits(field.typeName, value)) {
+      throw new Mismatch(`expected ${article(field.typeName)} ${field.typeName}, got ${describe(value)}`);
+    }
+  }
+
+  #embedded(value: unknown, type: TypeInfo): void {
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      throw new Mismatch(`expected a ${type.name} object, got ${describe(value)}`);
+    }
+    const obj = value as Obj;
+    for (const key in obj) {
+      if (key === '__typename') continue;
+      const v = obj[key];
+      if (v === null || v === undefined) continue;
+      // Unknown keys are kept as they came (the normalizer stores embedded values as plain JSON).
+      const field = type.fields.get(key) ?? type.fields.get(fieldKeyOfResponseKey(key).name);
+      if (field === undefined) continue;
+      try {
+        this.#value(v, field);
+      } catch (e) {
+        throw at(e, key);
+      }
+    }
+  }
+
+  // The normalizer's rules for __typename: required for abstract types, else the declared type or a member.
+  #concrete(typename: unknown, declared: string): TypeInfo {
+    const abstract = this.#table.abstract(declared);
+    if (typename === undefined) {
+      if (abstract !== undefined) throw new Mismatch(`a ${declared} object needs __typename`);
+      return this.#table.entity(declared);
+    }
+    const type = typeof typename === 'string' ? this.#table.object(typename) : undefined;
+    if (type === undefined || !type.entity) {
+      throw new Mismatch(`unknown __typename ${show(typename)} where a ${declared} was expected`);
+    }
+    if (type.name !== declared && (abstract === undefined || !abstract.possibleTypes.includes(type.name))) {
+      throw new Mismatch(`got a ${type.name} where a ${declared} was expected`);
+    }
+    return type;
+  }
+}
+
+function at(e: unknown, key: string | number): unknown {
+  if (e instanceof Mismatch) e.path.unshift(key);
+  return e;
+}
+
+// Built-in scalars by their JSON form; custom ones (Map, Any, BoolMap, Upload, ...) take any value.
+function scalarFits(typeName: string, value: unknown): boolean {
+  switch (typeName) {
+    case 'String':
+    case 'Time':
+    case 'Timestamp':
+      return typeof value === 'string';
+    case 'ID':
+      return typeof value === 'string' || typeof value === 'number';
+    case 'Int':
+    case 'Float':
+    case 'Int64':
+      return typeof value === 'number';
+    case 'Boolean':
+      return typeof value === 'boolean';
+    default:
+      return true;
+  }
+}
+
+function article(word: string): string {
+  return /^[AEIOU]/.test(word) ? 'an' : 'a';
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  const t = typeof value;
+  return t === 'object' ? 'an object' : `${article(t.toUpperCase())} ${t} (${show(value)})`;
+}
