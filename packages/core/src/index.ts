@@ -27,7 +27,7 @@ export type { PopulateStats } from './store/cacheQueries';
 export type { TtlSeconds } from './store/ttlPolicy';
 export { FindIterator, type FindProgress } from './pagination/findIterator';
 export type { FindPage } from './batch/findOp';
-export { DEFAULT_QUERY_BATCH, DEFAULT_TTL, FIND_LIMIT } from './constants';
+export { DEFAULT_QUERY_BATCH, DEFAULT_TTL, FIND_COUNT_PROBE, FIND_LIMIT } from './constants';
 
 // Transport
 export {

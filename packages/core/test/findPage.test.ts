@@ -110,6 +110,52 @@ describe('findPage', () => {
     expect(after.items.map((s) => s.id)).not.toContain(first.items[0].id);
   });
 
+  it("asks again after a mutation of another type whose rule makes the type's lists stale", async () => {
+    const store = newStore();
+    const filters = { performers: { value: ['1'], modifier: 'INCLUDES' } } as const;
+    const first = await store.findPage('Scene', filters, { perPage: 5, fields: ['title'] });
+    expect(first.count).toBeGreaterThan(0);
+    const performer = (await store.get('Performer', '1', { fields: ['name'] }))!;
+    const epoch = store.listEpoch('Scene');
+    const draft = store.edit(performer);
+    draft.name = `${performer.name} (renamed)`;
+    await store.save(draft); // Performer rule: Scene lists are stale
+    expect(store.listEpoch('Scene')).toBe(epoch + 1);
+    const sent = stash.requests.length;
+    const again = await store.findPage('Scene', filters, { perPage: 5, fields: ['title'] });
+    expect(stash.requests).toHaveLength(sent + 1);
+    expect(again.count).toBe(first.count);
+  });
+
+  it('an answer sent before a save and landing after it neither reverts the save nor is reused', async () => {
+    const store = newStore();
+    const filters = { id__lte: 20 } as const;
+    const options = { perPage: 5, sort: 'date', fields: ['title', 'details'] } as const;
+    const first = await store.findPage('Scene', filters, options);
+    store.invalidateType('Scene'); // the next findPage asks again
+    const held = stash.faults.hold();
+    const older = store.findPage('Scene', filters, options);
+    await held.executed; // the server has answered with the old title
+    const draft = store.edit(first.items[0]);
+    draft.title = 'Saved after the page was asked';
+    await store.save(draft);
+    held.release();
+    const landed = await older;
+    const item = landed.items.find((s) => s.id === first.items[0].id)!;
+    expect(item.title).toBe('Saved after the page was asked');
+    expect(store.peek('Scene', item.id)!.title).toBe('Saved after the page was asked');
+    expect(store.hasFields(item, 'title')).toBe(true);
+    // The landed page predates the save: the next call asks the server again.
+    const sent = stash.requests.length;
+    const fresh = await store.findPage('Scene', filters, options);
+    expect(stash.requests).toHaveLength(sent + 1);
+    const raw = await store.client.execute<RawScenes>(RAW_SCENES, {
+      f: compileFilter('Scene', filters),
+      ff: { page: 1, per_page: 5, sort: 'date' },
+    });
+    expect(fresh.items.map((s) => s.id)).toEqual(raw.findScenes.scenes.map((s) => s.id));
+  });
+
   it('asks again when an item was invalidated', async () => {
     const store = newStore();
     const first = await store.findPage('Tag', undefined, { perPage: 5 });

@@ -7,7 +7,7 @@
 import type { CoalescingLoader } from '../batch/coalescingLoader';
 import { FindOp, type FindPage } from '../batch/findOp';
 import type { RootArg } from '../batch/rootOp';
-import { DEFAULT_QUERY_BATCH, FIND_LIMIT } from '../constants';
+import { DEFAULT_QUERY_BATCH, FIND_COUNT_PROBE, FIND_LIMIT } from '../constants';
 import { FindLimitError, StashValidationError } from '../errors';
 import { compileFilter } from '../filter/compileFilter';
 import { compileFindFilter } from '../filter/compileFindFilter';
@@ -42,14 +42,23 @@ export class FindRequests {
   ) {}
 
   /**
-   * Up to `FIND_LIMIT` matches in one request; a larger count rejects with `FindLimitError`, at once
-   * (no request) when a current answer to the same filters already told the count.
+   * Up to `FIND_LIMIT` matches; a larger count rejects with `FindLimitError`. The count is checked
+   * before 1,000 rows are fetched: a current count above the limit rejects at once (no request);
+   * an unknown one is asked with a first page of `FIND_COUNT_PROBE` rows, which is the whole
+   * answer when the list is that small. A count last seen within the limit (even before a
+   * mutation) skips the probe: one request, re-checked by the server's answer.
    */
   async find(typename: string, filters: unknown, options?: FindCallOptions): Promise<EntitySnapshot[]> {
     const type = this.table.entity(typename);
     const request = this.prepare(type, filters, options, 1, FIND_LIMIT);
     const known = this.counts.get(type, request.countKey);
     if (known !== undefined && known > FIND_LIMIT) throw new FindLimitError(known, FIND_LIMIT);
+    const hint = known ?? this.counts.hint(request.countKey);
+    if (type.entityModel?.list?.direct !== true && (hint === undefined || hint > FIND_LIMIT)) {
+      const probe = this.prepare(type, filters, options, 1, FIND_COUNT_PROBE);
+      const first = await this.page(type, probe, FIND_LIMIT, options);
+      if (first.count <= FIND_COUNT_PROBE) return first.items;
+    }
     return (await this.page(type, request, FIND_LIMIT, options)).items;
   }
 
@@ -130,11 +139,11 @@ export class FindRequests {
     const direct = type.entityModel?.list?.direct === true;
     return op.promise.then(
       (page) => {
-        if (!direct) this.counts.record(type, request.countKey, epoch, page.count);
+        if (!direct) this.counts.record(request.countKey, epoch, page.count);
         return page;
       },
       (error: unknown) => {
-        if (error instanceof FindLimitError) this.counts.record(type, request.countKey, epoch, error.count);
+        if (error instanceof FindLimitError) this.counts.record(request.countKey, epoch, error.count);
         throw error;
       },
     );
