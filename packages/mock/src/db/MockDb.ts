@@ -1,5 +1,6 @@
 import { DEFAULT_SEED, DEFAULT_SIZE, generateDataset, rfc3339, type Dataset } from '../data/generateDataset';
 import type { MockDbReader, RowsByTable, TableName } from './rows';
+import { sortSubGroupLists } from './subGroupOrder';
 
 type InverseKind = 'performer' | 'tag' | 'studio' | 'group' | 'gallery' | 'scene';
 
@@ -223,6 +224,7 @@ export class MockDb implements MockDbReader {
     for (const s of this.data.Studio.values()) if (s.parent_id) push(ix.studioChildren, s.parent_id, s.id);
     for (const g of this.data.Group.values())
       for (const c of g.containing_groups) push(ix.subGroups, c.group_id, g.id);
+    sortSubGroupLists(ix.subGroups, this.data.Group);
     const sc = ix.scenes;
     const ga = ix.galleries;
     for (const s of this.data.Scene.values()) {

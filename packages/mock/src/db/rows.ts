@@ -160,7 +160,7 @@ export interface GroupRow extends Timestamps {
   studio_id: string | null;
   tag_ids: string[];
   /** Hierarchy owned here, ordered (sub_groups derive). */
-  containing_groups: { group_id: string; description: string | null }[];
+  containing_groups: { group_id: string; description: string | null; order_index?: number }[];
   has_front_image: boolean;
   has_back_image: boolean;
 }

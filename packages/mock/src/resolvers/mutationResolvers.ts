@@ -5,6 +5,8 @@ import { pluginMutations } from '../plugins/pluginResolvers';
 import { systemMutations } from './systemResolvers';
 import { galleryImageMutations } from './mutations/galleryImageMutations';
 import { groupMarkerMutations } from './mutations/groupMarkerMutations';
+import { mergeMutations } from './mutations/mergeMutations';
+import { movieMutations } from './mutations/movieMutations';
 import { performerMutations } from './mutations/performerMutations';
 import { sceneMutations } from './mutations/sceneMutations';
 import { studioTagMutations } from './mutations/studioTagMutations';
@@ -19,6 +21,8 @@ export const mutationResolvers: Record<
   ...studioTagMutations,
   ...galleryImageMutations,
   ...groupMarkerMutations,
+  ...mergeMutations,
+  ...movieMutations,
   ...jobMutations,
   ...pluginMutations,
   ...configMutations,

@@ -12,6 +12,8 @@ import { systemQueries } from './systemResolvers';
 import { applyFindFilter } from './engineImports';
 import { idListResult, runList, type FindFilterInput, type ListResult } from './listEngine';
 import { sceneStreams } from './sceneStreams';
+import { directory } from './directory';
+import { parseSceneFilenames } from './parseSceneFilenames';
 
 type Resolver = (source: unknown, args: any, ctx: ResolverContext) => unknown;
 
@@ -142,6 +144,9 @@ export const queryResolvers: Record<string, Resolver> = {
   ...pluginQueries,
   ...configQueries,
   ...systemQueries,
+  directory: (_, a: { path?: string | null; locale?: string | null }, ctx) =>
+    directory(ctx, a.path, a.locale),
+  parseSceneFilenames: (_, a, ctx) => parseSceneFilenames(ctx, a.filter, a.config ?? {}),
   findScene: (_, a: { id?: string; checksum?: string }, ctx) => {
     if (a.id != null) return single('Scene', a.id, ctx);
     if (a.checksum != null) {

@@ -3,7 +3,9 @@ import { nowTime } from '../../db/MockDb';
 import type { GroupRow } from '../../db/rows';
 import { MockStashError } from '../../errors';
 import type { ResolverContext } from '../context';
-import { toId } from '../ids';
+import { toId, toIds } from '../ids';
+import { nextSubGroupKey, subGroupKeys } from '../../db/subGroupOrder';
+import { reorderSubGroups } from './reorderSubGroups';
 import {
   bulkTargets,
   bulkUpdate,
@@ -19,6 +21,14 @@ import {
 type Resolver = (source: unknown, args: any, ctx: ResolverContext) => unknown;
 type Description = GroupRow['containing_groups'][number];
 
+function convertId(value: unknown, field: string): string {
+  try {
+    return toId(value);
+  } catch (error) {
+    throw new MockStashError(`converting ${field}: ${(error as Error).message}`);
+  }
+}
+
 const GROUP_SCALARS = ['aliases', 'duration', 'date', 'rating100', 'director', 'synopsis'] as const;
 
 function descriptions(db: MockDb, values: Input[] | null): Description[] {
@@ -28,50 +38,56 @@ function descriptions(db: MockDb, values: Input[] | null): Description[] {
   }));
 }
 
-/** Sub-groups are stored on the sub-group (`containing_groups`), so setting them rewrites others. */
+/**
+ * Sub-groups are stored on the sub-group (`containing_groups`), so setting them rewrites others. As
+ * Stash's replaceJoins, the given ones are numbered 1, 2, ... in the order given.
+ */
 function setSubGroups(db: MockDb, groupId: string, subs: Description[], now: string): void {
   for (const g of db.table('Group').values()) {
-    const entry = subs.find((s) => s.group_id === g.id);
+    const index = subs.findIndex((s) => s.group_id === g.id);
     const linked = g.containing_groups.some((c) => c.group_id === groupId);
-    if (linked && !entry)
-      db.touch(
-        'Group',
-        g.id,
-        { containing_groups: g.containing_groups.filter((c) => c.group_id !== groupId) },
-        now,
-      );
-    if (entry) {
-      const rest = g.containing_groups.filter((c) => c.group_id !== groupId);
-      db.touch(
-        'Group',
-        g.id,
-        { containing_groups: [...rest, { group_id: groupId, description: entry.description }] },
-        now,
-      );
-    }
+    if (!linked && index < 0) continue;
+    const rest = g.containing_groups.filter((c) => c.group_id !== groupId);
+    const link =
+      index < 0 ? [] : [{ group_id: groupId, description: subs[index]!.description, order_index: index + 1 }];
+    db.touch('Group', g.id, { containing_groups: [...rest, ...link] }, now);
   }
+}
+
+/** Links of a sub-group to containing groups, each new one after its group's other sub-groups. */
+function appendLinks(db: MockDb, subId: string | null, links: Description[], keep: Description[] = []) {
+  return links.map((link) => {
+    const kept = keep.find((k) => k.group_id === link.group_id && k.order_index !== undefined);
+    if (kept) return { ...link, order_index: kept.order_index };
+    let max = 0;
+    for (const [id, key] of subGroupKeys(db, link.group_id)) if (id !== subId) max = Math.max(max, key);
+    return { ...link, order_index: max + 1 };
+  });
 }
 
 function checkNoCycle(db: MockDb, groupId: string, containing: Description[]): void {
   const below = new Set(db.descendants('Group', groupId, -1));
   for (const c of containing) {
     if (c.group_id === groupId || below.has(c.group_id))
-      throw new MockStashError(`cycle detected: group ${c.group_id} would contain itself`);
+      throw new MockStashError('a group cannot be contained by one of its subgroups');
   }
 }
 
-function saveGroup(db: MockDb, input: Input, current: GroupRow | null): GroupRow {
+/** Group create/update; `validate: false` for the deprecated movie mutations, which skip the group service. */
+export function saveGroup(db: MockDb, input: Input, current: GroupRow | null, validate = true): GroupRow {
   const now = nowTime();
   const patch: Input = {};
   if (has(input, 'name')) {
-    if (!input.name || !String(input.name).trim()) throw new MockStashError('name must not be blank');
-    patch.name = String(input.name).trim();
+    const name = String(input.name ?? '').trim();
+    if (validate && !name) throw new MockStashError('name cannot be empty');
+    patch.name = name;
   }
   scalars(input, GROUP_SCALARS, patch);
   stringLists(input, { urls: 'urls' }, patch);
   if (has(input, 'studio_id')) patch.studio_id = relatedId(db, 'Studio', input.studio_id);
   if (has(input, 'tag_ids')) patch.tag_ids = relatedIds(db, 'Tag', input.tag_ids, 'tag ids');
-  if (has(input, 'containing_groups')) patch.containing_groups = descriptions(db, input.containing_groups);
+  if (has(input, 'containing_groups'))
+    patch.containing_groups = appendLinks(db, current?.id ?? null, descriptions(db, input.containing_groups));
   if (has(input, 'front_image')) patch.has_front_image = Boolean(input.front_image);
   if (has(input, 'back_image')) patch.has_back_image = Boolean(input.back_image);
   const subs = has(input, 'sub_groups') ? descriptions(db, input.sub_groups) : null;
@@ -104,12 +120,14 @@ function applyBulkDescriptions(
   current: Description[],
   input: { groups: Input[]; mode: string },
   db: MockDb,
+  subId: string | null = null,
 ): Description[] {
   const given = descriptions(db, input.groups);
-  if (input.mode === 'SET') return given;
-  if (input.mode === 'ADD')
-    return [...current.filter((c) => !given.some((g) => g.group_id === c.group_id)), ...given];
-  return current.filter((c) => !given.some((g) => g.group_id === c.group_id));
+  const rest = current.filter((c) => !given.some((g) => g.group_id === c.group_id));
+  if (input.mode === 'REMOVE') return rest;
+  // Containing links (subId given) are numbered in their containing group; sub-group lists are renumbered.
+  const added = subId ? appendLinks(db, subId, given, input.mode === 'ADD' ? current : []) : given;
+  return input.mode === 'SET' ? added : [...rest, ...added];
 }
 
 export const groupMarkerMutations: Record<string, Resolver> = {
@@ -123,7 +141,12 @@ export const groupMarkerMutations: Record<string, Resolver> = {
       idLists: { tag_ids: ['Tag', 'tag ids'] },
       prepare: (g, patch) => {
         if (input.containing_groups)
-          patch.containing_groups = applyBulkDescriptions(g.containing_groups, input.containing_groups, db);
+          patch.containing_groups = applyBulkDescriptions(
+            g.containing_groups,
+            input.containing_groups,
+            db,
+            g.id,
+          );
       },
       after: (id, _lists, now) => {
         if (!input.sub_groups) return;
@@ -143,16 +166,26 @@ export const groupMarkerMutations: Record<string, Resolver> = {
   addGroupSubGroups: (_, { input }, { db }) => {
     const group = mustGet(db, 'Group', input.containing_group_id);
     const now = nowTime();
-    for (const d of descriptions(db, input.sub_groups)) {
+    const added = descriptions(db, input.sub_groups);
+    for (const d of added) {
       const sub = db.get('Group', d.group_id)!;
       checkNoCycle(db, sub.id, [{ group_id: group.id, description: null }]);
       const rest = sub.containing_groups.filter((c) => c.group_id !== group.id);
-      db.touch(
-        'Group',
-        sub.id,
-        { containing_groups: [...rest, { group_id: group.id, description: d.description }] },
-        now,
-      );
+      const link = { ...d, group_id: group.id, order_index: nextSubGroupKey(db, group.id) };
+      db.touch('Group', sub.id, { containing_groups: [...rest, link] }, now);
+    }
+    // `insert_index` is an order key: the added ones move before the sub-group holding it, if any.
+    if (input.insert_index != null) {
+      const keys = subGroupKeys(db, group.id);
+      const at = [...keys].find(([, key]) => key === input.insert_index)?.[0];
+      if (at)
+        reorderSubGroups(
+          db,
+          group.id,
+          added.map((d) => d.group_id),
+          at,
+          false,
+        );
     }
     return true;
   },
@@ -168,6 +201,16 @@ export const groupMarkerMutations: Record<string, Resolver> = {
         now,
       );
     }
+    return true;
+  },
+
+  reorderSubGroups: (_, { input }, { db }) => {
+    const groupId = convertId(input.group_id, 'group id');
+    const subIds = toIds(input.sub_group_ids, 'sub group ids');
+    const insertAt = convertId(input.insert_at_id, 'insert at id');
+    if (!db.get('Group', groupId)) throw new MockStashError('not found');
+    if (Number(insertAt) < 0) throw new MockStashError('invalid insert index');
+    reorderSubGroups(db, groupId, subIds, insertAt, input.insert_after === true);
     return true;
   },
 

@@ -78,7 +78,7 @@ function urlsFrom(input: Input, patch: Input): void {
   }
 }
 
-function performerPatch(db: MockDb, input: Input, current: PerformerRow | null): Input {
+export function performerPatch(db: MockDb, input: Input, current: PerformerRow | null): Input {
   const patch: Input = {};
   if (has(input, 'name')) {
     if (!input.name || !String(input.name).trim()) throw new MockStashError('name must not be blank');

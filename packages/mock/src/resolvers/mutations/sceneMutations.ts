@@ -41,7 +41,7 @@ function groupsInput(db: MockDb, input: Input): SceneRow['groups'] | undefined {
   return undefined;
 }
 
-function scenePatch(db: MockDb, input: Input, current: SceneRow | null): Partial<SceneRow> {
+export function scenePatch(db: MockDb, input: Input, current: SceneRow | null): Partial<SceneRow> {
   const patch: Input = {};
   scalars(input, [...SCALARS, ...(current ? ['resume_time', 'play_duration'] : [])], patch);
   if (has(input, 'organized')) patch.organized = input.organized ?? false;

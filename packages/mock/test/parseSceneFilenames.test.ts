@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { data, gql, startTestStash, type TestStash } from './helpers';
+
+let stash: TestStash;
+beforeAll(async () => {
+  stash = await startTestStash({ size: 100 });
+});
+afterAll(() => stash.close());
+
+const PARSE = `query Parse($filter: FindFilterType, $config: SceneParserInput!) {
+  parseSceneFilenames(filter: $filter, config: $config) {
+    count
+    results { scene { id files { path } } title date rating rating100 studio_id performer_ids tag_ids movies { movie_id } }
+  }
+}`;
+const parse = async (filter: Record<string, unknown> | null, config: Record<string, unknown> = {}) =>
+  (await data(stash.url, PARSE, { filter, config })).parseSceneFilenames;
+
+describe('parseSceneFilenames', () => {
+  it('fills title and studio from the path, with whitespace characters and capitalised titles', async () => {
+    const studios = await data(stash.url, `query S { allStudios { id name } }`);
+    const result = await parse(
+      { q: 'videos/{studio}/{title}_{}.{ext}', per_page: 5, sort: 'path' },
+      { whitespaceCharacters: '_', capitalizeTitle: true },
+    );
+    expect(result.count).toBeGreaterThan(5);
+    expect(result.results).toHaveLength(5);
+    for (const r of result.results) {
+      const [, folder, file] = /videos\/([^/]+)\/(.+)_[^_]+\.\w+$/.exec(r.scene.files[0].path)!;
+      expect(r.title).toBe(file!.replace(/_/g, ' ').replace(/(?:^| )\w/g, (m: string) => m.toUpperCase()));
+      const studio = studios.allStudios.find(
+        (s: any) => s.name.toLowerCase() === folder!.replace(/[._-]/g, ' '),
+      );
+      expect(r.studio_id).toBe(studio?.id ?? null); // `misc` is no studio
+      expect(r).toMatchObject({
+        date: null,
+        rating: null,
+        rating100: null,
+        performer_ids: null,
+        movies: null,
+      });
+    }
+  });
+
+  it('reads a 1–5 rating into the deprecated 1–100 rating only when valid, from the file name', async () => {
+    const result = await parse({ q: '{title}_{rating}.{ext}', per_page: -1 });
+    const byName = (name: string) =>
+      result.results.find((r: any) => r.scene.files[0].path.endsWith(`/${name}`));
+    const rated = result.results.find((r: any) => /_[1-5]\.\w+$/.test(r.scene.files[0].path));
+    expect(rated).toMatchObject({
+      rating: Number(/_(\d)\.\w+$/.exec(rated.scene.files[0].path)![1]) * 20,
+      rating100: null,
+    });
+    const unrated = result.results.find((r: any) => /_[06-9]\.\w+$/.test(r.scene.files[0].path));
+    expect(unrated.rating).toBeNull();
+    expect(byName('nothing-like-this.mp4')).toBeUndefined();
+    expect(result.count).toBe(result.results.length);
+  });
+
+  it('errors as Stash does', async () => {
+    const cases: [Record<string, unknown> | null, string][] = [
+      [{ q: '{title}.{foo}' }, 'Invalid fields: {foo}'],
+      [
+        null,
+        'Internal system error. Error <runtime error: invalid memory address or nil pointer dereference>',
+      ],
+      [
+        { per_page: 5 },
+        'Internal system error. Error <runtime error: invalid memory address or nil pointer dereference>',
+      ],
+    ];
+    for (const [filter, message] of cases) {
+      const answer = await gql(stash.url, PARSE, { filter, config: {} });
+      expect(answer.body).toEqual({ data: null, errors: [{ message, path: ['parseSceneFilenames'] }] });
+    }
+  });
+});
