@@ -54,6 +54,15 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'plugin',
+          root: 'packages/plugin',
+          environment: 'node',
+          include: ['test/**/*.test.{ts,tsx}'],
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'example-web',
           root: 'examples/web',
           environment: 'node',

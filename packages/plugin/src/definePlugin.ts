@@ -1,0 +1,155 @@
+/**
+ * `definePlugin({ id, routes, components, patches, store })`: a plugin's registrations in one checked
+ * declaration. Everything is validated before anything is registered (a bad entry registers nothing);
+ * routes and registered components render inside a `StashProvider` on the host store, through the
+ * host's React (the plugin build maps `react` to `PluginApi.React`).
+ */
+import { createElement, type ComponentType } from 'react';
+import type { StashEntityStore } from '@stashkit/core';
+import { StashProvider } from '@stashkit/react';
+import { createHostStore } from './createHostStore';
+import { getPluginApi } from './getPluginApi';
+import type { KnownPatchableName } from './pluginApi/componentNames';
+import type {
+  AfterPatch,
+  BeforePatch,
+  InsteadPatch,
+  StashLocationDetail,
+  StashPluginApi,
+} from './pluginApi/StashPluginApi';
+
+type PatchMap<F> = { [K in KnownPatchableName]?: F | F[] } & { [name: string]: F | F[] | undefined };
+
+export interface PluginPatches {
+  before?: PatchMap<BeforePatch>;
+  instead?: PatchMap<InsteadPatch>;
+  after?: PatchMap<AfterPatch>;
+}
+
+export interface PluginDefinition {
+  /** The plugin's id: its manifest's base name (`<id>.yml`), also the `/plugin/<id>/…` URL segment. */
+  id: string;
+  /** Full pages: path (Stash recommends a `/plugin/` prefix) to component. */
+  routes?: Record<string, ComponentType<any>>;
+  /** Added to `PluginApi.components` for other plugins (Stash suggests a `plugin-` prefix). */
+  components?: Record<string, ComponentType<any>>;
+  /** `PluginApi.patch.before/instead/after` by component name, in registration order. */
+  patches?: PluginPatches;
+  /**
+   * The store routes and components get through `StashProvider`: `true` (default) makes one with
+   * `createHostStore()` when first needed, `false` none; or pass a store.
+   */
+  store?: boolean | StashEntityStore<any>;
+  /** Called on every navigation of Stash's router (`stash:location`). */
+  onLocation?: (location: StashLocationDetail['data']['location']) => void;
+}
+
+export interface DefinedPlugin {
+  readonly id: string;
+  readonly api: StashPluginApi;
+  /** The plugin's store (made on first use when `store` was `true`); throws when `store: false`. */
+  readonly store: StashEntityStore<any>;
+  /** Wraps a component in a `StashProvider` on the plugin's store (for patches that render stashkit hooks). */
+  withStore<P extends object>(component: ComponentType<P>): ComponentType<P>;
+  /** Stops `onLocation` (registrations in Stash's UI cannot be undone). */
+  dispose(): void;
+}
+
+const PLUGIN_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const PATCH_KINDS = ['before', 'instead', 'after'] as const;
+
+function fail(message: string): never {
+  throw new Error(`definePlugin: ${message}`);
+}
+
+function isComponent(value: unknown): boolean {
+  // Function components, classes, and memo/forwardRef objects.
+  return typeof value === 'function' || (typeof value === 'object' && value !== null && '$$typeof' in value);
+}
+
+function ownEntries<T>(what: string, value: Record<string, T> | undefined): [string, T][] {
+  if (value === undefined) return [];
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(`${what} must be an object`);
+  return Object.keys(value).map((key) => [key, value[key]]);
+}
+
+function checkDefinition(definition: PluginDefinition): void {
+  if (typeof definition !== 'object' || definition === null)
+    fail('pass { id, routes?, components?, patches? }');
+  const { id, store, onLocation } = definition;
+  if (typeof id !== 'string' || !PLUGIN_ID.test(id)) {
+    fail(`id must be the plugin's manifest name (letters, digits, _ . -), got ${JSON.stringify(id)}`);
+  }
+  for (const [path, component] of ownEntries('routes', definition.routes)) {
+    if (!path.startsWith('/')) fail(`route ${JSON.stringify(path)} must start with '/' (e.g. /plugin/${id})`);
+    if (!isComponent(component)) fail(`route ${path} is not a component`);
+  }
+  for (const [name, component] of ownEntries('components', definition.components)) {
+    if (name === '') fail('a component name is empty');
+    if (!isComponent(component)) fail(`component ${name} is not a component`);
+  }
+  const patches = definition.patches ?? {};
+  for (const kind of Object.keys(patches)) {
+    if (!(PATCH_KINDS as readonly string[]).includes(kind))
+      fail(`patches.${kind} is not one of ${PATCH_KINDS.join(', ')}`);
+  }
+  for (const kind of PATCH_KINDS) {
+    for (const [name, fns] of ownEntries(`patches.${kind}`, patches[kind])) {
+      for (const fn of Array.isArray(fns) ? fns : [fns]) {
+        if (typeof fn !== 'function')
+          fail(`patches.${kind}[${JSON.stringify(name)}] must be a function or a list of them`);
+      }
+    }
+  }
+  if (store !== undefined && typeof store !== 'boolean' && (typeof store !== 'object' || store === null)) {
+    fail('store must be true, false or a StashEntityStore');
+  }
+  if (onLocation !== undefined && typeof onLocation !== 'function') fail('onLocation must be a function');
+}
+
+export function definePlugin(definition: PluginDefinition): DefinedPlugin {
+  checkDefinition(definition);
+  const api = getPluginApi('definePlugin');
+  const { id, store: storeOption = true } = definition;
+
+  let store: StashEntityStore<any> | undefined = typeof storeOption === 'object' ? storeOption : undefined;
+  const getStore = () => {
+    if (store !== undefined) return store;
+    if (storeOption === false) fail(`plugin ${id} was defined with store: false`);
+    return (store = createHostStore());
+  };
+  const withStore = <P extends object>(component: ComponentType<P>): ComponentType<P> => {
+    if (storeOption === false) return component;
+    const name = component.displayName ?? component.name ?? 'Component';
+    const Wrapped = (props: P) =>
+      createElement(StashProvider, { store: getStore() }, createElement(component, props));
+    Wrapped.displayName = `WithStashStore(${name})`;
+    return Wrapped;
+  };
+
+  for (const [path, component] of ownEntries('routes', definition.routes))
+    api.register.route(path, withStore(component));
+  for (const [name, component] of ownEntries('components', definition.components)) {
+    api.register.component(name, withStore(component) as (...args: any[]) => any);
+  }
+  for (const kind of PATCH_KINDS) {
+    for (const [name, fns] of ownEntries(`patches.${kind}`, definition.patches?.[kind])) {
+      for (const fn of Array.isArray(fns) ? fns : [fns]) api.patch[kind](name, fn as never);
+    }
+  }
+
+  const { onLocation } = definition;
+  const listener = (event: Event) =>
+    onLocation?.((event as CustomEvent<StashLocationDetail>).detail.data.location);
+  if (onLocation !== undefined) api.Event.addEventListener('stash:location', listener);
+
+  return {
+    id,
+    api,
+    get store() {
+      return getStore();
+    },
+    withStore,
+    dispose: () => api.Event?.removeEventListener('stash:location', listener),
+  };
+}

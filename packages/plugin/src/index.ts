@@ -1,0 +1,19 @@
+/**
+ * @stashkit/plugin: write Stash UI plugin panels on stashkit. Types for `window.PluginApi`,
+ * `definePlugin`, and `createHostStore` (a store on the page's own /graphql and session).
+ * The Vite preset that builds the plugin is `@stashkit/plugin/vite`.
+ */
+export { definePlugin, type DefinedPlugin, type PluginDefinition, type PluginPatches } from './definePlugin';
+export { createHostStore, type HostStoreOptions } from './createHostStore';
+export { findPluginApi, getPluginApi, hostLibrary } from './getPluginApi';
+export { hostGraphqlUrl, hostLoginUrl, pageBaseURI } from './hostGraphqlUrl';
+export {
+  PATCHABLE_COMPONENTS,
+  type KnownPatchableName,
+  type PatchableName,
+} from './pluginApi/componentNames';
+export type * from './pluginApi/StashPluginApi';
+export type * from './pluginApi/StashGQLModule';
+export type * from './pluginApi/HostLibraries';
+export type * from './pluginApi/StashServiceModule';
+export type * from './pluginApi/hostApollo';
