@@ -37,6 +37,17 @@ export {
   type GraphQLResult,
   type RequestOptions,
 } from './transport/stashClient';
+export { redactApiKeys } from './transport/secrets';
+// Option checks (for bindings: hooks check their options the way store calls do)
+export {
+  checkOptions,
+  isAbortSignal,
+  booleanOption,
+  fieldsOption,
+  signalOption,
+  type OptionCheck,
+  type OptionSpec,
+} from './validate/callOptions';
 
 // Records, subscriptions and the record-source seam (for bindings)
 export type { EntitySnapshot, StoreRecord } from './records/storeRecord';

@@ -6,6 +6,7 @@ import { ID_CASES } from './badInputs/idCases';
 import { PROTO_CASES } from './badInputs/protoCases';
 import { FIELD_SPEC_CASES } from './badInputs/fieldSpecCases';
 import { VALUE_CASES } from './badInputs/valueCases';
+import { OPTION_CASES } from './badInputs/optionCases';
 
 let stash: TestStash;
 beforeAll(async () => {
@@ -20,6 +21,7 @@ const GROUPS: Record<string, BadInput[]> = {
   'prototype keys': PROTO_CASES,
   'field specs': FIELD_SPEC_CASES,
   'draft values and side operations': VALUE_CASES,
+  'options and createStashStore': OPTION_CASES,
 };
 
 describe('bad-input catalog', () => {

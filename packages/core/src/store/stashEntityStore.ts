@@ -10,6 +10,7 @@
  * - `WriteBatcher`: every write (response, `ingest`, `invalidate`, `batch`) is one batch and one
  *   notification, and a write that changes nothing notifies nobody; `subscribe`;
  * - `StoreWrites`: drafts, saves, deletes and list epochs (see `mutations/README.md`).
+ * The one check it makes is of option bags (`callOptionSpecs.ts`), before any part queues anything.
  */
 import { CoalescingLoader } from '../batch/coalescingLoader';
 import { RequestExecutor, type WriteBatch } from '../batch/requestExecutor';
@@ -51,6 +52,8 @@ import { FindPages } from './findPages';
 import { FindRequests } from './findRequests';
 import { KnownCounts } from './knownCounts';
 import { checkId, targetOf } from './storeInput';
+import * as specs from './callOptionSpecs';
+import { checkOptions, type OptionSpec } from '../validate/callOptions';
 import type { CheckedSpecs, Selected } from './selected';
 import type {
   CacheStats,
@@ -99,6 +102,7 @@ export class StashEntityStore<S extends SchemaTypes = StashTypes> {
   #disposed = false;
 
   constructor(client: StashClient, options: StashEntityStoreOptions<S> = {}) {
+    checkOptions(options, specs.STORE_OPTIONS, 'StashEntityStore');
     this.client = client;
     this.model = options.model ?? getSchemaModel();
     const table = (this.#table = TypeTable.of(this.model));
@@ -243,6 +247,8 @@ export class StashEntityStore<S extends SchemaTypes = StashTypes> {
     id: string,
     options?: ReadOptions<F & CheckedSpecs<EntityOf<T, S>, NoInfer<F>>>,
   ): Promise<Selected<EntityOf<T, S>, F> | null> {
+    const bad = badOptions(options, specs.READ_OPTIONS, 'get');
+    if (bad !== undefined) return bad;
     return this.#reads.get(typename, id, options) as Promise<Selected<EntityOf<T, S>, F> | null>;
   }
 
@@ -252,6 +258,8 @@ export class StashEntityStore<S extends SchemaTypes = StashTypes> {
     ids: readonly string[],
     options?: ReadOptions<F & CheckedSpecs<EntityOf<T, S>, NoInfer<F>>>,
   ): Promise<Selected<EntityOf<T, S>, F>[]> {
+    const bad = badOptions(options, specs.READ_OPTIONS, 'getMany');
+    if (bad !== undefined) return bad;
     return this.#reads.getMany(typename, ids, options) as Promise<Selected<EntityOf<T, S>, F>[]>;
   }
 
@@ -265,6 +273,8 @@ export class StashEntityStore<S extends SchemaTypes = StashTypes> {
     fields?: F & CheckedSpecs<EntityOfSnapshot<E, S>, NoInfer<F>>,
     options?: PopulateOptions,
   ): Promise<E & Selected<EntityOfSnapshot<E, S>, F>> {
+    const bad = badOptions(options, specs.POPULATE_OPTIONS, 'populate');
+    if (bad !== undefined) return bad;
     return this.#reads.populate(entity, fields, options) as Promise<E & Selected<EntityOfSnapshot<E, S>, F>>;
   }
 
@@ -274,6 +284,8 @@ export class StashEntityStore<S extends SchemaTypes = StashTypes> {
     filters?: FiltersOf<T, S>,
     options?: FindCallOptions<F & CheckedSpecs<EntityOf<T, S>, NoInfer<F>>>,
   ): Promise<Selected<EntityOf<T, S>, F>[]> {
+    const bad = badOptions(options, specs.FIND_OPTIONS, 'find');
+    if (bad !== undefined) return bad;
     return this.#finds.find(typename, filters, options) as Promise<Selected<EntityOf<T, S>, F>[]>;
   }
 
@@ -283,6 +295,8 @@ export class StashEntityStore<S extends SchemaTypes = StashTypes> {
     filters?: FiltersOf<T, S>,
     options?: FindCallOptions<F & CheckedSpecs<EntityOf<T, S>, NoInfer<F>>>,
   ): Promise<Selected<EntityOf<T, S>, F> | null> {
+    const bad = badOptions(options, specs.FIND_OPTIONS, 'findOne');
+    if (bad !== undefined) return bad;
     return this.#finds.findOne(typename, filters, options) as Promise<Selected<EntityOf<T, S>, F> | null>;
   }
 
@@ -292,6 +306,7 @@ export class StashEntityStore<S extends SchemaTypes = StashTypes> {
     filters?: FiltersOf<T, S>,
     options?: FindIterOptions<F & CheckedSpecs<EntityOf<T, S>, NoInfer<F>>>,
   ): FindIterator<Selected<EntityOf<T, S>, F>> {
+    checkOptions(options, specs.FIND_ITER_OPTIONS, 'StashEntityStore.findIter');
     return this.#finds.findIter(typename, filters, options) as FindIterator<Selected<EntityOf<T, S>, F>>;
   }
 
@@ -305,6 +320,8 @@ export class StashEntityStore<S extends SchemaTypes = StashTypes> {
     filters?: FiltersOf<T, S>,
     options?: FindPageOptions<F & CheckedSpecs<EntityOf<T, S>, NoInfer<F>>>,
   ): Promise<FindPageResult<T, Selected<EntityOf<T, S>, F>>> {
+    const bad = badOptions(options, specs.FIND_PAGE_OPTIONS, 'findPage');
+    if (bad !== undefined) return bad;
     return this.#pages.findPage(typename, filters, options) as unknown as Promise<
       FindPageResult<T, Selected<EntityOf<T, S>, F>>
     >;
@@ -327,6 +344,8 @@ export class StashEntityStore<S extends SchemaTypes = StashTypes> {
     predicate: (entity: EntityOf<T, S>) => boolean,
     options?: { batchSize?: number },
   ): Promise<{ results: EntityOf<T, S>[]; stats: PopulateStats }> {
+    const bad = badOptions(options, specs.FILTER_POPULATE_OPTIONS, 'filterAndPopulate');
+    if (bad !== undefined) return bad;
     return this.#queries.filterAndPopulateWithStats(
       typename,
       required,
@@ -344,6 +363,7 @@ export class StashEntityStore<S extends SchemaTypes = StashTypes> {
     predicate: (entity: EntityOf<T, S>) => boolean,
     options?: { populateBatch?: number; yieldBatch?: number },
   ): AsyncGenerator<EntityOf<T, S>, void, undefined> {
+    checkOptions(options, specs.FILTER_ITER_OPTIONS, 'StashEntityStore.populatedFilterIter');
     return this.#queries.populatedFilterIter(
       typename,
       required,
@@ -457,16 +477,22 @@ export class StashEntityStore<S extends SchemaTypes = StashTypes> {
     draft: D,
     options?: WriteOptions,
   ): Promise<EntityOf<D['__typename'], S>> {
+    const bad = badOptions(options, specs.WRITE_OPTIONS, 'save');
+    if (bad !== undefined) return bad;
     return this.#writes.save(draft, options) as Promise<EntityOf<D['__typename'], S>>;
   }
 
   /** Saves drafts with aliased mutations (creates first, one request per dependency level); a result per draft. */
   saveBatch(drafts: readonly EntityDraft[], options?: WriteOptions): Promise<SaveResult[]> {
+    const bad = badOptions(options, specs.WRITE_OPTIONS, 'saveBatch');
+    if (bad !== undefined) return bad;
     return this.#writes.saveBatch(drafts, options) as Promise<SaveResult[]>;
   }
 
   /** Saves every dirty draft this store tracks. */
   saveAll(options?: WriteOptions): Promise<SaveResult[]> {
+    const bad = badOptions(options, specs.WRITE_OPTIONS, 'saveAll');
+    if (bad !== undefined) return bad;
     return this.#writes.saveAll(options) as Promise<SaveResult[]>;
   }
 
@@ -476,6 +502,8 @@ export class StashEntityStore<S extends SchemaTypes = StashTypes> {
     extra?: Record<string, unknown>,
     options?: WriteOptions,
   ): Promise<void> {
+    const bad = badOptions(options, specs.WRITE_OPTIONS, 'delete');
+    if (bad !== undefined) return bad;
     return this.#writes.delete(entity, extra, options);
   }
 
@@ -485,6 +513,8 @@ export class StashEntityStore<S extends SchemaTypes = StashTypes> {
     search: DraftData<T>,
     options?: GetOrCreateOptions & { values?: DraftData<T> },
   ): Promise<EntityOf<T, S>> {
+    const bad = badOptions(options, specs.GET_OR_CREATE_OPTIONS, 'getOrCreate');
+    if (bad !== undefined) return bad;
     return this.#writes.getOrCreate(
       typename,
       search as Record<string, unknown>,
@@ -553,5 +583,15 @@ export class StashEntityStore<S extends SchemaTypes = StashTypes> {
   subscribe(typename: string, id: string, listener: RecordListener): Unsubscribe;
   subscribe(a: string | BatchListener, b?: string | TypeListener, c?: RecordListener): Unsubscribe {
     return this.#batcher.subscribe(a, b, c);
+  }
+}
+
+/** A rejected promise when `options` break `spec`: promise-returning calls reject, never throw. */
+function badOptions(options: unknown, spec: OptionSpec, call: string): Promise<never> | undefined {
+  try {
+    checkOptions(options, spec, `StashEntityStore.${call}`);
+    return undefined;
+  } catch (error) {
+    return Promise.reject(error);
   }
 }

@@ -1,10 +1,14 @@
 /**
  * The transport: graphql-request against Stash's `/graphql`, with the `ApiKey` header, an optional
  * custom `fetch` and per-request `AbortSignal`. Failures become `StashNetworkError` (with the HTTP
- * status) and GraphQL `errors` are returned to the caller, who decides what they fail.
+ * status, a hint for 401/403 and a redacted excerpt of other bodies) and GraphQL `errors` are
+ * returned to the caller, who decides what they fail. The key never leaves the header: one in the
+ * URL is moved there, and every server text is redacted (`secrets.ts`).
  */
 import { print, type DocumentNode } from 'graphql';
 import { ClientError, GraphQLClient } from 'graphql-request';
+import { checkOptions, functionOption, type OptionSpec } from '../validate/callOptions';
+import { bodyExcerpt, redactApiKeys, redactText, splitKeyFromUrl } from './secrets';
 import {
   StashGraphQLError,
   StashNetworkError,
@@ -13,9 +17,12 @@ import {
 } from '../errors';
 
 export interface StashClientOptions {
-  /** Absolute GraphQL endpoint, e.g. `http://localhost:9999/graphql`. */
+  /**
+   * Absolute GraphQL endpoint, e.g. `http://localhost:9999/graphql`. A key in it
+   * (`...?apikey=KEY`) is moved into the `ApiKey` header; `client.url` is the URL without it.
+   */
   url: string;
-  /** Sent as the `ApiKey` header; never included in error messages. */
+  /** Sent as the `ApiKey` header (Stash: Settings > Security > API Key); never in a message. */
   apiKey?: string;
   /** Custom fetch (tests, proxies, MSW); defaults to the global one. */
   fetch?: typeof fetch;
@@ -36,6 +43,7 @@ export interface RequestOptions {
 }
 
 export interface StashClient {
+  /** The endpoint without any `apikey` parameter (safe to show). */
   readonly url: string;
   /** Sends one document; resolves with data and errors, rejects only when there is no GraphQL response. */
   request<T = Record<string, unknown>>(
@@ -51,6 +59,56 @@ export interface StashClient {
   ): Promise<T>;
 }
 
+const headersOption = (v: unknown) => {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return 'an object of header strings';
+  for (const [name, value] of Object.entries(v)) {
+    if (typeof value !== 'string') return `an object of header strings; "${name}" is not one`;
+    if (!isHeaderValue(value)) return `an object of header strings; "${name}" has a control character`;
+  }
+  return undefined;
+};
+
+/** The client's options (`createStashStore` takes these and the store's). */
+export const CLIENT_OPTIONS: OptionSpec = {
+  url: (v) => (typeof v === 'string' ? undefined : 'a string'),
+  // The key itself is checked by `checkApiKey`, whose messages never show it.
+  apiKey: () => undefined,
+  fetch: functionOption,
+  headers: headersOption,
+};
+
+function isHeaderValue(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09) || c === 0x7f || c > 0xff) return false;
+  }
+  return true;
+}
+
+/** A usable key: a non-empty string of visible ASCII (Stash's keys are JWTs). Never shown. */
+export function checkApiKey(apiKey: unknown, where: string): string | undefined {
+  if (apiKey === undefined) return undefined;
+  if (typeof apiKey !== 'string')
+    throw new StashValidationError(
+      `${where}: apiKey must be a string, got ${apiKey === null ? 'null' : `a ${typeof apiKey}`}`,
+    );
+  if (apiKey === '')
+    throw new StashValidationError(
+      `${where}: apiKey is empty; leave it out when Stash has no credentials, or copy it from Stash: Settings > Security > API Key`,
+    );
+  for (let i = 0; i < apiKey.length; i++) {
+    const c = apiKey.charCodeAt(i);
+    if (c <= 0x20 || c >= 0x7f) {
+      const what =
+        c === 0x20 ? 'a space' : c < 0x20 || c === 0x7f ? 'a control character' : 'a non-ASCII character';
+      throw new StashValidationError(
+        `${where}: apiKey has ${what} (U+${c.toString(16).toUpperCase().padStart(4, '0')}) at position ${i}; copy the key again from Stash: Settings > Security > API Key`,
+      );
+    }
+  }
+  return apiKey;
+}
+
 // The ApiKey of each client, kept off the object so it never shows in logs or devtools; the live
 // connection needs it for `?apikey=` (browsers cannot set headers on a websocket).
 const apiKeys = new WeakMap<StashClient, string>();
@@ -60,21 +118,41 @@ export function clientApiKey(client: StashClient): string | undefined {
   return apiKeys.get(client);
 }
 
+/** `text` with `?apikey=` parameters and `apiKey` replaced (see `secrets.ts`). */
+export function redact(text: string, apiKey: string | undefined): string {
+  return redactText(text, apiKey === undefined ? [] : [apiKey]);
+}
+
 export function createStashClient(options: StashClientOptions): StashClient {
-  const { url, apiKey } = options;
-  if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) {
+  checkOptions(options, CLIENT_OPTIONS, 'StashClient');
+  if (typeof options.url !== 'string' || !/^https?:\/\//i.test(options.url)) {
+    const shown = typeof options.url === 'string' ? redactText(options.url, []) : options.url;
     throw new StashValidationError(
-      `StashClient: url must be an absolute http(s) URL, got ${JSON.stringify(url)}`,
+      `StashClient: url must be an absolute http(s) URL such as "http://localhost:9999/graphql", got ${JSON.stringify(shown) ?? String(shown)}`,
     );
   }
+  const given = checkApiKey(options.apiKey, 'StashClient');
+  const split = splitKeyFromUrl(options.url);
+  const fromUrl = split.key === undefined ? undefined : checkApiKey(split.key, 'StashClient: url ?apikey=');
+  if (given !== undefined && fromUrl !== undefined && given !== fromUrl)
+    throw new StashValidationError(
+      'StashClient: the url has an ?apikey= other than the apiKey option; give one',
+    );
+  const apiKey = given ?? fromUrl;
+  const url = split.url;
   const headers: Record<string, string> = { ...options.headers };
-  if (apiKey !== undefined && apiKey !== '') headers.ApiKey = apiKey;
+  if (apiKey !== undefined) headers.ApiKey = apiKey;
+  // Keys given as headers are secrets too (`ApiKey`, `Authorization`, cookies).
+  const keys = Object.entries(headers)
+    .filter(([name]) => /^(apikey|authorization|cookie)$/i.test(name))
+    .map(([, value]) => value);
+  const redact = (text: string) => redactText(text, keys);
   const client = new GraphQLClient(url, {
     headers,
     fetch: options.fetch,
     errorPolicy: 'all',
   });
-  const shownUrl = redact(url, apiKey);
+  const shownUrl = redact(url);
 
   async function request<T>(
     document: string | DocumentNode,
@@ -86,25 +164,31 @@ export function createStashClient(options: StashClientOptions): StashClient {
       const res = await client.rawRequest<T>({ query, variables, signal: opts?.signal });
       return {
         data: res.data ?? null,
-        errors: res.errors as GraphQLErrorEntry[] | undefined,
+        errors: redactErrors(res.errors as GraphQLErrorEntry[] | undefined, keys),
         status: res.status,
       };
     } catch (error) {
       if (error instanceof ClientError) {
-        const { status, errors, data } = error.response as {
+        const { status, errors, data, body } = error.response as {
           status: number;
           errors?: GraphQLErrorEntry[];
           data?: T | null;
+          body?: string;
         };
         // gqlgen answers parse/validation failures with a 4xx status and a GraphQL body.
-        if (errors !== undefined && errors.length > 0) return { data: data ?? null, errors, status };
-        throw new StashNetworkError(`StashClient: HTTP ${status} from ${shownUrl}`, { status });
+        if (errors !== undefined && errors.length > 0)
+          return { data: data ?? null, errors: redactErrors(errors, keys), status };
+        throw new StashNetworkError(
+          httpMessage(status, shownUrl, apiKey !== undefined, bodyExcerpt(body, keys)),
+          {
+            status,
+          },
+        );
       }
       if (isAbort(error, opts?.signal)) {
-        throw new StashNetworkError(`StashClient: request to ${shownUrl} was aborted`, { cause: error });
+        throw new StashNetworkError(`StashClient: request to ${shownUrl} was aborted`);
       }
-      const reason = redact(error instanceof Error ? error.message : String(error), apiKey);
-      throw new StashNetworkError(`StashClient: request to ${shownUrl} failed: ${reason}`);
+      throw new StashNetworkError(`StashClient: request to ${shownUrl} failed: ${redact(reasonOf(error))}`);
     }
   }
 
@@ -126,17 +210,36 @@ export function createStashClient(options: StashClientOptions): StashClient {
       return res.data as T;
     },
   };
-  if (apiKey !== undefined && apiKey !== '') apiKeys.set(stashClient, apiKey);
+  if (apiKey !== undefined) apiKeys.set(stashClient, apiKey);
   return stashClient;
+}
+
+function httpMessage(status: number, url: string, sentKey: boolean, excerpt: string): string {
+  const head = `StashClient: HTTP ${status} from ${url}`;
+  if (status === 401) {
+    return sentKey
+      ? `${head}: the ApiKey was refused; check it (Stash: Settings > Security > API Key; a new key replaces the old one) or the session`
+      : `${head}: Stash needs credentials; pass apiKey (Stash: Settings > Security > API Key) or log in (session cookie)`;
+  }
+  if (status === 403)
+    return `${head}: forbidden; check the ApiKey, the session, or the server's allowed origins`;
+  return excerpt === '' ? head : `${head}: ${excerpt}`;
+}
+
+// The lower-level reason, with the socket error code undici hides in `cause` (ECONNREFUSED...).
+function reasonOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error.cause as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? `${error.message} (${code})` : error.message;
+}
+
+function redactErrors(
+  errors: readonly GraphQLErrorEntry[] | undefined,
+  keys: readonly string[],
+): GraphQLErrorEntry[] | undefined {
+  return errors === undefined ? undefined : redactApiKeys(errors as GraphQLErrorEntry[], keys);
 }
 
 function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
   return signal?.aborted === true || (error instanceof Error && error.name === 'AbortError');
-}
-
-// Keys can end up in URLs (`?apikey=`) or in lower-level messages; never let them into ours.
-export function redact(text: string, apiKey: string | undefined): string {
-  let out = text.replace(/([?&]apikey=)[^&#\s]*/gi, '$1***');
-  if (apiKey !== undefined && apiKey !== '') out = out.split(apiKey).join('***');
-  return out;
 }

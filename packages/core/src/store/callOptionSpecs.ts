@@ -1,0 +1,64 @@
+/** The option keys of every public store call and the type of each (see `validate/callOptions.ts`). */
+import {
+  booleanOption,
+  fieldsOption,
+  functionOption,
+  objectOption,
+  oneOf,
+  positiveIntOption,
+  retryOption,
+  signalOption,
+  stringOption,
+  type OptionCheck,
+  type OptionSpec,
+} from '../validate/callOptions';
+
+const fetchOptions = { forceRefetch: booleanOption, signal: signalOption, retry: retryOption };
+const direction = oneOf('ASC', 'DESC', 'asc', 'desc');
+const findOptions = {
+  q: stringOption,
+  sort: stringOption,
+  direction,
+  fields: fieldsOption,
+  signal: signalOption,
+  retry: retryOption,
+};
+const integer: OptionCheck = (v) => (Number.isSafeInteger(v) ? undefined : 'an integer');
+
+export const READ_OPTIONS: OptionSpec = { fields: fieldsOption, ...fetchOptions };
+export const POPULATE_OPTIONS: OptionSpec = fetchOptions;
+export const FIND_OPTIONS: OptionSpec = findOptions;
+export const FIND_ITER_OPTIONS: OptionSpec = { ...findOptions, batch: positiveIntOption };
+export const FIND_PAGE_OPTIONS: OptionSpec = { ...findOptions, page: integer, perPage: integer };
+export const WRITE_OPTIONS: OptionSpec = { signal: signalOption };
+export const GET_OR_CREATE_OPTIONS: OptionSpec = { createIfMissing: booleanOption, values: objectOption };
+export const FILTER_POPULATE_OPTIONS: OptionSpec = { batchSize: positiveIntOption };
+export const FILTER_ITER_OPTIONS: OptionSpec = {
+  populateBatch: positiveIntOption,
+  yieldBatch: positiveIntOption,
+};
+
+const ttlOption: OptionCheck = (v) =>
+  v === null || (typeof v === 'number' && v >= 0)
+    ? undefined
+    : 'a number of seconds >= 0, or null (never stale)';
+
+/** `createStashStore` / `new StashEntityStore` options (the client's are checked by the client). */
+export const STORE_OPTIONS: OptionSpec = {
+  model: objectOption,
+  defaultTtl: ttlOption,
+  now: functionOption,
+  timers: (v) => {
+    const what = 'an object of { now, tick, delay } functions';
+    if (objectOption(v) !== undefined) return what;
+    const timers = v as Record<string, unknown>;
+    for (const key of Object.keys(timers)) {
+      if (!['now', 'tick', 'delay'].includes(key)) return `${what}; unknown key "${key}"`;
+      if (timers[key] !== undefined && typeof timers[key] !== 'function') return `${what}; ${key} is not one`;
+    }
+    return undefined;
+  },
+  retry: retryOption,
+  source: objectOption,
+  freeze: booleanOption,
+};
