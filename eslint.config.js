@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/build-types/**', '**/node_modules/**', '**/storybook-static/**', '**/.tmp/**', '**/public/mockServiceWorker.js', 'packages/core/src/schema/generated/**', 'packages/mock/media/**'] },
+  { ignores: ['**/dist/**', '**/build-types/**', '**/node_modules/**', '**/storybook-static/**', '**/.tmp/**', '**/public/mockServiceWorker.js', 'packages/core/src/schema/generated/**', 'packages/mock/media/**', 'docs/api/**', 'docs/.snippets/**', 'docs/.vitepress/cache/**', 'docs/.vitepress/dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
