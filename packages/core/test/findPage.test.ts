@@ -164,6 +164,21 @@ describe('findPage', () => {
     expect(stash.requests).toHaveLength(2);
   });
 
+  it('asks again when an item no longer has the fields the page selected (evicted, then read with others)', async () => {
+    for (const fields of [['title', 'studio.name'], undefined] as const) {
+      const store = newStore();
+      const first = await store.findPage('Scene', { id__lte: 10 }, { perPage: 5, fields });
+      const id = first.items[1].id;
+      store.evict('Scene', id);
+      await store.get('Scene', id, { fields: ['code'] });
+      const sent = stash.requests.length;
+      const again = await store.findPage('Scene', { id__lte: 10 }, { perPage: 5, fields });
+      expect(stash.requests).toHaveLength(sent + 1);
+      expect(store.hasFields(again.items[1], 'title', 'studio')).toBe(true);
+      expect(again.items[1].title).toBe(first.items[1].title);
+    }
+  });
+
   it('is one request per tick with the other reads, identical pages sharing one alias', async () => {
     const store = newStore();
     const [a, b, performer, tags] = await Promise.all([

@@ -5,13 +5,14 @@
  *
  * Answers are cached per (type, filters, search, sort, direction, page, page size, fields) and
  * reused while the type's lists are not stale (`listEpoch`), the answer is within the type's TTL,
- * and every item is still cached and fresh; otherwise the page is asked again. Identical calls in
+ * and every item still has every selected field fresh; otherwise the page is asked again. Identical calls in
  * flight share one request, which is aborted when every caller that passed a signal aborted and
  * none without a signal waits.
  */
 import { DEFAULT_QUERY_BATCH, FIND_LIMIT } from '../constants';
 import { StashNetworkError, StashValidationError } from '../errors';
 import type { TypeInfo, TypeTable } from '../model/typeTable';
+import type { FieldTreeBuilder } from '../query/fieldTree';
 import type { EntitySnapshot } from '../records/storeRecord';
 import { stableKey } from '../shared/stableKey';
 import type { EntityReads } from './entityReads';
@@ -37,6 +38,8 @@ interface PageFlight {
 }
 
 interface PageEntry {
+  /** The page's field specs (the type's default set without `fields`), checked on each reuse. */
+  readonly specs: readonly string[];
   answer?: PageAnswer;
   flight?: PageFlight;
 }
@@ -51,6 +54,7 @@ export class FindPages {
     private readonly table: TypeTable,
     private readonly finds: FindRequests,
     private readonly reads: EntityReads,
+    private readonly trees: FieldTreeBuilder,
     private readonly ttl: TtlPolicy,
     private readonly listEpoch: (typename: string) => number,
   ) {}
@@ -79,12 +83,13 @@ export class FindPages {
         this.#entries.delete(key);
         this.#entries.set(key, entry);
       } else {
-        entry = {};
+        const specs = fields === undefined ? [...this.trees.defaults(type.name).keys()] : [...fields];
+        entry = { specs };
         this.#entries.set(key, entry);
         if (this.#entries.size > MAX_PAGES) this.#evictOldest();
       }
       const result = (answer: PageAnswer) => this.#result(type, answer, page, perPage);
-      if (entry.answer !== undefined && this.#current(type, entry.answer)) {
+      if (entry.answer !== undefined && this.#current(type, entry.answer, entry.specs)) {
         return Promise.resolve(result(entry.answer));
       }
       if (signal?.aborted === true) return Promise.reject(abortError());
@@ -153,11 +158,15 @@ export class FindPages {
     });
   }
 
-  #current(type: TypeInfo, answer: PageAnswer): boolean {
+  #current(type: TypeInfo, answer: PageAnswer, specs: readonly string[]): boolean {
     if (answer.epoch !== this.listEpoch(type.name)) return false;
     if (this.ttl.now() - answer.at > this.ttl.ttlMs(type)) return false;
-    // Fields once received stay; an evicted, invalidated or expired item means asking again.
-    return answer.ids.every((id) => this.reads.getCached(type.name, id) !== null);
+    // Per field: an item deleted, invalidated, expired, or evicted and read again with other
+    // fields (so the page's fields are not all there) means asking again.
+    return answer.ids.every((id) => {
+      const snap = this.reads.peek(type.name, id);
+      return snap !== null && this.reads.missingFieldsNested(snap, ...specs).size === 0;
+    });
   }
 
   #result(type: TypeInfo, answer: PageAnswer, page: number, perPage: number): AnyPage {

@@ -148,7 +148,7 @@ export class StashEntityStore<S extends SchemaTypes = StashTypes> {
       counts,
       listEpoch,
     );
-    this.#pages = new FindPages(table, this.#finds, this.#reads, ttl, listEpoch);
+    this.#pages = new FindPages(table, this.#finds, this.#reads, trees, ttl, listEpoch);
     this.#queries = new CacheQueries(this.#reads, () => this.#pipeline.requests);
     this.#control = new CacheControl(source, table, ttl, normalizer, write);
     this.#writes = new StoreWrites({
