@@ -58,7 +58,14 @@ function fnv(text: string): string {
   return h.toString(16).padStart(8, '0');
 }
 
+/** The bcrypt-shaped hash the mock stores for a password (not bcrypt). */
+const passwordHash = (password: string) => `$2a$04$mock.${fnv(password)}${fnv(`${password}.`)}`;
+
 const base64url = (text: string) => btoa(text).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+
+/** The interface settings Stash keeps as files next to its config (custom.css, custom.js, custom-locales.json). */
+const CUSTOM_FILE_KEYS = ['css', 'javascript', 'customLocales'] as const;
+export type CustomFileKey = (typeof CUSTOM_FILE_KEYS)[number];
 
 /**
  * One mock instance's Stash configuration (`configuration` and the `configure*` mutations), held in
@@ -74,6 +81,8 @@ export class MockConfig {
   ui!: JsonMap;
   private pluginSettingsById!: Map<string, JsonMap>;
   private keysGenerated = 0;
+  /** Which of custom.css, custom.js, custom-locales.json exist: Stash writes one when its setting is first given. */
+  private written!: Set<CustomFileKey>;
 
   constructor(
     private readonly seed: MockConfigSeed = {},
@@ -92,6 +101,27 @@ export class MockConfig {
     this.defaults = { ...defaultDefaults(), ...s.defaults };
     this.ui = s.ui ?? {};
     this.pluginSettingsById = new Map(Object.entries(s.plugins ?? {}));
+    this.written = new Set(CUSTOM_FILE_KEYS.filter((k) => given(s.interface?.[k])));
+  }
+
+  /**
+   * What Stash's `/css`, `/javascript` and `/customlocales` handlers serve: the file when its `*Enabled`
+   * setting is on and it has been written (css and js followed by a newline), else nothing.
+   */
+  customFile(key: CustomFileKey): string {
+    if (!this.interface[`${key}Enabled`] || !this.written.has(key)) return '';
+    return key === 'customLocales' ? this.interface[key] : `${this.interface[key]}\n`;
+  }
+
+  /**
+   * The login form's check. Stash's ValidateCredentials: the configured username and password. The mock's
+   * authentication is its API key, so the key is also accepted as the password (any username).
+   */
+  validateCredentials(username: string, password: string): boolean {
+    const g = this.general;
+    if (this.apiKey !== null && password === this.apiKey) return true;
+    if (g.username === '' || g.password === '') return this.apiKey === null;
+    return username === g.username && passwordHash(password) === g.password;
   }
 
   /** The API key requests must carry, or null when none is set. */
@@ -176,8 +206,7 @@ export class MockConfig {
     if (changed('username')) g.username = input.username;
     // The UI sends the stored hash back when the password is unchanged; Stash stores a bcrypt hash.
     if (has('password') && input.password !== g.password) {
-      g.password =
-        input.password === '' ? '' : `$2a$04$mock.${fnv(input.password)}${fnv(`${input.password}.`)}`;
+      g.password = input.password === '' ? '' : passwordHash(input.password);
     }
     for (const key of ['maxSessionAge', 'logFile', 'logOut', 'logAccess'] as const) {
       if (has(key)) (g as Record<string, unknown>)[key] = input[key];
@@ -205,6 +234,7 @@ export class MockConfig {
     const c = this.interface;
     for (const [key, value] of Object.entries(input)) {
       if (!given(value)) continue;
+      if ((CUSTOM_FILE_KEYS as readonly string[]).includes(key)) this.written.add(key as CustomFileKey);
       if (key === 'imageLightbox' || key === 'disableDropdownCreate') {
         for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
           if (given(v)) (c[key] as Record<string, unknown>)[k] = v;

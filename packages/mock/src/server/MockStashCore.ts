@@ -15,7 +15,8 @@ import { DEFAULT_SEED, DEFAULT_SIZE } from '../data/generateDataset';
 import { MockRuntime, type MockJobOptions } from '../jobs/MockRuntime';
 import type { PluginSource } from '../plugins/PluginSource';
 import type { ResolverContext } from '../resolvers/context';
-import { defaultCustomFiles, type CustomFiles, type UiFolder } from '../ui/uiRoutes';
+import { MockSessions } from './MockSessions';
+import { DEFAULT_THEME_COLOR, type CustomFiles, type UiFolder } from '../ui/uiRoutes';
 import { createExecutableSchema } from '../schema/createExecutableSchema';
 import { FaultController, type Fault } from './faults';
 import { serveRoutes } from './serveRoutes';
@@ -110,14 +111,21 @@ export class MockStashCore {
   /** This instance's Stash configuration; its `general.apiKey` is the key requests need. */
   readonly config: MockConfig;
   readonly dlna = new MockDlna();
+  /** Login sessions (`POST /login`), whose cookie authenticates like the key. */
+  readonly sessions = new MockSessions();
   private readonly latencyMs: number;
   private readonly documents = new Map<string, DocumentNode>();
   /** Jobs, log and event sources of this instance. */
   readonly runtime: MockRuntime;
   /** The UI build served at `/`, if any. */
   readonly ui: UiFolder | null;
-  /** What `/css`, `/javascript`, `/customlocales` and index.html's `%COLOR%` get. */
-  customFiles: CustomFiles = defaultCustomFiles;
+  /** What `/css`, `/javascript`, `/customlocales` and index.html's `%COLOR%` get: the interface settings. */
+  readonly customFiles: CustomFiles = {
+    css: () => this.config.customFile('css'),
+    javascript: () => this.config.customFile('javascript'),
+    customLocales: () => this.config.customFile('customLocales'),
+    themeColor: () => DEFAULT_THEME_COLOR,
+  };
 
   /** The key requests must carry (null: none); `generateAPIKey` changes it, as in Stash. */
   private get apiKey(): string | null {
@@ -144,6 +152,7 @@ export class MockStashCore {
     this.runtime.reset();
     this.db.reset();
     this.config.reset();
+    this.sessions.clear();
     this.dlna.reset(this.config.dlna.enabled);
     this.requests.length = 0;
     this.faults.clear();
@@ -251,11 +260,14 @@ export class MockStashCore {
     return this.execute(parsed, req, fault);
   }
 
-  /** Stash's authentication: the `ApiKey` header or `?apikey=` must match the configured key. */
+  /**
+   * Stash's authentication: a given key (`ApiKey` header or `?apikey=`) must match the configured one;
+   * without a key, a login session's cookie authenticates when a key is configured.
+   */
   authorized(req: Pick<CoreRequest, 'url' | 'header'>): boolean {
     const key = req.header('apikey') || req.url.searchParams.get('apikey') || '';
-    if (this.apiKey === null) return key === '';
-    return key === this.apiKey;
+    if (key !== '') return key === this.apiKey;
+    return this.apiKey === null || this.sessions.valid(req.header('cookie'));
   }
 
   private parseBody(req: CoreRequest): Parsed | { error: CoreResponse } {

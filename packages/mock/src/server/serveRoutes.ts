@@ -1,5 +1,6 @@
 import { isMediaRoute, serveMediaRoute } from '../media/mediaRoutes';
 import { isPluginRoute, servePluginRoute } from '../plugins/pluginRoutes';
+import { isLoginRoute, serveLoginRoute } from '../ui/loginRoutes';
 import { isCustomRoute, isUiPath, serveCustomRoute, serveUiRoute } from '../ui/uiRoutes';
 import type { CoreRequest, CoreResponse, MockStashCore } from './MockStashCore';
 
@@ -38,9 +39,10 @@ function refused(core: MockStashCore, req: CoreRequest, path: string): CoreRespo
  * and with a UI folder every other path (the SPA). Returns null for a path no route owns.
  */
 export async function serveRoutes(core: MockStashCore, req: CoreRequest): Promise<CoreResponse | null> {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return null;
   // chi's StripSlashes: `/plugin/x/javascript/` is `/plugin/x/javascript`.
   const path = req.url.pathname.length > 1 ? req.url.pathname.replace(/\/+$/, '') : req.url.pathname;
+  if (isLoginRoute(path)) return serveLoginRoute(req, path, core.config, core.sessions);
+  if (req.method !== 'GET' && req.method !== 'HEAD') return null;
   const ui = core.ui;
   const route = isPluginRoute(path)
     ? () => servePluginRoute(core.runtime.plugins, path)

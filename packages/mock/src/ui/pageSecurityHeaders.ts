@@ -6,7 +6,7 @@ const isUrl = (s: string) => s.startsWith('http://') || s.startsWith('https://')
  * Stash's setPageSecurityHeaders for UI pages: the Content-Security-Policy with every enabled plugin's
  * external scripts and styles and its `ui.csp` sources, so a plugin meets the same policy as in Stash.
  */
-export function pageSecurityHeaders(plugins: PluginRegistry): Record<string, string> {
+export function pageSecurityHeaders(plugins: PluginRegistry | null): Record<string, string> {
   const connect = ['data:', "'self'", 'ws:', 'wss:'];
   const script = [
     "'self'",
@@ -16,11 +16,11 @@ export function pageSecurityHeaders(plugins: PluginRegistry): Record<string, str
     "'unsafe-eval'",
   ];
   const style = ["'self'", "'unsafe-inline'"];
-  for (const plugin of plugins.list()) {
-    if (!plugins.enabled(plugin.id)) continue;
+  for (const plugin of plugins?.list() ?? []) {
+    if (!plugins!.enabled(plugin.id)) continue;
     const ui = plugin.manifest.ui;
-    script.push(...plugins.uiFiles(plugin, 'javascript').external.filter(isUrl));
-    style.push(...plugins.uiFiles(plugin, 'css').external.filter(isUrl));
+    script.push(...plugins!.uiFiles(plugin, 'javascript').external.filter(isUrl));
+    style.push(...plugins!.uiFiles(plugin, 'css').external.filter(isUrl));
     connect.push(...(ui?.csp?.['connect-src'] ?? []));
     script.push(...(ui?.csp?.['script-src'] ?? []));
     style.push(...(ui?.csp?.['style-src'] ?? []));

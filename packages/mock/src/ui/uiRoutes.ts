@@ -11,21 +11,13 @@ export type UiFolder = Pick<PluginSource, 'location' | 'read'>;
 /** Stash's default `theme_color`, put where index.html says `%COLOR%`. */
 export const DEFAULT_THEME_COLOR = '#202b33';
 
-/** What `/css`, `/javascript` and `/customlocales` serve (Stash: custom.css etc. when enabled). */
+/** What `/css`, `/javascript` and `/customlocales` serve (Stash: custom.css etc. when enabled; see MockConfig.customFile). */
 export interface CustomFiles {
   css(): string;
   javascript(): string;
   customLocales(): string;
   themeColor(): string;
 }
-
-/** A fresh Stash: custom CSS and JavaScript disabled, no custom locales. */
-export const defaultCustomFiles: CustomFiles = {
-  css: () => '',
-  javascript: () => '',
-  customLocales: () => '',
-  themeColor: () => DEFAULT_THEME_COLOR,
-};
 
 /** True for `/css`, `/javascript` and `/customlocales`, which Stash serves with or without a UI. */
 export function isCustomRoute(path: string): boolean {
