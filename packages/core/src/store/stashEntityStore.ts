@@ -165,6 +165,11 @@ export class StashEntityStore<S extends SchemaTypes = StashTypes> {
     });
   }
 
+  /** What `JSON.stringify(store)` shows (devtools, logs): the endpoint without any key, not the model. */
+  toJSON(): { url: string } {
+    return { url: this.client.url };
+  }
+
   /** HTTP requests this store has sent (diagnostics). */
   get requestCount(): number {
     return this.#pipeline.requests;

@@ -20,7 +20,10 @@
  * `StateCreator<S, Mis, [], EntitySlice>`.
  */
 import {
+  checkOptions,
+  booleanOption,
   createStashClient,
+  redactApiKeys,
   StashEntityStore,
   type ChangeBatch,
   type StashClient,
@@ -38,6 +41,16 @@ export interface EntitySliceState {
   readonly lastBatchSize: number;
   /** The store that reads and writes `records`; pass the Zustand store to `StashProvider`. */
   readonly store: StashEntityStore;
+  /** What devtools and `JSON.stringify` show (see the module comment); never the ApiKey. */
+  toJSON(): EntitySliceJSON;
+}
+
+/** The serialized slice: records by typename and id, as their received scalar fields. */
+export interface EntitySliceJSON {
+  readonly url: string;
+  readonly version: number;
+  readonly lastBatchSize: number;
+  readonly records: Record<string, Record<string, unknown>>;
 }
 
 export interface EntitySlice {
@@ -45,7 +58,10 @@ export interface EntitySlice {
 }
 
 export type CreateEntitySliceOptions = Omit<StashEntityStoreOptions, 'source'> &
-  ({ client: StashClient } | StashClientOptions);
+  ({ client: StashClient } | StashClientOptions) & {
+    /** Redact `?apikey=` in server data shown by devtools / `toJSON` (default false). */
+    redactDevtools?: boolean;
+  };
 
 /**
  * A Zustand slice creator, typed without zustand: `create<EntitySlice>()(createEntitySlice(o))`,
@@ -83,14 +99,32 @@ export function createEntitySlice(options: CreateEntitySliceOptions): EntitySlic
       apiKey,
       fetch,
       headers,
+      redactDevtools,
       ...storeOptions
-    } = options as Partial<StashClientOptions & { client: StashClient }> &
+    } = options as Partial<StashClientOptions & { client: StashClient; redactDevtools: boolean }> &
       Omit<StashEntityStoreOptions, 'source'>;
+    checkOptions({ redactDevtools }, { redactDevtools: booleanOption }, 'createEntitySlice');
     const client = given ?? createStashClient({ url: url!, apiKey, fetch, headers });
     const store = new StashEntityStore(client, {
       ...storeOptions,
       source: new SliceRecordSource(records, publish),
     });
-    return { stash: { records: initial, version: 0, lastBatchSize: 0, store } };
+    const toJSON = function (this: EntitySliceState): EntitySliceJSON {
+      const out: Record<string, Record<string, unknown>> = {};
+      for (const [typename, byId] of this.records) {
+        const shown: Record<string, unknown> = (out[typename] = {});
+        for (const [id, record] of byId) shown[id] = record.snap;
+      }
+      const json = {
+        url: client.url,
+        version: this.version,
+        lastBatchSize: this.lastBatchSize,
+        records: out,
+      };
+      // A JSON round trip first: snapshots serialize as their own (scalar) fields.
+      const plain = JSON.parse(JSON.stringify(json)) as EntitySliceJSON;
+      return redactDevtools === true ? redactApiKeys(plain) : plain;
+    };
+    return { stash: { records: initial, version: 0, lastBatchSize: 0, store, toJSON } };
   };
 }
