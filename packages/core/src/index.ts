@@ -83,6 +83,7 @@ export type {
 export { WRITABLE_FIELDS, type DraftableType, type WritableField } from './drafts/writableFields';
 export { isTemporaryId } from './drafts/draftRegistry';
 export { INVALIDATION_RULES, type InvalidationRule } from './mutations/invalidationRules';
+export type { CommitListener, StoreCommit } from './mutations/storeCommits';
 export { SIDE_OPS, type SideOpSpec } from './mutations/sideOps';
 export type { GetOrCreateOptions } from './mutations/storeWrites';
 export type { ListListener } from './mutations/listEpochs';

@@ -38,6 +38,7 @@ import { invalidationRule } from './invalidationRules';
 import type { ListEpochs } from './listEpochs';
 import { buildMutation, plainSelection, type MutationCall } from './mutationDocument';
 import { label, planSave } from './saveOrder';
+import type { StoreCommit, StoreCommits } from './storeCommits';
 import type { WriteHost } from './writeHost';
 
 /** Per draft: `null` when saved (or nothing to do), else why not. */
@@ -50,6 +51,8 @@ interface Pending {
   readonly apply: (ctx: WriteContext, data: unknown, lists: Set<string>) => void;
   /** The mutation failed after it was sent and may have run: marks what it may have changed stale. */
   readonly unsure: (ctx: WriteContext, lists: Set<string>) => void;
+  /** Its commit notice, after `apply` (`uncertain`: after `unsure`). */
+  readonly commit: (uncertain: boolean) => StoreCommit;
 }
 
 /** A failure after sending that does not prove the mutation did not run (network, 5xx, abort). */
@@ -63,12 +66,14 @@ export class SaveRunner {
   readonly #host: WriteHost;
   readonly #registry: DraftRegistry;
   readonly #lists: ListEpochs;
+  readonly #commits: StoreCommits;
   readonly #inflight = new Map<EntityDraft, Promise<unknown>>();
 
-  constructor(host: WriteHost, registry: DraftRegistry, lists: ListEpochs) {
+  constructor(host: WriteHost, registry: DraftRegistry, lists: ListEpochs, commits: StoreCommits) {
     this.#host = host;
     this.#registry = registry;
     this.#lists = lists;
+    this.#commits = commits;
   }
 
   async run(targets: readonly EntityDraft[], signal?: AbortSignal): Promise<SaveOutcomes> {
@@ -154,12 +159,14 @@ export class SaveRunner {
     );
     let seq = 0;
     const lists = new Set<string>();
+    const commits: StoreCommit[] = [];
     // The mutation may have run: its fields (and what its rules cover) go stale, as of its send.
     const unsure = (failed: readonly Pending[]) => {
       if (failed.length === 0 || seq === 0) return;
       this.#host.write((ctx) => {
         for (const p of failed) p.unsure(ctx, lists);
       }, seq);
+      for (const p of failed) commits.push(p.commit(true));
     };
     let sent;
     try {
@@ -174,6 +181,7 @@ export class SaveRunner {
       for (const p of pending) outcomes.set(p.draft, error as Error);
       if (mayHaveRun(error)) unsure(pending);
       this.#lists.bump(lists);
+      this.#commits.emit(commits);
       return;
     }
     const result = sent.result;
@@ -191,6 +199,7 @@ export class SaveRunner {
         // Errors tied to no mutation (parse, validation): the document was refused, nothing ran.
         if (unrouted.length === 0) unsure(pending);
         this.#lists.bump(lists);
+        this.#commits.emit(commits);
         return;
       }
       const failed: Pending[] = [];
@@ -213,6 +222,7 @@ export class SaveRunner {
           }
           try {
             p.apply(ctx, value, lists);
+            commits.push(p.commit(false));
           } catch (error) {
             // A malformed result: the mutation ran, so what it changed goes stale like any unsure one.
             outcomes.set(p.draft, error as Error);
@@ -222,6 +232,7 @@ export class SaveRunner {
       }, seq);
       unsure(failed);
       this.#lists.bump(lists);
+      this.#commits.emit(commits);
     } finally {
       sent.done();
     }
@@ -279,11 +290,21 @@ export class SaveRunner {
         if (record !== undefined) markStale(ctx, record, [...sent.keys()]);
         applyRule(this.#host, ctx, invalidationRule(type.name), new Set(), lists);
       },
+      commit: (uncertain) => ({
+        kind: create ? 'create' : 'update',
+        typename: type.name,
+        id: create && uncertain ? null : s.id,
+        mutation: mutation.field,
+        fields: [...sent.keys()],
+        rule: invalidationRule(type.name),
+        uncertain,
+      }),
     };
   }
 
   #sideOp(draft: EntityDraft, op: QueuedOperation): Pending {
     const s = draftState(draft);
+    let changed: string[] | null = null;
     const vars = op.spec.variables(s.id, op.params, (ref, t) => this.#registry.idToSend(ref, t));
     return {
       draft,
@@ -295,6 +316,7 @@ export class SaveRunner {
       apply: (ctx, data, lists) => {
         if (s.ops[0] === op) s.ops.shift();
         const patch = op.spec.patch(data, op.params);
+        changed = [...Object.keys(patch.values ?? {}), ...(patch.stale ?? [])];
         patchRecord(this.#host, ctx, s.typename, s.id, patch.values, patch.stale);
         const record = this.#host.source.get(s.typename, s.id);
         if (record !== undefined && s.edits.size === 0) s.base = record.snap;
@@ -307,6 +329,15 @@ export class SaveRunner {
         if (record !== undefined) markInvalidated(record, ctx);
         applyRule(this.#host, ctx, op.spec.invalidates, new Set(), lists);
       },
+      commit: (uncertain) => ({
+        kind: 'side',
+        typename: s.typename,
+        id: s.id,
+        mutation: op.spec.mutation,
+        fields: uncertain ? null : changed,
+        rule: op.spec.invalidates ?? {},
+        uncertain,
+      }),
     };
   }
 

@@ -14,6 +14,7 @@ import { invalidationRule, type InvalidationRule } from './invalidationRules';
 import { ListEpochs, type ListListener } from './listEpochs';
 import { buildMutation } from './mutationDocument';
 import { mayHaveRun, SaveRunner } from './saveRunner';
+import { StoreCommits, type StoreCommit } from './storeCommits';
 import { markInvalidated } from '../records/recordMarks';
 import type { WriteOptions } from '../store/storeTypes';
 import type { WriteHost } from './writeHost';
@@ -39,13 +40,14 @@ export interface GetOrCreateOptions {
 export class StoreWrites {
   readonly registry: DraftRegistry;
   readonly lists = new ListEpochs();
+  readonly commits = new StoreCommits();
   readonly #host: WriteHost;
   readonly #runner: SaveRunner;
 
   constructor(host: WriteHost) {
     this.#host = host;
     this.registry = new DraftRegistry(host);
-    this.#runner = new SaveRunner(host, this.registry, this.lists);
+    this.#runner = new SaveRunner(host, this.registry, this.lists, this.commits);
   }
 
   edit(entity: EntitySnapshot | EntityDraft): EntityDraft {
@@ -133,6 +135,15 @@ export class StoreWrites {
     ]);
     const lists = new Set<string>();
     let seq = 0;
+    const commit = (uncertain: boolean): StoreCommit => ({
+      kind: 'delete',
+      typename: type.name,
+      id,
+      mutation: destroy.field,
+      fields: null,
+      rule: invalidationRule(type.name),
+      uncertain,
+    });
     // The destroy may have run: the record (and what the rule covers) goes stale, as of its send.
     const unsure = () => {
       if (seq === 0) return;
@@ -145,6 +156,7 @@ export class StoreWrites {
         applyRule(this.#host, ctx, invalidationRule(type.name), new Set(), lists);
       }, seq);
       this.lists.bump(lists);
+      this.commits.emit([commit(true)]);
     };
     let result;
     try {
@@ -189,6 +201,7 @@ export class StoreWrites {
       if (draft !== undefined) this.registry.untrack(draft);
     }
     this.lists.bump(lists);
+    this.commits.emit([commit(false)]);
   }
 
   /**

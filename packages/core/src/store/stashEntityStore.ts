@@ -22,6 +22,7 @@ import type { DraftableType } from '../drafts/writableFields';
 import { TypeTable } from '../model/typeTable';
 import type { InvalidationRule } from '../mutations/invalidationRules';
 import type { ListListener } from '../mutations/listEpochs';
+import type { CommitListener } from '../mutations/storeCommits';
 import { StoreWrites, type GetOrCreateOptions } from '../mutations/storeWrites';
 import { Normalizer } from '../normalize/normalizer';
 import type { FindIterator } from '../pagination/findIterator';
@@ -568,6 +569,15 @@ export class StashEntityStore<S extends SchemaTypes = StashTypes> {
   dispose(): void {
     this.#disposed = true;
     for (const live of [...this.#live]) live.close();
+  }
+
+  /**
+   * Told of every mutation the store sent, once its cache effects were applied: confirmed ones, and
+   * (`uncertain`) ones that failed after sending and may have run. For mirrors of the store's writes
+   * (the Stash host page's Apollo cache: `@stashkit/core/host`).
+   */
+  subscribeCommits(listener: CommitListener): Unsubscribe {
+    return this.#writes.commits.subscribe(listener);
   }
 
   /** Bumped when a mutation made `typename`'s list results (`find`, `findIter`, counts) stale. */
