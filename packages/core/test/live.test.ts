@@ -246,6 +246,26 @@ describe('connectLive', () => {
     expect(JSON.stringify(refused)).not.toContain(KEY);
   });
 
+  it("authenticates with the page's session cookie as a same-origin plugin does (no key in the URL)", async () => {
+    const login = await fetch(`${new URL(stash.url).origin}/login`, {
+      method: 'POST',
+      body: new URLSearchParams({ username: '', password: KEY }),
+      redirect: 'manual',
+    });
+    const cookie = /^session=[^;]*/.exec(login.headers.get('set-cookie') ?? '')?.[0];
+    expect(cookie).toBeDefined();
+    // What a browser does on a same-origin upgrade: the cookie goes along.
+    class CookieWebSocket extends WebSocket {
+      constructor(url: string, protocols?: string | string[]) {
+        super(url, protocols, { headers: { Cookie: cookie! } });
+      }
+    }
+    const store = newStore({ apiKey: undefined });
+    const live = await store.connectLive({ webSocketImpl: CookieWebSocket });
+    const state = await whenState(live, (s) => s.status === 'connected' || s.lastError !== null);
+    expect(state).toMatchObject({ status: 'connected', url: stash.wsUrl, lastError: null });
+  });
+
   it('closes when the store is disposed; connectLive after dispose is refused', async () => {
     const store = newStore();
     const live = await store.connectLive({ webSocketImpl: WebSocket });
