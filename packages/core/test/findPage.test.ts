@@ -208,6 +208,38 @@ describe('findPage', () => {
     expect(stash.requests).toHaveLength(1);
   });
 
+  it('pages a list query that has no paging (findSavedFilters) itself, and findIter yields each item once', async () => {
+    const store = newStore();
+    for (let i = 0; i < 5; i++) {
+      const draft = store.create('SavedFilter', {
+        mode: 'SCENES',
+        name: `Saved ${i}`,
+        find_filter: {},
+        object_filter: {},
+        ui_options: {},
+      } as never);
+      await store.save(draft);
+    }
+    const all = await store.find('SavedFilter', undefined, { fields: ['name'] });
+    expect(all.length).toBeGreaterThanOrEqual(7);
+    const ids = all.map((f) => f.id);
+    const page = await store.findPage('SavedFilter', undefined, { page: 2, perPage: 3, fields: ['name'] });
+    expect(page.items.map((f) => f.id)).toEqual(ids.slice(3, 6));
+    expect(page).toMatchObject({ count: ids.length, page: 2, perPage: 3, pages: Math.ceil(ids.length / 3) });
+    const seen: string[] = [];
+    for await (const f of store.findIter('SavedFilter', undefined, { batch: 3, fields: ['name'] }))
+      seen.push(f.id);
+    expect(seen).toEqual(ids);
+    expect(await store.findOne('SavedFilter', undefined, { fields: ['name'] })).toBe(all[0]);
+    // Its list query takes no find filter: sort, direction and q are refused, not ignored.
+    const sent = stash.requests.length;
+    await expect(store.find('SavedFilter', undefined, { sort: 'name' })).rejects.toThrow(
+      /SavedFilter's list query \(findSavedFilters\) takes no q, sort or direction/,
+    );
+    await expect(store.findPage('SavedFilter', undefined, { q: 'x' })).rejects.toThrow(StashValidationError);
+    expect(stash.requests).toHaveLength(sent);
+  });
+
   it('rejects bad input before any request', async () => {
     const store = newStore();
     await expect(store.findPage('Scene', undefined, { page: 0 })).rejects.toThrow(StashValidationError);

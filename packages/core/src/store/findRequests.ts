@@ -27,6 +27,8 @@ export interface FindRequest {
   readonly selection: ReturnType<SelectionBuilder['entity']>;
   /** Its `KnownCounts` key (type, filters, search text). */
   readonly countKey: string;
+  /** For a list query without paging (`findSavedFilters`): the page's rows, cut here. */
+  readonly window?: { readonly from: number; readonly to: number };
 }
 
 export class FindRequests {
@@ -103,9 +105,16 @@ export class FindRequests {
     }
     const { q, sort, direction } = options ?? {};
     const args: RootArg[] = [];
+    let window: FindRequest['window'];
     if (list.findFilterArg !== undefined) {
       const findFilter = compileFindFilter({ q, sort, direction, page, perPage }, type.name);
       args.push({ name: list.findFilterArg, type: 'FindFilterType', value: findFilter });
+    } else {
+      if (q !== undefined || sort !== undefined || direction !== undefined)
+        throw new StashValidationError(
+          `StashEntityStore: ${type.name}'s list query (${list.field}) takes no q, sort or direction`,
+        );
+      window = { from: (page - 1) * perPage, to: page * perPage };
     }
     if (filters !== undefined) {
       if (list.filterArg === undefined)
@@ -119,7 +128,7 @@ export class FindRequests {
         ? this.trees.parse(type.name, options.fields)
         : this.trees.defaults(type.name);
     const countKey = this.counts.key(type, filters, q);
-    return { args, selection: this.selections.entity(type.name, tree), countKey };
+    return { args, selection: this.selections.entity(type.name, tree), countKey, window };
   }
 
   /**
@@ -140,7 +149,9 @@ export class FindRequests {
     return op.promise.then(
       (page) => {
         if (!direct) this.counts.record(request.countKey, epoch, page.count);
-        return page;
+        const cut = request.window;
+        // Every row is written (the server sent them); the caller gets its page's.
+        return cut === undefined ? page : { ...page, items: page.items.slice(cut.from, cut.to) };
       },
       (error: unknown) => {
         if (error instanceof FindLimitError) this.counts.record(request.countKey, epoch, error.count);
