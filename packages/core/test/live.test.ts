@@ -1,5 +1,6 @@
 // Live events: store.connectLive() over graphql-ws against the mock (real HTTP and websocket). The
 // mock's jobs run on a manual clock and the reconnect backoff on manual delays: nothing waits out time.
+import { inspect } from 'node:util';
 import { createManualClock, type ManualClock } from '@stashkit/mock';
 import { startTestStash, type TestStash } from '@stashkit/testkit';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -240,6 +241,8 @@ describe('connectLive', () => {
     await whenState(ok, (s) => s.status === 'connected');
     const shown = JSON.stringify(ok.state);
     expect(shown).not.toContain(KEY);
+    expect(inspect(ok, { depth: 8, showHidden: true })).not.toContain(KEY);
+    expect(inspect(keyed, { depth: 4 })).not.toContain(KEY);
     expect(ok.state.url).toMatch(/\?apikey=\*\*\*$/);
     const wrong = await newStore({ apiKey: 'wrong-' + KEY }).connectLive({ webSocketImpl: WebSocket });
     const refused = await whenState(wrong, (s) => s.lastError !== null);
