@@ -74,4 +74,53 @@ describe('useFindPage', () => {
     expect(view.container.textContent!.split(':')[1].split(',')).not.toContain(gone);
     expect(view.container.textContent!.split(':')[1].split(',')).toHaveLength(5);
   });
+
+  it('holds the previous page through a held answer, a filter change and a failed page; a new type starts empty', async () => {
+    const store = newStore(stash());
+    type Props = { type: 'Scene' | 'Performer'; page: number; min: number };
+    function Grid({ type, page, min }: Props) {
+      const { data, status, isFetching, isPlaceholder, error } = useFindPage(
+        type,
+        { rating100__gte: min },
+        { page, perPage: 5, sort: 'created_at', fields: ['rating100'] },
+      );
+      const ids = data?.items.map((s) => s.id).join(',') ?? '-';
+      const flags = `${status}${isFetching ? ':fetching' : ''}${isPlaceholder ? ':placeholder' : ''}`;
+      return <p>{`${flags}|${data?.page ?? 0}|${ids}|${error?.name ?? ''}`}</p>;
+    }
+    const ui = (props: Props) => (
+      <StashProvider store={store}>
+        <Grid {...props} />
+      </StashProvider>
+    );
+    const view = renderWith(store, <Grid type="Scene" page={1} min={20} />);
+    await waitFor(() => expect(view.container.textContent).toMatch(/^success\|1\|/));
+    const first = view.container.textContent!;
+    const firstIds = first.split('|')[2];
+
+    // Page 2: the server has answered but the answer is held, so page 1 stays, flagged.
+    const held = stash().faults.hold();
+    view.rerender(ui({ type: 'Scene', page: 2, min: 20 }));
+    await act(() => held.executed);
+    expect(view.container.textContent).toBe(`success:fetching:placeholder|1|${firstIds}|`);
+    await act(async () => held.release());
+    await waitFor(() => expect(view.container.textContent).toMatch(/^success\|2\|/));
+    const secondIds = view.container.textContent!.split('|')[2];
+    expect(secondIds).not.toBe(firstIds);
+
+    // Another filter is a placeholder too; a failed page keeps the previous page next to its error.
+    stash().faults.next({ status: 500 });
+    view.rerender(ui({ type: 'Scene', page: 2, min: 40 }));
+    // (the fetch starts at the end of the tick: isFetching may not be set yet)
+    expect(view.container.textContent).toMatch(
+      new RegExp(`^success(:fetching)?:placeholder\\|2\\|${secondIds}\\|$`),
+    );
+    await waitFor(() => expect(view.container.textContent).toMatch(/^error/));
+    expect(view.container.textContent).toMatch(new RegExp(`^error:placeholder\\|2\\|${secondIds}\\|Stash`));
+
+    // Another type shows nothing of the scenes while it loads.
+    view.rerender(ui({ type: 'Performer', page: 1, min: 20 }));
+    expect(view.container.textContent).toMatch(/^pending(:fetching)?\|0\|-\|$/);
+    await waitFor(() => expect(view.container.textContent).toMatch(/^success\|1\|/));
+  });
 });
