@@ -225,6 +225,25 @@ describe('connectLive', () => {
     off();
   });
 
+  it('subscribes again after backoff when the server ends a subscription on a live socket', async () => {
+    const delays = manualDelays();
+    const store = newStore({ delay: delays.delay });
+    const live = await store.connectLive({ webSocketImpl: WebSocket, backoff: { initialMs: 250 } });
+    await whenState(live, (s) => s.status === 'connected');
+    await subscribed();
+    stash.runtime.jobs.updates.closeAll();
+    await vi.waitFor(() => expect(delays.waiting).toHaveLength(1));
+    expect(delays.waiting[0].ms).toBe(250);
+    expect(stash.runtime.jobs.updates.size).toBe(0);
+    delays.waiting[0].fire();
+    await subscribed();
+    const done = whenEvent(live, (e) => e.kind === 'job');
+    await scan();
+    clock.advance(1000);
+    expect(await done).toMatchObject({ rule: 'scan' });
+    expect(live.state).toMatchObject({ status: 'connected', connections: 1 });
+  });
+
   it('is refused without the key (401 at the upgrade); the key never shows in state or errors', async () => {
     const delays = manualDelays();
     const store = newStore({ apiKey: undefined, delay: delays.delay });

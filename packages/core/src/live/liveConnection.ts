@@ -82,6 +82,9 @@ export class LiveConnection {
   readonly #unsubscribes: (() => void)[] = [];
   #state: LiveState;
   #cancelWait: (() => void) | null = null;
+  readonly #resubscribes = new Set<() => void>();
+  #delay!: (fn: () => void, ms: number) => () => void;
+  #initialMs = 500;
   #attemptError: string | null = null;
   // Stash fires scanCompleteSubscribe, then reports the scan (or clean) job finished: the
   // invalidation runs once, on whichever comes first. Jobs run one at a time, so one flag suffices.
@@ -107,6 +110,8 @@ export class LiveConnection {
       lastError: null,
     };
     const { initialMs = 500, maxMs = 30_000, random = Math.random } = options.backoff ?? {};
+    this.#delay = delay;
+    this.#initialMs = initialMs;
     this.#client = createClient({
       url,
       webSocketImpl,
@@ -159,6 +164,8 @@ export class LiveConnection {
     this.#set({ status: 'closed' });
     for (const off of this.#unsubscribes.splice(0)) off();
     this.#cancelWait?.();
+    for (const cancel of this.#resubscribes) cancel();
+    this.#resubscribes.clear();
     void this.#client.dispose();
   }
 
@@ -171,7 +178,15 @@ export class LiveConnection {
         },
         // Retries are graphql-ws's; a subscription error (the server refused the document) is shown.
         error: (error) => this.#failed(error instanceof Error ? error.message : describeErrors(error)),
-        complete: () => {},
+        // The server ended it (gqlgen does when its channel closes) on a live socket: ask again.
+        complete: () => {
+          if (this.#state.status === 'closed') return;
+          const cancel = this.#delay(() => {
+            this.#resubscribes.delete(cancel);
+            if (this.#state.status !== 'closed') this.#subscribe(query, next);
+          }, this.#initialMs);
+          this.#resubscribes.add(cancel);
+        },
       },
     );
     this.#unsubscribes.push(off);
