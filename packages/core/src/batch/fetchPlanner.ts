@@ -1,13 +1,15 @@
 /**
  * Works out what a set of reads must fetch: per record key, the union of requested fields that are
- * not fresh (not received, invalidated or past their TTL; all of them when forced or uncached). Needs of linked records go
- * to the linked record itself when the link is known and the type can be fetched alone, and into
- * the parent's selection otherwise (link not received yet, or a type like GalleryChapter).
+ * not fresh (not received, invalidated or past their TTL; all of them when forced or uncached). What is missing comes
+ * from `readSelection`: needs of linked records go to the linked record itself when the link is
+ * known and the type can be fetched alone, and into the parent's selection otherwise (link not
+ * received yet, or a type like GalleryChapter).
  */
 import { StashValidationError } from '../errors';
 import type { TypeInfo } from '../model/typeTable';
 import { mergeTree, type FieldNode, type FieldTree } from '../query/fieldTree';
-import { LINKS, RecordState, type LinkValue, type Links, type StoreRecord } from '../records/storeRecord';
+import { readSelection, type FieldFreshness } from '../read/readSelection';
+import { RecordState, type StoreRecord } from '../records/storeRecord';
 import { recordKey } from '../shared/keys';
 
 export interface FetchTarget {
@@ -26,11 +28,7 @@ export interface PlanInput {
   readonly force: boolean;
 }
 
-/** Per-field freshness (the store's `TtlPolicy`). */
-export interface FieldFreshness {
-  isFieldStale(record: StoreRecord, key: string, now: number): boolean;
-  now(): number;
-}
+export type { FieldFreshness };
 
 export class FetchPlanner {
   /** Targets by record key. */
@@ -58,70 +56,15 @@ export class FetchPlanner {
     force: boolean,
     deps: Set<string>,
   ): void {
-    const refetch = force || record === undefined || record.state === RecordState.Deleted;
-    for (const node of tree.values()) {
-      const field = type.fields.get(node.fk.name);
-      if (field === undefined || node.fk.key === 'id') continue;
-      if (refetch || this.#fresh.isFieldStale(record!, node.fk.key, this.#now)) {
-        this.#missing(type, id, node, deps);
-        continue;
-      }
-      if (node.children === undefined) continue;
-      if (field.link) {
-        const links = (record!.snap as unknown as { [LINKS]: Links })[LINKS];
-        if (this.#descend(links[node.fk.key], node.children, force, deps))
-          this.#missing(type, id, node, deps);
-      } else if (field.kind === 'embedded') {
-        const value = (record!.snap as unknown as Record<string, unknown>)[node.fk.key];
-        if (this.#descendEmbedded(value, node.children, force, deps)) this.#missing(type, id, node, deps);
-      }
-    }
-  }
-
-  /** Plans linked records; returns true when one of them can only be fetched through the parent. */
-  #descend(value: LinkValue | undefined, tree: FieldTree, force: boolean, deps: Set<string>): boolean {
-    if (value === undefined || value === null) return false;
-    const records = Array.isArray(value) ? value : [value as StoreRecord];
-    for (const child of records) {
-      if (child === null) continue;
-      // A detached record (sent without its id) is refetched through its parent.
-      if (child.type.fetchable && child.snap.id !== undefined)
-        this.#plan(child.type, child.id, child, tree, force, deps);
-      else if (this.#needs(child, tree, force)) return true;
-    }
-    return false;
-  }
-
-  /** Plans records linked from embedded objects (`SceneGroup.group`); true when the parent must refetch. */
-  #descendEmbedded(value: unknown, tree: FieldTree, force: boolean, deps: Set<string>): boolean {
-    if (value === null || value === undefined) return false;
-    const items = Array.isArray(value) ? value : [value];
-    for (const item of items) {
-      const links = (item as { [LINKS]?: Links } | null)?.[LINKS];
-      if (links === undefined) continue;
+    if (force || record === undefined || record.state === RecordState.Deleted) {
+      // Forced or uncached: the whole selection, at every level, from this record.
       for (const node of tree.values()) {
-        if (node.children === undefined || !(node.fk.key in links)) continue;
-        if (this.#descend(links[node.fk.key], node.children, force, deps)) return true;
+        if (node.fk.key !== 'id' && type.fields.has(node.fk.name)) this.#missing(type, id, node, deps);
       }
+      return;
     }
-    return false;
-  }
-
-  #needs(record: StoreRecord, tree: FieldTree, force: boolean): boolean {
-    if (force || record.state === RecordState.Deleted) return true;
-    for (const node of tree.values()) {
-      if (node.fk.key === 'id' && record.snap.id === undefined) return true;
-      if (node.fk.key === 'id' || !record.type.fields.has(node.fk.name)) continue;
-      if (this.#fresh.isFieldStale(record, node.fk.key, this.#now)) return true;
-      if (node.children === undefined || !record.type.fields.get(node.fk.name)!.link) continue;
-      // Records below one fetched through its parent come with it (detached ones have no other way).
-      const value = (record.snap as unknown as { [LINKS]: Links })[LINKS][node.fk.key];
-      const below = Array.isArray(value) ? value : [value];
-      for (const child of below as (StoreRecord | null | undefined)[]) {
-        if (child !== null && child !== undefined && this.#needs(child, node.children, force)) return true;
-      }
-    }
-    return false;
+    const { missing } = readSelection(record, tree, { fresh: this.#fresh, now: this.#now });
+    for (const { record: owner, node } of missing) this.#missing(owner.type, owner.id, node, deps);
   }
 
   #missing(type: TypeInfo, id: string, node: FieldNode, deps: Set<string>): void {

@@ -3,6 +3,8 @@
  * (`useEntity`, `usePopulate`). It fetches only when someone subscribes and something is missing or
  * stale, follows exactly the records and fields its selection reads (links included), and builds a
  * new result only when one of those changed, so an update reaches the affected observers only.
+ * `data` is plain and selection-shaped (`StashEntityStore.readEntity`): a selected value that
+ * changed gives a new `data` (and new objects along its path), anything else keeps its identity.
  *
  * Work starts a microtask after the first subscribe: a subscribe/unsubscribe/subscribe burst
  * (React StrictMode) starts one read, and an observer dropped before then starts none. When the
@@ -13,8 +15,11 @@ import { StashError, StashValidationError } from '../errors';
 import type { EntityTypeName } from '../schema/generated/types';
 import type { StashEntityStore } from '../store/stashEntityStore';
 import type { EntityOf } from '../store/storeTypes';
-import { fieldTreeFor, specList } from './fieldTrees';
-import { addWholeRecord, collectDeps, RecordSubscriptions, type DepMap } from './recordDeps';
+import { specList } from '../query/fieldTree';
+import { addWholeRecord, type DepMap } from '../read/readSelection';
+import { recordKey } from '../shared/keys';
+import { keepEqual } from '../shared/shallowEqual';
+import { RecordSubscriptions } from './recordSubscriptions';
 import { Subscribable } from './subscribable';
 
 export type ObserverStatus = 'idle' | 'pending' | 'success' | 'error';
@@ -30,7 +35,11 @@ export interface EntityObserverOptions<T extends EntityTypeName = EntityTypeName
 }
 
 export interface EntityResult<D> {
-  /** The snapshot once every selected field is present (kept while a refetch runs); else `null`. */
+  /**
+   * Plain data holding exactly the selected fields once they are all present (kept while a refetch
+   * runs), structurally shared with the previous result; else `null`. Without `fields`: the record
+   * as received, links as their small set (`id` and name/title/path).
+   */
   readonly data: D | null;
   readonly status: ObserverStatus;
   readonly error: StashError | null;
@@ -78,7 +87,7 @@ export class EntityObserver<T extends EntityTypeName = EntityTypeName, D = Entit
       if (change.kind === 'added' || change.kind === 'removed') this.#missing = false;
       if (change.kind === 'deleted' && change.typename === this.#type && change.id === this.#id)
         this.#missing = true;
-      this.#update(true);
+      this.#update();
       if (change.kind === 'invalidated' || change.kind === 'removed') this.#scheduleFetch();
     });
     this.refetch = this.refetch.bind(this);
@@ -99,7 +108,7 @@ export class EntityObserver<T extends EntityTypeName = EntityTypeName, D = Entit
       );
     }
     // Validates the type and the field specs now, before any request.
-    fieldTreeFor(this.store.model, checkEntityType(this.store, options.type), specs);
+    this.store.selectionTree(checkEntityType(this.store, options.type), specs);
     this.#type = options.type;
     this.#id = id;
     this.#specs = specs;
@@ -110,7 +119,7 @@ export class EntityObserver<T extends EntityTypeName = EntityTypeName, D = Entit
     this.#error = null;
     this.#missing = false;
     this.#consumeSuspenseRead();
-    this.#update(false);
+    this.#update();
     this.#scheduleFetch();
   }
 
@@ -160,7 +169,7 @@ export class EntityObserver<T extends EntityTypeName = EntityTypeName, D = Entit
     suspenseReads.get(this.store)?.delete(this.#signature);
     this.#subs.activate();
     // The cache may have changed between render and subscribe.
-    this.#update(false, true);
+    this.#update(true);
     this.#scheduleFetch();
   }
 
@@ -172,7 +181,7 @@ export class EntityObserver<T extends EntityTypeName = EntityTypeName, D = Entit
       this.#abort = null;
       this.#fetching = null;
       this.#generation++;
-      this.#update(false, true);
+      this.#update(true);
     }
   }
 
@@ -216,7 +225,7 @@ export class EntityObserver<T extends EntityTypeName = EntityTypeName, D = Entit
     this.#abort?.abort();
     this.#abort = abort;
     this.#fetching = promise;
-    this.#update(false);
+    this.#update();
     const settle = () => {
       if (this.#abort === abort) this.#abort = null;
     };
@@ -227,57 +236,43 @@ export class EntityObserver<T extends EntityTypeName = EntityTypeName, D = Entit
         this.#fetching = null;
         this.#error = null;
         this.#missing = value === null;
-        this.#update(true);
+        this.#update();
       },
       (error: unknown) => {
         if (generation !== this.#generation || this.#fetching !== promise) return;
         this.#fetching = null;
         this.#error = toStashError(error);
-        this.#update(true);
+        this.#update();
       },
     );
     return promise;
   }
 
-  /** Rebuilds the result; `changed` forces a new object (a record it reads changed). */
-  #update(changed: boolean, quiet = false): void {
+  /** Rebuilds the result, notifying listeners (unless `quiet`) when it changed. */
+  #update(quiet = false): void {
     const previous = this.#result as EntityResult<D> | undefined;
-    const next = this.#compute();
-    if (
-      !changed &&
-      previous !== undefined &&
-      previous.data === next.data &&
-      previous.status === next.status &&
-      previous.error === next.error &&
-      previous.missing === next.missing &&
-      previous.isFetching === next.isFetching &&
-      previous.isStale === next.isStale
-    ) {
-      return;
-    }
+    const next = keepEqual(previous, this.#compute(previous));
+    if (next === previous) return;
     this.#result = next;
     if (previous !== undefined && !quiet) this.notify();
   }
 
-  #compute(): EntityResult<D> {
+  #compute(previous: EntityResult<D> | undefined): EntityResult<D> {
     const deps: DepMap = new Map();
     let data: D | null = null;
     let stale = false;
     const id = this.#id;
     if (id !== null) {
-      const snap = this.store.peek(this.#type, id);
-      const specs = this.#specs;
-      if (snap !== null) {
-        const complete = specs === undefined || this.store.missingReceived(snap, ...specs).size === 0;
-        if (specs === undefined) addWholeRecord(deps, this.#type, id);
-        collectDeps(deps, snap.__typename, snap, fieldTreeFor(this.store.model, snap.__typename, specs));
-        if (complete) {
-          data = snap as unknown as D;
-          stale = this.store.getCached(this.#type, id) === null;
-        }
+      const read = this.store.readEntity(this.#type, id, this.#specs, {
+        previous: previous?.data ?? undefined,
+        deps,
+      });
+      if (read !== null && read.complete) {
+        data = read.data as D;
+        stale = read.stale;
       }
       // The root record is always followed: it may appear, be deleted or be evicted.
-      if (!deps.has(this.#type + ':' + id)) addWholeRecord(deps, this.#type, id);
+      if (!deps.has(recordKey(this.#type, id))) addWholeRecord(deps, this.#type, id);
     }
     this.#subs.set(deps);
     const missing = data === null && this.#missing;

@@ -18,8 +18,9 @@ import type { EntityTypeName } from '../schema/generated/types';
 import type { StashEntityStore } from '../store/stashEntityStore';
 import type { EntityOf, FiltersOf, FindIterOptions } from '../store/storeTypes';
 import { checkEntityType, type ObserverStatus } from './entityObserver';
-import { specList } from './fieldTrees';
+import { specList } from '../query/fieldTree';
 import { ListObserver } from './listObserver';
+import { keepEqual } from '../shared/shallowEqual';
 import { stableKey } from '../shared/stableKey';
 
 export interface FindIterObserverOptions<T extends EntityTypeName = EntityTypeName> extends FindIterOptions {
@@ -29,7 +30,7 @@ export interface FindIterObserverOptions<T extends EntityTypeName = EntityTypeNa
 }
 
 export interface FindIterResult<D> {
-  /** Items loaded so far, in server order, current snapshots. */
+  /** Items loaded so far, in server order, plain selection data kept current. */
   readonly items: readonly D[];
   /** More matches remain on the server (`true` until the first page tells). */
   readonly hasMore: boolean;
@@ -137,7 +138,7 @@ export class FindIterObserver<
     this.#done = false;
     this.epoch = -1;
     this.error = null;
-    this.items.reset(this.#options.type, specList(this.#options.fields));
+    this.items.reset(specList(this.#options.fields));
     this.update();
     this.scheduleFetch();
   }
@@ -188,19 +189,8 @@ export class FindIterObserver<
       total,
       refetch: this.refetch,
     };
-    if (
-      previous !== undefined &&
-      previous.items === items &&
-      previous.hasMore === next.hasMore &&
-      previous.status === status &&
-      previous.error === next.error &&
-      previous.isFetching === next.isFetching &&
-      previous.total === total &&
-      previous.loaded === next.loaded
-    ) {
-      return;
-    }
-    this.#result = next;
+    this.#result = keepEqual(previous, next);
+    if (this.#result === previous) return;
     if (previous !== undefined) this.notify();
   }
 }

@@ -13,8 +13,9 @@ import type { EntityTypeName } from '../schema/generated/types';
 import type { StashEntityStore } from '../store/stashEntityStore';
 import type { EntityOf, FiltersOf, FindCallOptions } from '../store/storeTypes';
 import { checkEntityType, type ObserverStatus } from './entityObserver';
-import { specList } from './fieldTrees';
+import { specList } from '../query/fieldTree';
 import { ListObserver } from './listObserver';
+import { keepEqual } from '../shared/shallowEqual';
 import { stableKey } from '../shared/stableKey';
 
 /** The part of a TanStack `QueryClient` the observers use (no import of TanStack Query). */
@@ -37,7 +38,7 @@ export interface FindObserverOptions<T extends EntityTypeName = EntityTypeName> 
 }
 
 export interface FindResult<D> {
-  /** Matches in server order, current snapshots; `null` before the first answer. */
+  /** Matches in server order, plain selection data kept current; `null` before the first answer. */
   readonly data: readonly D[] | null;
   readonly status: ObserverStatus;
   readonly error: StashError | null;
@@ -81,7 +82,7 @@ export class FindObserver<T extends EntityTypeName = EntityTypeName, D = EntityO
     this.release();
     this.epoch = -1;
     this.error = null;
-    this.items.reset(type, specList(fields));
+    this.items.reset(specList(fields));
     this.update();
     this.scheduleFetch();
   }
@@ -143,17 +144,15 @@ export class FindObserver<T extends EntityTypeName = EntityTypeName, D = EntityO
           : this.#options.enabled === false
             ? 'idle'
             : 'pending';
-    const isFetching = this.inFlight !== null;
-    if (
-      previous !== undefined &&
-      previous.data === data &&
-      previous.status === status &&
-      previous.error === this.error &&
-      previous.isFetching === isFetching
-    ) {
-      return;
-    }
-    this.#result = { data, status, error: this.error, isFetching, refetch: this.refetch };
+    const next = {
+      data,
+      status,
+      error: this.error,
+      isFetching: this.inFlight !== null,
+      refetch: this.refetch,
+    };
+    this.#result = keepEqual(previous, next);
+    if (this.#result === previous) return;
     if (previous !== undefined) this.notify();
   }
 }

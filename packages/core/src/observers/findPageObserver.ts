@@ -2,17 +2,18 @@
  * `FindPageObserver`: one numbered page (`store.findPage`) as a subscribable result for
  * `useFindPage`. Moving to another page (or sort, filter, page size) keeps showing the previous
  * page, flagged `isPlaceholder`, until the new one arrives, as a paginated table expects. Items are
- * current snapshots (an edit shows, a deleted item drops out); when a mutation makes the type's
+ * plain selection data kept current (an edit shows, a deleted item drops out); when a mutation makes the type's
  * lists stale the page is asked again in place. Its request is aborted when the last listener leaves.
  */
 import type { StashError } from '../errors';
 import type { EntitySnapshot } from '../records/storeRecord';
 import type { EntityTypeName } from '../schema/generated/types';
+import { keepEqual } from '../shared/shallowEqual';
 import { stableKey } from '../shared/stableKey';
 import type { StashEntityStore } from '../store/stashEntityStore';
 import type { EntityOf, FiltersOf, FindPageOptions, FindPageResult } from '../store/storeTypes';
 import { checkEntityType, type ObserverStatus } from './entityObserver';
-import { specList } from './fieldTrees';
+import { specList } from '../query/fieldTree';
 import { ListObserver } from './listObserver';
 
 export interface FindPageObserverOptions<T extends EntityTypeName = EntityTypeName> extends Omit<
@@ -77,7 +78,7 @@ export class FindPageObserver<
     if (typeChanged || this.#meta === null) {
       this.#meta = null;
       this.#placeholder = false;
-      this.items.reset(type, specList(fields));
+      this.items.reset(specList(fields));
     } else this.#placeholder = true;
     this.update();
     this.scheduleFetch();
@@ -117,7 +118,7 @@ export class FindPageObserver<
       const { items, ...meta } = found;
       this.#meta = meta;
       this.#placeholder = false;
-      this.items.reset(type, specList(fields));
+      this.items.reset(specList(fields));
       this.items.replace(items);
     });
   }
@@ -133,26 +134,10 @@ export class FindPageObserver<
     const data =
       meta === null
         ? null
-        : previous?.data != null && previous.data.items === items && samePage(previous.data, meta)
-          ? previous.data
-          : ({ ...meta, items } as unknown as FindPageResult<T, D>);
-    if (
-      previous !== undefined &&
-      previous.data === data &&
-      previous.status === status &&
-      previous.error === this.error &&
-      previous.isFetching === isFetching &&
-      previous.isPlaceholder === isPlaceholder
-    ) {
-      return;
-    }
-    this.#result = { data, status, error: this.error, isFetching, isPlaceholder, refetch: this.refetch };
+        : keepEqual(previous?.data ?? undefined, { ...meta, items } as FindPageResult<T, D>);
+    const next = { data, status, error: this.error, isFetching, isPlaceholder, refetch: this.refetch };
+    this.#result = keepEqual(previous, next);
+    if (this.#result === previous) return;
     if (previous !== undefined) this.notify();
   }
-}
-
-function samePage(a: object, b: PageMeta): boolean {
-  const left = a as Record<string, unknown>;
-  for (const [k, v] of Object.entries(b)) if (left[k] !== v) return false;
-  return true;
 }

@@ -1,64 +1,86 @@
 /**
- * The items of a list result (`find`, `findIter`) kept current: ids in server order, resolved to
- * each record's current snapshot, with subscriptions to the records (and linked records) the field
- * selection reads. Deleted or evicted items drop out; an edit re-renders only through its list.
+ * The items of a list result (`find`, `findIter`, `findPage`, `useCached`) kept current: entities
+ * in list order, each read as plain selection data (`StashEntityStore.readEntity`) recycled against
+ * its previous item, with subscriptions to the records (and linked records) the field selection
+ * reads. Deleted or evicted items drop out; an edit gives a new item object (and a new array) for
+ * that item only.
  */
 import type { StashEntityStore } from '../store/stashEntityStore';
 import type { EntitySnapshot } from '../records/storeRecord';
-import { fieldTreeFor } from './fieldTrees';
-import { collectDeps, RecordSubscriptions, type DepMap } from './recordDeps';
+import type { DepMap, SelectionData } from '../read/readSelection';
+import { recordKey } from '../shared/keys';
+import { shallowEqual } from '../shared/shallowEqual';
+import { RecordSubscriptions } from './recordSubscriptions';
 
 export class ListItems {
   readonly #store: StashEntityStore;
   readonly #subs: RecordSubscriptions;
-  #type = '';
+  readonly #followItems: boolean;
   #specs: readonly string[] | undefined;
-  #ids: string[] = [];
-  #items: readonly EntitySnapshot[] = [];
+  #entities: EntitySnapshot[] = [];
+  #items: readonly SelectionData[] = [];
+  #byKey = new Map<string, SelectionData>();
 
-  constructor(store: StashEntityStore, onChange: () => void) {
+  /** `followItems: false`: the owner follows the items' own records (a type subscription); links only. */
+  constructor(store: StashEntityStore, onChange: () => void, followItems = true) {
     this.#store = store;
     this.#subs = new RecordSubscriptions(store, onChange);
+    this.#followItems = followItems;
   }
 
-  get items(): readonly EntitySnapshot[] {
+  get items(): readonly SelectionData[] {
     return this.#items;
   }
 
   get size(): number {
-    return this.#ids.length;
+    return this.#entities.length;
   }
 
-  reset(type: string, specs: readonly string[] | undefined): void {
-    this.#type = type;
+  /** Empties the list and reads later items with `specs`. */
+  reset(specs: readonly string[] | undefined): void {
+    this.#entities = [];
+    this.select(specs);
+  }
+
+  /** Reads the items with `specs` from now on. */
+  select(specs: readonly string[] | undefined): void {
     this.#specs = specs;
-    this.#ids = [];
+    // Items stay recyclable by key (a refetched page keeps the objects whose values are the same).
+    const recyclable = this.#byKey;
     this.refresh();
+    for (const [key, data] of recyclable) if (!this.#byKey.has(key)) this.#byKey.set(key, data);
   }
 
   /** Appends a page (duplicates of earlier pages, possible when the server order shifts, are skipped). */
   append(entities: readonly EntitySnapshot[]): void {
-    const seen = new Set(this.#ids);
-    for (const e of entities) if (!seen.has(e.id)) this.#ids.push(e.id);
+    const seen = new Set(this.#entities.map((e) => recordKey(e.__typename, e.id)));
+    for (const e of entities) if (!seen.has(recordKey(e.__typename, e.id))) this.#entities.push(e);
     this.refresh();
   }
 
   replace(entities: readonly EntitySnapshot[]): void {
-    this.#ids = entities.map((e) => e.id);
+    this.#entities = [...entities];
     this.refresh();
   }
 
-  /** Re-reads the current snapshots and re-derives the subscriptions; a new array every time. */
+  /** Re-reads the items; the previous array when every item kept its identity. */
   refresh(): void {
     const deps: DepMap = new Map();
-    const items: EntitySnapshot[] = [];
-    for (const id of this.#ids) {
-      const snap = this.#store.peek(this.#type as never, id) as EntitySnapshot | null;
-      if (snap === null) continue;
-      items.push(snap);
-      collectDeps(deps, snap.__typename, snap, fieldTreeFor(this.#store.model, snap.__typename, this.#specs));
+    const items: SelectionData[] = [];
+    const byKey = new Map<string, SelectionData>();
+    for (const { __typename, id } of this.#entities) {
+      const key = recordKey(__typename, id);
+      const read = this.#store.readEntity(__typename, id, this.#specs, {
+        previous: this.#byKey.get(key),
+        deps,
+      });
+      if (read === null) continue;
+      items.push(read.data);
+      byKey.set(key, read.data);
     }
-    this.#items = items;
+    this.#byKey = byKey;
+    if (!shallowEqual(items, this.#items)) this.#items = items;
+    if (!this.#followItems) for (const key of byKey.keys()) deps.delete(key as never);
     this.#subs.set(deps);
   }
 

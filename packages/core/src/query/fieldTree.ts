@@ -199,3 +199,8 @@ export function treeSignature(tree: FieldTree): string {
   }
   return parts.join(' ');
 }
+
+/** Normalizes a `fields` option to an array (or `undefined`), copying so later caller edits don't leak in. */
+export function specList(fields: Iterable<string> | undefined): readonly string[] | undefined {
+  return fields === undefined ? undefined : [...fields];
+}

@@ -19,7 +19,8 @@ import {
   type StoreRecord,
 } from '../records/storeRecord';
 import { fieldKey, parseFieldKey, type FieldArgs } from '../shared/keys';
-import { treePresent, type FieldTest } from '../tracking/fieldPresence';
+import { addWholeRecord, readSelection, type DepMap, type SelectionData } from '../read/readSelection';
+import type { FieldShape } from '../records/fieldShape';
 import type { CacheQueryHost } from './cacheQueries';
 import { checkId, concreteTypes, entityTypeOf } from './storeInput';
 import type { PopulateOptions, ReadOptions } from './storeTypes';
@@ -35,13 +36,25 @@ export interface EntityReadDeps {
   readonly loader: CoalescingLoader;
 }
 
+/** One entity's selection for bindings (`StashEntityStore.readEntity`). */
+export interface EntityRead {
+  /** Plain data holding exactly the selection, structurally shared with `previous`. */
+  readonly data: SelectionData;
+  /** Every selected path was received (stale values count). */
+  readonly complete: boolean;
+  /** Some selected field is not fresh (invalidated or past its TTL): a read would fetch it. */
+  readonly stale: boolean;
+}
+
 export class EntityReads implements CacheQueryHost {
   readonly #table: TypeTable;
   readonly #source: RecordSource;
   readonly #ttl: TtlPolicy;
   readonly #trees: FieldTreeBuilder;
   readonly #loader: CoalescingLoader;
+  // The one cache of parsed selections, by typename and spec list; and "as received" trees by shape.
   readonly #specTrees = new Map<string, FieldTree>();
+  readonly #receivedTrees = new WeakMap<FieldShape, FieldTree>();
   // The default source's id → record maps by `TypeInfo.index` (see `directTypeMaps`).
   readonly #direct: ((typename: string) => Map<string, StoreRecord>) | undefined;
   readonly #records: (Map<string, StoreRecord> | undefined)[];
@@ -125,25 +138,88 @@ export class EntityReads implements CacheQueryHost {
 
   /** Specs not fresh: not received, invalidated or past the TTL (what a read would fetch). */
   missingFieldsNested(entity: EntitySnapshot, ...specs: string[]): Set<string> {
-    const now = this.#ttl.now();
-    const ttl = this.#ttl;
-    return this.#missing(entity, specs, (record, key) => !ttl.isFieldStale(record, key, now));
+    return this.#missing(entity, specs, true);
   }
 
   /** Specs not received at all, fresh or stale (for bindings that show stale data while refetching). */
   missingReceived(entity: EntitySnapshot, ...specs: string[]): Set<string> {
-    return this.#missing(entity, specs, undefined);
+    return this.#missing(entity, specs, false);
   }
 
-  #missing(entity: EntitySnapshot, specs: readonly string[], test: FieldTest | undefined): Set<string> {
+  #missing(entity: EntitySnapshot, specs: readonly string[], fresh: boolean): Set<string> {
     const type = entityTypeOf(this.#table, entity);
     const record = this.#source.get(type.name, entity.id);
     const missing = new Set<string>();
+    const now = this.#ttl.now();
     for (const spec of specs) {
-      if (record === undefined || !treePresent(record, this.#specTree(type.name, spec), test))
-        missing.add(spec);
+      const tree = this.selectionTree(type.name, [spec]);
+      if (record === undefined) missing.add(spec);
+      else if (fresh) {
+        if (readSelection(record, tree, { fresh: this.#ttl, now }).missing.length > 0) missing.add(spec);
+      } else if (!readSelection(record, tree).complete) missing.add(spec);
     }
     return missing;
+  }
+
+  /**
+   * The parsed, schema-checked tree of `specs` on `typename` (`undefined`: the type's default set);
+   * throws `StashValidationError` on a bad spec. Cached; shared: do not mutate.
+   */
+  selectionTree(typename: string, specs: readonly string[] | undefined): FieldTree {
+    if (specs === undefined) return this.#trees.defaults(this.#table.entity(typename).name);
+    const key =
+      specs.length === 1 ? typename + '\u0000' + specs[0] : typename + '\u0000' + specs.join('\u0000');
+    let tree = this.#specTrees.get(key);
+    if (tree === undefined) {
+      tree = this.#trees.parse(typename, specs);
+      this.#specTrees.set(key, tree);
+    }
+    return tree;
+  }
+
+  /**
+   * For bindings: the selection `specs` of `typename:id` as plain data recycled against `previous`
+   * (see `readSelection`), adding what it read to `deps`; `null` when absent or deleted. Without
+   * specs, the record as received (links as their small set) and every field of it followed.
+   */
+  readEntity(
+    typename: string,
+    id: string,
+    specs: readonly string[] | undefined,
+    previous?: unknown,
+    deps?: DepMap,
+  ): EntityRead | null {
+    const types = concreteTypes(this.#table, typename);
+    let record: StoreRecord | undefined;
+    for (let i = 0; i < types.length && record === undefined; i++) {
+      const found = this.#record(types[i], id);
+      if (found !== undefined && found.state !== RecordState.Deleted) record = found;
+    }
+    if (record === undefined) return null;
+    const now = this.#ttl.now();
+    if (specs === undefined) {
+      if (deps !== undefined) addWholeRecord(deps, record.type.name, id);
+      const read = readSelection(record, this.#receivedTree(record), { data: true, previous, deps });
+      return { data: read.data!, complete: true, stale: this.#ttl.isStale(record, now) };
+    }
+    const tree = this.selectionTree(record.type.name, specs);
+    const read = readSelection(record, tree, { data: true, previous, deps, fresh: this.#ttl, now });
+    return { data: read.data!, complete: read.complete, stale: read.missing.length > 0 };
+  }
+
+  /** Every received field of the record, links as their small set. */
+  #receivedTree(record: StoreRecord): FieldTree {
+    let tree = this.#receivedTrees.get(record.shape);
+    if (tree !== undefined) return tree;
+    tree = new Map();
+    for (const key of record.shape.keys) {
+      const fk = parseFieldKey(key);
+      const info = record.type.fields.get(fk.name);
+      if (info === undefined) continue;
+      tree.set(key, { fk, children: info.link ? this.#trees.small(info.typeName) : undefined });
+    }
+    this.#receivedTrees.set(record.shape, tree);
+    return tree;
   }
 
   /** The entity's current snapshot, `null` if it is gone (CacheQueryHost). */
@@ -248,16 +324,6 @@ export class EntityReads implements CacheQueryHost {
       extra.set(key, { fk, children: info.link ? this.#trees.small(info.typeName) : undefined });
     }
     mergeTree(tree, extra);
-    return tree;
-  }
-
-  #specTree(typename: string, spec: string): FieldTree {
-    const key = typename + '\u0000' + spec;
-    let tree = this.#specTrees.get(key);
-    if (tree === undefined) {
-      tree = this.#trees.parse(typename, [spec]);
-      this.#specTrees.set(key, tree);
-    }
     return tree;
   }
 }

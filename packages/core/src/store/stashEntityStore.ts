@@ -26,7 +26,8 @@ import type { CommitListener } from '../mutations/storeCommits';
 import { StoreWrites, type GetOrCreateOptions } from '../mutations/storeWrites';
 import { Normalizer } from '../normalize/normalizer';
 import type { FindIterator } from '../pagination/findIterator';
-import { FieldTreeBuilder } from '../query/fieldTree';
+import { FieldTreeBuilder, type FieldTree } from '../query/fieldTree';
+import type { DepMap } from '../read/readSelection';
 import { SelectionBuilder } from '../query/selectionBuilder';
 import { MapRecordSource } from '../records/recordSource';
 import type { EntitySnapshot } from '../records/storeRecord';
@@ -48,7 +49,7 @@ import { clientApiKey, type StashClient } from '../transport/stashClient';
 import type { LiveConnection, LiveOptions } from '../live/liveConnection';
 import { CacheControl } from './cacheControl';
 import { CacheQueries, type PopulateStats } from './cacheQueries';
-import { EntityReads } from './entityReads';
+import { EntityReads, type EntityRead } from './entityReads';
 import { FindPages } from './findPages';
 import { FindRequests } from './findRequests';
 import { KnownCounts } from './knownCounts';
@@ -243,6 +244,27 @@ export class StashEntityStore<S extends SchemaTypes = StashTypes> {
   /** Which specs were never received (stale values count as received): for bindings that show stale data while refetching. */
   missingReceived(entity: EntitySnapshot, ...specs: string[]): Set<string> {
     return this.#reads.missingReceived(entity, ...specs);
+  }
+
+  /**
+   * For bindings (hooks): the selection `specs` of `typename:id` as plain data holding exactly the
+   * selected fields, structurally shared with `previous` (a changed path gets new objects up to the
+   * root, everything else keeps its identity); the records and fields it read are added to `deps`.
+   * `null` when the entity is absent or deleted. Unlike `getCached`/`get` (live snapshots), the data
+   * is a copy: it does not follow later writes.
+   */
+  readEntity(
+    typename: string,
+    id: string,
+    specs: readonly string[] | undefined,
+    options: { previous?: unknown; deps?: DepMap } = {},
+  ): EntityRead | null {
+    return this.#reads.readEntity(typename, id, specs, options.previous, options.deps);
+  }
+
+  /** Parses and checks `specs` on `typename` (cached); throws `StashValidationError` on a bad spec. */
+  selectionTree(typename: string, specs: readonly string[] | undefined): FieldTree {
+    return this.#reads.selectionTree(typename, specs);
   }
 
   // ---- fetching reads ----
