@@ -116,6 +116,8 @@ export class LiveConnection {
       url,
       webSocketImpl,
       lazy: false,
+      // graphql-ws's default logs to console.error; ours goes to state (redacted).
+      onNonLazyError: (error) => this.#failed(describeErrors(error)),
       // As the stock UI's client: Stash restarts, proxies drop idle sockets; never give up.
       retryAttempts: Infinity,
       shouldRetry: () => true,
