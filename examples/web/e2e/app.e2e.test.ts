@@ -158,4 +158,37 @@ describe('example app in Chromium', () => {
     await page.screenshot({ path: screenshotPath('app-after-save') });
     expect(browser.problems).toEqual([]);
   });
+
+  it('pages performers by number (useFindPage): the count and each page match the server', async () => {
+    const performersPage = (n: number) =>
+      rawQuery<{ findPerformers: { count: number; performers: { name: string }[] } }>(
+        stash.url,
+        'query ($f: FindFilterType) { findPerformers(filter: $f) { count performers { name } } }',
+        { f: { page: n, per_page: 25, sort: 'scenes_count', direction: 'DESC' } },
+      ).then((data) => data.findPerformers);
+    const names = () =>
+      page
+        .locator('[data-testid=performer-row] td:first-child')
+        .evaluateAll((cells) => cells.map((c) => c.textContent!.replace(/^♥ /, '').replace(/ \(.*\)$/, '')));
+    const [one, two] = await Promise.all([performersPage(1), performersPage(2)]);
+    await page.getByRole('button', { name: 'Performers' }).click();
+    await expect
+      .poll(() => page.getByTestId('performer-count').textContent())
+      .toBe(`1–25 of ${one.count} performers`);
+    await expect.poll(names).toEqual(one.performers.map((p) => p.name));
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect
+      .poll(() => page.getByTestId('performer-count').textContent())
+      .toBe(`26–${25 + two.performers.length} of ${two.count} performers`);
+    await expect.poll(names).toEqual(two.performers.map((p) => p.name));
+    await expect(page.getByTestId('performer-page').textContent()).resolves.toBe(
+      `page 2 of ${Math.ceil(one.count / 25)}`,
+    );
+    // Back to page 1: from the store's page cache, no request.
+    const sent = stash.requests.length;
+    await page.getByRole('button', { name: 'Previous' }).click();
+    await expect.poll(names).toEqual(one.performers.map((p) => p.name));
+    expect(stash.requests).toHaveLength(sent);
+    expect(browser.problems).toEqual([]);
+  });
 });
