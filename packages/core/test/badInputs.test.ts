@@ -7,6 +7,7 @@ import { PROTO_CASES } from './badInputs/protoCases';
 import { FIELD_SPEC_CASES } from './badInputs/fieldSpecCases';
 import { VALUE_CASES } from './badInputs/valueCases';
 import { OPTION_CASES } from './badInputs/optionCases';
+import { STRUCTURE_CASES } from './badInputs/structureCases';
 
 let stash: TestStash;
 beforeAll(async () => {
@@ -22,6 +23,7 @@ const GROUPS: Record<string, BadInput[]> = {
   'field specs': FIELD_SPEC_CASES,
   'draft values and side operations': VALUE_CASES,
   'options and createStashStore': OPTION_CASES,
+  'circular and deep structures': STRUCTURE_CASES,
 };
 
 describe('bad-input catalog', () => {

@@ -3,6 +3,7 @@
  * (`studio` -> `studio_id`, `tags` -> `tag_ids`, `groups` -> `[SceneGroupInput]`) through the
  * schema model's write mappings. Every check throws `StashValidationError` before any request.
  */
+import { checkStructure } from '../validate/structure';
 import { StashValidationError } from '../errors';
 import type { InputFieldModel, InputModel, SchemaModel, WriteMappingModel } from '../schema/modelTypes';
 import { shareJson } from '../shared/jsonEqual';
@@ -60,6 +61,7 @@ export function checkFieldValue(model: SchemaModel, info: WritableFieldInfo, val
   }
   switch (info.mapping.mode) {
     case 'value':
+      checkStructure(value, `StashDraft: ${where}`);
       checkInputValue(model, info.input, value, where);
       return freezeCopy(value);
     case 'id':
@@ -71,6 +73,7 @@ export function checkFieldValue(model: SchemaModel, info: WritableFieldInfo, val
       value.forEach((v, i) => checkRef(info, v, `${where}[${i}]`));
       return Object.freeze([...value]);
     case 'objects': {
+      checkStructure(value, `StashDraft: ${where}`);
       const input = inputModel(model, info.mapping.inputType);
       if (info.list) {
         if (!Array.isArray(value)) throw new StashValidationError(`StashDraft: ${where} must be a list`);

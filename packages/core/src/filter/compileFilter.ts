@@ -27,6 +27,7 @@ import { didYouMean } from './suggest';
 import type { FilterInput, FilterableType, StashFilter } from './filterTypes';
 import { filterError, show } from './values';
 import type { FilterExpr } from './filterExpr';
+import { checkStructure } from '../validate/structure';
 
 /** The filter input type for an entity (`Scene` → `SceneFilterType`) or a filter type name itself. */
 export function filterTypeOf(schema: SchemaModel, type: string): string {
@@ -50,6 +51,7 @@ export function parseFilterExpr(
   filters: unknown,
   schema: SchemaModel = getSchemaModel(),
 ): FilterExpr {
+  checkStructure(filters, 'StashFilter: filters');
   return parseFilter(schema, filterTypeOf(schema, type), filters ?? {});
 }
 
@@ -64,5 +66,7 @@ export function compileFilter<T extends string>(
   filters: (T extends FilterableType ? StashFilter<T> : FilterInput) | undefined,
   schema: SchemaModel = getSchemaModel(),
 ): Record<string, unknown> {
+  // Before the parser recurses: a cycle or a runaway nesting fails here, not as a stack overflow.
+  checkStructure(filters, 'StashFilter: filters');
   return nestFilter(parseFilter(schema, filterTypeOf(schema, type), filters ?? {}));
 }

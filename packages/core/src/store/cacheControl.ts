@@ -16,6 +16,7 @@ import type { TtlPolicy, TtlSeconds } from './ttlPolicy';
 import { StashValidationError } from '../errors';
 import { checkEntityId } from '../validate/entityId';
 import { show } from '../validate/showValue';
+import { checkStructure } from '../validate/structure';
 
 export class CacheControl {
   readonly #source: RecordSource;
@@ -41,6 +42,7 @@ export class CacheControl {
   /** Normalizes plain result objects as if the server sent them (one batch for an array). */
   ingest(typename: string, data: Record<string, unknown> | readonly Record<string, unknown>[]): unknown {
     if (this.#table.abstract(typename) === undefined) this.#table.entity(typename);
+    checkStructure(data, `StashEntityStore: ingest(${typename})`);
     // Root objects are checked before anything is written (nested ones as the normalizer meets them).
     for (const item of Array.isArray(data) ? data : [data]) checkIngestRoot(typename, item);
     // Every value below them too: a wrong type deep inside throws before anything is written.
