@@ -17,14 +17,19 @@ beforeEach(() => stash.reset());
 function manualDelays() {
   const waiting: { ms: number; fire: () => void }[] = [];
   const asked: number[] = [];
+  // Resolved when the next backoff is asked for (the request it follows went over real HTTP).
+  let asking: (() => void) | undefined;
   const delay: StashTimers['delay'] = (callback, ms) => {
     const entry = { ms, fire: callback };
     asked.push(ms);
     waiting.push(entry);
+    asking?.();
     return () => void waiting.splice(waiting.indexOf(entry), 1);
   };
   const next = async () => {
-    for (let i = 0; i < 200 && waiting.length === 0; i++) await new Promise((r) => setImmediate(r));
+    // Bounded by the test's timeout, not by a count of ticks a loaded machine can outrun.
+    if (waiting.length === 0) await new Promise<void>((resolve) => (asking = resolve));
+    asking = undefined;
     const entry = waiting.shift();
     if (entry === undefined) throw new Error('no backoff is waiting');
     entry.fire();
