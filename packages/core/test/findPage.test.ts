@@ -240,6 +240,21 @@ describe('findPage', () => {
     expect(stash.requests).toHaveLength(sent);
   });
 
+  it('searches with q as a raw findScenes with the same q, and takes retry per call', async () => {
+    const store = newStore();
+    const page = await store.findPage('Scene', undefined, { q: 'the', perPage: 5, fields: ['title'] });
+    const raw = await store.client.execute<RawScenes>(RAW_SCENES, { ff: { q: 'the', page: 1, per_page: 5 } });
+    expect(page.count).toBe(raw.findScenes.count);
+    expect(page.count).toBeGreaterThan(0);
+    expect(page.duration).toBe(raw.findScenes.duration);
+    expect(page.items.map((s) => s.id)).toEqual(raw.findScenes.scenes.map((s) => s.id));
+
+    stash.faults.next({ status: 500 });
+    const sent = stash.requests.length;
+    await expect(store.findPage('Scene', undefined, { q: 'a', retry: false })).rejects.toThrow(/500/);
+    expect(stash.requests).toHaveLength(sent + 1);
+  });
+
   it('rejects bad input before any request', async () => {
     const store = newStore();
     await expect(store.findPage('Scene', undefined, { page: 0 })).rejects.toThrow(StashValidationError);

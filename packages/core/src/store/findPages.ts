@@ -64,7 +64,7 @@ export class FindPages {
       const type = this.table.entity(typename);
       const page = pageNumber(options.page, 'page', 1, Infinity);
       const perPage = pageNumber(options.perPage, 'perPage', DEFAULT_QUERY_BATCH, FIND_LIMIT);
-      const { q, sort, direction, fields, signal } = options;
+      const { q, sort, direction, fields, signal, retry } = options;
       // Validates filters, options and fields before any request.
       const request = this.finds.prepare(type, filters, options, page, perPage);
       const key = stableKey([
@@ -99,7 +99,8 @@ export class FindPages {
         const epoch = this.listEpoch(type.name);
         const aggregates = (type.entityModel?.list?.aggregates ?? []).filter((a) => a !== 'count');
         const promise = this.finds
-          .page(type, request, undefined, { signal: controller.signal }, aggregates)
+          // A shared request retries as its first caller asked.
+          .page(type, request, undefined, { signal: controller.signal, retry }, aggregates)
           .then((found) => {
             const answer: PageAnswer = {
               epoch,
