@@ -24,6 +24,7 @@ export { useFindIter, type UseFindIterOptions } from './hooks/useFindIter';
 export { useFindPage, type UseFindPageOptions } from './hooks/useFindPage';
 export { useCached } from './hooks/useCached';
 export { useCacheStats } from './hooks/useCacheStats';
+export { useLive, type UseLiveOptions } from './hooks/useLive';
 export { useSave, type UseSaveResult } from './hooks/useSave';
 export { useDelete, type UseDeleteResult } from './hooks/useDelete';
 

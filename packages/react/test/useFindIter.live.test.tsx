@@ -6,7 +6,7 @@ import { startTestStash, type TestStash } from '@stashkit/testkit';
 import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
-import { useFindIter } from '../src/index';
+import { useFindIter, useLive } from '../src/index';
 import { React, renderWith, waitFor } from './helpers';
 
 const KEY = 'react-live-key';
@@ -58,6 +58,49 @@ describe('useFindIter with live events', () => {
     view.unmount();
     store.dispose();
     expect(live.state.status).toBe('closed');
+  });
+
+  it('useLive connects while mounted, shows its state, and closes on unmount', async () => {
+    const store = createStashStore({ url: stash.url, apiKey: KEY, retry: false });
+    function Status() {
+      const state = useLive({ webSocketImpl: WebSocket });
+      return <p>{state === null ? 'none' : `${state.status}:${state.connections}`}</p>;
+    }
+    const view = renderWith(store, <Status />);
+    await waitFor(() => expect(view.container.textContent).toBe('connected:1'));
+    await vi.waitFor(() => expect(stash.runtime.jobs.updates.size).toBe(1));
+    view.unmount();
+    await vi.waitFor(() => expect(stash.runtime.jobs.updates.size).toBe(0));
+  });
+
+  it('useLive throws to the error boundary when no connection can open', async () => {
+    const store = createStashStore({ url: stash.url, apiKey: KEY });
+    store.dispose();
+    // React reports errors caught by a boundary on console.error.
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+    class Boundary extends React.Component<{ children: React.ReactNode }, { error: string | null }> {
+      override state = { error: null as string | null };
+      static getDerivedStateFromError(error: Error) {
+        return { error: error.message };
+      }
+      override render() {
+        return this.state.error ?? this.props.children;
+      }
+    }
+    function Status() {
+      const state = useLive({ webSocketImpl: WebSocket });
+      return <p>{state?.status ?? 'none'}</p>;
+    }
+    const view = renderWith(
+      store,
+      <Boundary>
+        <Status />
+      </Boundary>,
+    );
+    await waitFor(() =>
+      expect(view.container.textContent).toBe('StashEntityStore: connectLive() after dispose()'),
+    );
+    quiet.mockRestore();
   });
 });
 
