@@ -3,7 +3,11 @@
  */
 
 // Store
-export { createStashStore, type CreateStashStoreOptions } from './store/createStashStore';
+export {
+  createStashStore,
+  createStashStoreWith,
+  type CreateStashStoreOptions,
+} from './store/createStashStore';
 export { StashEntityStore, type StashEntityStoreOptions } from './store/stashEntityStore';
 export type {
   CacheStats,
@@ -35,8 +39,13 @@ export {
   type StashClient,
   type StashClientOptions,
   type GraphQLResult,
+  type ParsedDocument,
   type RequestOptions,
 } from './transport/stashClient';
+export { createTransportClient } from './transport/transportClient';
+export type { StashTransport, TransportRequest, TransportResponse } from './transport/stashTransport';
+export { graphqlRequestTransport } from './transport/graphqlRequestTransport';
+export { fetchTransport } from './transport/fetchTransport';
 export { redactApiKeys } from './transport/secrets';
 // Option checks (for bindings: hooks check their options the way store calls do)
 export {

@@ -4,17 +4,15 @@
  */
 import {
   Kind,
-  OperationTypeNode,
-  parseType,
-  print,
+  name,
+  printDocument,
   type ArgumentNode,
   type DefinitionNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type SelectionSetNode,
   type VariableDefinitionNode,
-} from 'graphql';
-import { name } from '../query/selectionBuilder';
+} from '../query/printDocument';
 import { selectionVariables, type FieldVariable } from '../query/fieldVariables';
 import type { RootOp } from './rootOp';
 
@@ -37,7 +35,7 @@ export function variableArgument(
   definitions.push({
     kind: Kind.VARIABLE_DEFINITION,
     variable: { kind: Kind.VARIABLE, name: name(variable) },
-    type: parseType(arg.type),
+    type: arg.type,
   });
   return { kind: Kind.ARGUMENT, name: name(arg.name), value: { kind: Kind.VARIABLE, name: name(variable) } };
 }
@@ -58,7 +56,7 @@ export function declareFieldVariables(
       definitions.push({
         kind: Kind.VARIABLE_DEFINITION,
         variable: { kind: Kind.VARIABLE, name: name(v.name) },
-        type: parseType(v.type),
+        type: v.type,
       });
     }
   }
@@ -107,12 +105,12 @@ export function buildDocument(ops: readonly RootOp[], operationName: string): Bu
   const definitions: DefinitionNode[] = [
     {
       kind: Kind.OPERATION_DEFINITION,
-      operation: OperationTypeNode.QUERY,
+      operation: 'query',
       name: name(operationName),
       variableDefinitions,
       selectionSet: { kind: Kind.SELECTION_SET, selections },
     },
     ...fragments.values(),
   ];
-  return { query: print({ kind: Kind.DOCUMENT, definitions }), variables, aliases };
+  return { query: printDocument({ kind: Kind.DOCUMENT, definitions }), variables, aliases };
 }

@@ -7,7 +7,7 @@
  *   whole field when one id is missing, so on error the batch splits in halves until the missing
  *   id is alone (then it is not-found) — the other ids still resolve.
  */
-import { Kind, type SelectionSetNode } from 'graphql';
+import { Kind, type SelectionSetNode } from '../query/printDocument';
 import { StashError, StashGraphQLError, type GraphQLErrorEntry } from '../errors';
 import type { TypeInfo } from '../model/typeTable';
 import { errorTrie } from '../normalize/errorTrie';

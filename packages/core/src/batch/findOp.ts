@@ -3,13 +3,12 @@
  * plus, when asked, the result's aggregates (`duration filesize` of scenes, `megapixels` of images).
  * With a `limit`, a count above it rejects with `FindLimitError` and nothing is written.
  */
-import { Kind, type SelectionSetNode } from 'graphql';
 import { FindLimitError, StashGraphQLError, type GraphQLErrorEntry, type StashError } from '../errors';
 import type { TypeInfo } from '../model/typeTable';
 import { errorTrie } from '../normalize/errorTrie';
 import type { Normalizer, WriteContext } from '../normalize/normalizer';
 import type { EntitySnapshot } from '../records/storeRecord';
-import { name } from '../query/selectionBuilder';
+import { Kind, name, type SelectionSetNode } from '../query/printDocument';
 import { malformed } from './entityOps';
 import type { RootArg, RootOp } from './rootOp';
 

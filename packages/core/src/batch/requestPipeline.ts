@@ -7,7 +7,7 @@
 import { StashAbortError, StashError, StashNetworkError, type GraphQLErrorEntry } from '../errors';
 import type { StashTimers } from '../shared/timers';
 import type { WriteSequence } from '../tracking/writeSequence';
-import type { GraphQLResult, StashClient } from '../transport/stashClient';
+import type { GraphQLResult, StashClient } from '../transport/transportClient';
 import { RetryPolicy, type RetryOption } from './retryPolicy';
 
 export interface SendOptions {

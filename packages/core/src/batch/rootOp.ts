@@ -3,7 +3,7 @@
  * with its part of the response. A document is a list of root ops; the executor sends them and
  * hands every op its own data and errors.
  */
-import type { SelectionSetNode } from 'graphql';
+import type { SelectionSetNode } from '../query/printDocument';
 import type { GraphQLErrorEntry, StashError } from '../errors';
 import type { WriteContext } from '../normalize/normalizer';
 

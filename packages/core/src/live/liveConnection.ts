@@ -13,7 +13,7 @@ import { createClient, type Client } from 'graphql-ws';
 import { StashValidationError } from '../errors';
 import type { InvalidationRule } from '../mutations/invalidationRules';
 import type { StashTimers } from '../shared/timers';
-import { redact } from '../transport/stashClient';
+import { redact } from '../transport/transportClient';
 import { ALL_LISTS, JOB_RULES, jobRule, type JobRule } from './jobRules';
 
 /** What the connection needs from a store (a `StashEntityStore`). */

@@ -1,20 +1,19 @@
 /**
- * Mutation documents built as graphql-js ASTs and printed: every argument is a variable
+ * Mutation documents built as document nodes and printed (`printDocument`): every argument is a variable
  * (`sceneUpdate(input: $m0_input)`), so an input leaves untouched keys out of the JSON instead of
  * writing literals (an inline literal referring to an unset variable would clear the field in
  * Stash). Several calls become aliased root fields of one document (`m0: tagCreate(...)`).
  */
+import { declareFieldVariables, variableArgument } from '../batch/documentBuilder';
 import {
   Kind,
-  OperationTypeNode,
-  print,
+  name,
+  printDocument,
   type DocumentNode,
   type FieldNode,
   type SelectionSetNode,
   type VariableDefinitionNode,
-} from 'graphql';
-import { declareFieldVariables, variableArgument } from '../batch/documentBuilder';
-import { name } from '../query/selectionBuilder';
+} from '../query/printDocument';
 
 export interface MutationCall {
   /** Root mutation field (`sceneUpdate`). */
@@ -60,14 +59,14 @@ export function buildMutation(operationName: string, calls: readonly MutationCal
     definitions: [
       {
         kind: Kind.OPERATION_DEFINITION,
-        operation: OperationTypeNode.MUTATION,
+        operation: 'mutation',
         name: name(operationName),
         variableDefinitions: definitions,
         selectionSet: { kind: Kind.SELECTION_SET, selections: fields },
       },
     ],
   };
-  return { query: print(document), variables, aliases };
+  return { query: printDocument(document), variables, aliases };
 }
 
 /** A selection of plain fields (`count history`). */

@@ -16,7 +16,7 @@
  * draft, still dirty, now references it by that id. A side operation is dropped from the queue
  * only once confirmed, so saving again never repeats one.
  */
-import type { SelectionSetNode } from 'graphql';
+import type { SelectionSetNode } from '../query/printDocument';
 import {
   StashAbortError,
   StashError,

@@ -4,7 +4,7 @@
  * with the value -1. Names are interned per field key, argument and type (process-wide, like the
  * `_k<n>` aliases), so one selection (or a shared fragment) means the same in every document.
  */
-import { Kind, type SelectionSetNode } from 'graphql';
+import { Kind, type SelectionSetNode } from './printDocument';
 import type { FieldKey } from '../shared/keys';
 
 export interface FieldVariable {

@@ -1,16 +1,17 @@
 /**
- * Field trees to graphql-js selection sets. Entities always select `__typename` and `id`;
+ * Field trees to selection sets (core's own document nodes, `printDocument`). Entities always select `__typename` and `id`;
  * abstract fields select shared fields plus an inline fragment per member that has the rest;
  * embedded objects are selected in full (entities inside them as `__typename id`).
  */
 import {
   Kind,
+  name,
   type ArgumentNode,
   type FieldNode as GqlFieldNode,
   type InlineFragmentNode,
   type SelectionNode,
   type SelectionSetNode,
-} from 'graphql';
+} from './printDocument';
 import { StashValidationError } from '../errors';
 import type { FieldInfo, TypeTable } from '../model/typeTable';
 import { fieldKey, type FieldKey } from '../shared/keys';
@@ -19,10 +20,6 @@ import { fieldVariable } from './fieldVariables';
 
 const TYPENAME = field('__typename');
 const ID = field('id');
-
-export function name(value: string) {
-  return { kind: Kind.NAME, value } as const;
-}
 
 function field(
   fieldName: string,

@@ -45,7 +45,7 @@ import type {
   TypeListener,
   Unsubscribe,
 } from '../tracking/storeSubscriptions';
-import { clientApiKey, type StashClient } from '../transport/stashClient';
+import { clientApiKey, type StashClient } from '../transport/transportClient';
 import type { LiveConnection, LiveOptions } from '../live/liveConnection';
 import { CacheControl } from './cacheControl';
 import { CacheQueries, type PopulateStats } from './cacheQueries';

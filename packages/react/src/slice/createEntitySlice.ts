@@ -100,11 +100,12 @@ export function createEntitySlice(options: CreateEntitySliceOptions): EntitySlic
       fetch,
       headers,
       redactDevtools,
+      transport,
       ...storeOptions
     } = options as Partial<StashClientOptions & { client: StashClient; redactDevtools: boolean }> &
       Omit<StashEntityStoreOptions, 'source'>;
     checkOptions({ redactDevtools }, { redactDevtools: booleanOption }, 'createEntitySlice');
-    const client = given ?? createStashClient({ url: url!, apiKey, fetch, headers });
+    const client = given ?? createStashClient({ url: url!, apiKey, fetch, headers, transport });
     const store = new StashEntityStore(client, {
       ...storeOptions,
       source: new SliceRecordSource(records, publish),
