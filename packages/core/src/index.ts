@@ -57,6 +57,7 @@ export {
   type OptionCheck,
   type OptionSpec,
 } from './validate/callOptions';
+export { CALL_OPTIONS } from './store/callOptionSpecs';
 
 // Records, subscriptions and the record-source seam (for bindings)
 export type { EntitySnapshot, StoreRecord } from './records/storeRecord';

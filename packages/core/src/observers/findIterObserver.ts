@@ -22,6 +22,7 @@ import { specList } from '../query/fieldTree';
 import { ListObserver } from './listObserver';
 import { keepEqual } from '../shared/shallowEqual';
 import { stableKey } from '../shared/stableKey';
+import { checkStructure } from '../validate/structure';
 
 export interface FindIterObserverOptions<T extends EntityTypeName = EntityTypeName> extends FindIterOptions {
   type: T;
@@ -69,8 +70,10 @@ export class FindIterObserver<
   }
 
   setOptions(options: FindIterObserverOptions<T>): void {
-    const { type, filters, fields, sort, direction, q, batch } = options;
+    const { type, filters, fields, sort, direction, q, batch, retry } = options;
+    checkStructure(filters, 'StashFilter: filters');
     const key = stableKey([
+      retry,
       type,
       filters,
       specList(fields),
@@ -145,11 +148,11 @@ export class FindIterObserver<
 
   /** Fetches page `page` of `perPage` items: appended (`loadMore`) or replacing the shown ones. */
   #load(page: number, perPage: number, replace: boolean): Promise<void> {
-    const { type, filters, fields, sort, direction, q } = this.#options;
+    const { type, filters, fields, sort, direction, q, retry } = this.#options;
     const signal = this.begin();
     if (replace || this.#pages === 0) this.epoch = this.store.listEpoch(type);
     const request = this.store
-      .findIter(type, filters, { fields, sort, direction, q, batch: perPage, signal })
+      .findIter(type, filters, { fields, sort, direction, q, retry, batch: perPage, signal })
       .page(page);
     return this.track(request, ({ count, items }) => {
       this.#total = count;

@@ -17,6 +17,7 @@ import { specList } from '../query/fieldTree';
 import { ListObserver } from './listObserver';
 import { keepEqual } from '../shared/shallowEqual';
 import { stableKey } from '../shared/stableKey';
+import { checkStructure } from '../validate/structure';
 
 /** The part of a TanStack `QueryClient` the observers use (no import of TanStack Query). */
 export interface QueryClientLike {
@@ -66,8 +67,19 @@ export class FindObserver<T extends EntityTypeName = EntityTypeName, D = EntityO
   }
 
   setOptions(options: FindObserverOptions<T>): void {
-    const { type, filters, fields, sort, direction, q } = options;
-    const key = stableKey([type, filters, specList(fields), sort, direction, q, options.enabled !== false]);
+    const { type, filters, fields, sort, direction, q, retry } = options;
+    // Before the key: a circular filter fails as bad input, not in JSON.stringify.
+    checkStructure(filters, 'StashFilter: filters');
+    const key = stableKey([
+      type,
+      filters,
+      specList(fields),
+      sort,
+      direction,
+      q,
+      retry,
+      options.enabled !== false,
+    ]);
     if (key === this.#key) {
       this.#options = options;
       return;
@@ -113,8 +125,8 @@ export class FindObserver<T extends EntityTypeName = EntityTypeName, D = EntityO
   }
 
   #fetch(): Promise<void> {
-    const { type, filters, fields, sort, direction, q, queryClient } = this.#options;
-    const options: FindCallOptions = { fields, sort, direction, q };
+    const { type, filters, fields, sort, direction, q, retry, queryClient } = this.#options;
+    const options: FindCallOptions = { fields, sort, direction, q, retry };
     // TanStack Query owns requests made through it (it cancels them, not unsubscribing).
     const signal = this.begin(queryClient === undefined);
     this.epoch = this.store.listEpoch(type);

@@ -10,6 +10,7 @@ import type { EntitySnapshot } from '../records/storeRecord';
 import type { EntityTypeName } from '../schema/generated/types';
 import { keepEqual } from '../shared/shallowEqual';
 import { stableKey } from '../shared/stableKey';
+import { checkStructure } from '../validate/structure';
 import type { StashEntityStore } from '../store/stashEntityStore';
 import type { EntityOf, FiltersOf, FindPageOptions, FindPageResult } from '../store/storeTypes';
 import { checkEntityType, type ObserverStatus } from './entityObserver';
@@ -58,9 +59,21 @@ export class FindPageObserver<
   }
 
   setOptions(options: FindPageObserverOptions<T>): void {
-    const { type, filters, fields, sort, direction, q, page, perPage } = options;
+    const { type, filters, fields, sort, direction, q, page, perPage, retry } = options;
     const enabled = options.enabled !== false;
-    const key = stableKey([type, filters, specList(fields), sort, direction, q, page, perPage, enabled]);
+    checkStructure(filters, 'StashFilter: filters');
+    const key = stableKey([
+      type,
+      filters,
+      specList(fields),
+      sort,
+      direction,
+      q,
+      page,
+      perPage,
+      retry,
+      enabled,
+    ]);
     if (key === this.#key) {
       this.#options = options;
       return;
@@ -109,8 +122,8 @@ export class FindPageObserver<
   }
 
   #fetch(): Promise<void> {
-    const { type, filters, fields, sort, direction, q, page, perPage } = this.#options;
-    const options = { fields, sort, direction, q, page, perPage };
+    const { type, filters, fields, sort, direction, q, page, perPage, retry } = this.#options;
+    const options = { fields, sort, direction, q, page, perPage, retry };
     const signal = this.begin();
     this.epoch = this.store.listEpoch(type);
     const request = this.store.findPage(type, filters as never, { ...options, signal });

@@ -62,3 +62,14 @@ export const STORE_OPTIONS: OptionSpec = {
   source: objectOption,
   freeze: booleanOption,
 };
+
+/** The option specs of the store's calls, for bindings whose options pass through to them (hooks). */
+export const CALL_OPTIONS = {
+  read: READ_OPTIONS,
+  populate: POPULATE_OPTIONS,
+  find: FIND_OPTIONS,
+  findIter: FIND_ITER_OPTIONS,
+  findPage: FIND_PAGE_OPTIONS,
+  write: WRITE_OPTIONS,
+  getOrCreate: GET_OR_CREATE_OPTIONS,
+} as const;

@@ -13,6 +13,7 @@ import {
   type CheckedSpecs,
 } from '@stashkit/core';
 import { useStashContext } from '../provider/stashContext';
+import { checkHookOptions } from './hookOptions';
 import { useObserver, useObserverResult } from './useObserver';
 
 export interface UseEntityOptions<F extends readonly string[] | undefined = readonly string[] | undefined> {
@@ -35,6 +36,7 @@ export function useEntity<
   options: UseEntityOptions<F & CheckedSpecs<EntityOf<T>, NoInfer<F>>> = {},
 ): UseEntityResult<Selected<EntityOf<T>, F>> {
   const { store } = useStashContext('useEntity');
+  checkHookOptions('useEntity', options);
   const observerOptions = { type, id, fields: options.fields, enabled: options.enabled };
   const observer = useObserver(
     store,

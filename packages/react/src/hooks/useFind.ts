@@ -15,11 +15,12 @@ import {
   type CheckedSpecs,
 } from '@stashkit/core';
 import { useStashContext } from '../provider/stashContext';
+import { checkHookOptions } from './hookOptions';
 import { useObserver, useObserverResult } from './useObserver';
 
 export interface UseFindOptions<
   F extends readonly string[] | undefined = readonly string[] | undefined,
-> extends Omit<FindCallOptions, 'fields'> {
+> extends Omit<FindCallOptions, 'fields' | 'signal'> {
   fields?: F;
   enabled?: boolean;
 }
@@ -30,6 +31,7 @@ export function useFind<T extends EntityTypeName, const F extends readonly strin
   options: UseFindOptions<F & CheckedSpecs<EntityOf<T>, NoInfer<F>>> = {},
 ): FindResult<Selected<EntityOf<T>, F>> {
   const { store, queryClient } = useStashContext('useFind');
+  checkHookOptions('useFind', options);
   const observerOptions = { ...options, type, filters, queryClient };
   const observer = useObserver(
     store,

@@ -15,11 +15,12 @@ import {
   type CheckedSpecs,
 } from '@stashkit/core';
 import { useStashContext } from '../provider/stashContext';
+import { checkHookOptions } from './hookOptions';
 import { useObserver, useObserverResult } from './useObserver';
 
 export interface UseFindIterOptions<
   F extends readonly string[] | undefined = readonly string[] | undefined,
-> extends Omit<FindIterOptions, 'fields'> {
+> extends Omit<FindIterOptions, 'fields' | 'signal'> {
   fields?: F;
   enabled?: boolean;
 }
@@ -33,6 +34,7 @@ export function useFindIter<
   options: UseFindIterOptions<F & CheckedSpecs<EntityOf<T>, NoInfer<F>>> = {},
 ): FindIterResult<Selected<EntityOf<T>, F>> {
   const { store } = useStashContext('useFindIter');
+  checkHookOptions('useFindIter', options);
   const observerOptions = { ...options, type, filters };
   const observer = useObserver(
     store,

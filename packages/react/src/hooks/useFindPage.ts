@@ -16,6 +16,7 @@ import {
   type Selected,
 } from '@stashkit/core';
 import { useStashContext } from '../provider/stashContext';
+import { checkHookOptions } from './hookOptions';
 import { useObserver, useObserverResult } from './useObserver';
 
 export interface UseFindPageOptions<
@@ -35,6 +36,7 @@ export function useFindPage<
   options: UseFindPageOptions<F & CheckedSpecs<EntityOf<T>, NoInfer<F>>> = {},
 ): FindPageObserverResult<T, Selected<EntityOf<T>, F>> {
   const { store } = useStashContext('useFindPage');
+  checkHookOptions('useFindPage', options);
   const observerOptions = { ...options, type, filters };
   const observer = useObserver(
     store,

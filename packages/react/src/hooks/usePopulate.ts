@@ -11,6 +11,7 @@ import type {
   EntityTypeName,
   Selected,
 } from '@stashkit/core';
+import { checkHookOptions } from './hookOptions';
 import { useEntity, type UseEntityOptions, type UseEntityResult } from './useEntity';
 
 export function usePopulate<E extends EntitySnapshot, const F extends readonly string[]>(
@@ -18,6 +19,7 @@ export function usePopulate<E extends EntitySnapshot, const F extends readonly s
   fields: F & CheckedSpecs<EntityOfSnapshot<E>, NoInfer<F>>,
   options: Omit<UseEntityOptions<F>, 'fields'> = {},
 ): UseEntityResult<Selected<E['__typename'] extends EntityTypeName ? EntityOf<E['__typename']> : E, F>> {
+  checkHookOptions('usePopulate', options);
   const type = (entity?.__typename ?? 'Scene') as EntityTypeName;
   return useEntity(type, entity?.id ?? null, { ...options, fields }) as never;
 }
