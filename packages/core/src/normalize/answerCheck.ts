@@ -12,7 +12,7 @@ import type { FieldInfo, TypeInfo, TypeTable } from '../model/typeTable';
 import { fieldKeyOfResponseKey } from '../shared/keys';
 import { isEntityId } from '../validate/entityId';
 import { show } from '../validate/showValue';
-import { TypePlan, typePlans } from './typePlan';
+import { TypePlan, ValueCheck, typePlans, valueCheck, type FieldSlot } from './typePlan';
 
 type Obj = Record<string, unknown>;
 
@@ -28,6 +28,8 @@ export type CheckKind = 'answer' | 'input';
 export class AnswerCheck {
   readonly #table: TypeTable;
   readonly #plans: Map<string, TypePlan>;
+  // Embedded types' keys resolved once (`null`: a key the type does not have).
+  readonly #embeddedSlots = new Map<TypeInfo, Map<string, FieldSlot | null>>();
 
   constructor(table: TypeTable) {
     this.#table = table;
@@ -65,22 +67,28 @@ export class AnswerCheck {
       throw new Mismatch(`expected a ${declared} object, got ${describe(data)}`);
     }
     const obj = data as Obj;
-    const type = this.#concrete(obj.__typename, declared);
-    const rawId = obj.id;
-    if (typeof rawId === 'string' || typeof rawId === 'number') {
-      if (!isEntityId(String(rawId))) {
-        throw new Mismatch(
-          `${type.name} object with the id ${show(rawId)}; ids are decimal strings such as "12"`,
-        );
-      }
-    } else if (root || (rawId !== undefined && rawId !== null)) {
-      throw new Mismatch(`${type.name} object without an id`);
+    const typename = obj.__typename;
+    // Fast path (as the normalizer's): the object is of the declared type.
+    let plan = this.#plans.get(typename === undefined ? declared : (typename as string));
+    if (plan === undefined || plan.type.name !== declared) {
+      const type = this.#concrete(typename, declared);
+      plan = this.#plans.get(type.name);
+      if (plan === undefined) this.#plans.set(type.name, (plan = new TypePlan(type)));
     }
-    let plan = this.#plans.get(type.name);
-    if (plan === undefined) this.#plans.set(type.name, (plan = new TypePlan(type)));
+    const rawId = obj.id;
+    if (
+      typeof rawId === 'string' ? !isEntityId(rawId) : typeof rawId === 'number' && !isEntityId(String(rawId))
+    ) {
+      throw new Mismatch(
+        `${plan.type.name} object with the id ${show(rawId)}; ids are decimal strings such as "12"`,
+      );
+    }
+    if (root && typeof rawId !== 'string' && typeof rawId !== 'number') {
+      throw new Mismatch(`${plan.type.name} object without an id`);
+    }
     let i = 0;
     for (const key in obj) {
-      let slot;
+      let slot: FieldSlot | null;
       try {
         slot = plan.slot(i++, key);
       } catch (e) {
@@ -90,39 +98,51 @@ export class AnswerCheck {
       const value = obj[key];
       if (value === null || value === undefined) continue;
       try {
-        this.#value(value, slot.field);
+        this.#value(value, slot.field, slot.check);
       } catch (e) {
         throw at(e, key);
       }
     }
   }
 
-  #value(value: unknown, field: FieldInfo): void {
-    if (field.list) {
-      if (!Array.isArray(value)) throw new Mismatch(`${field.name} should be a list, got ${describe(value)}`);
-      for (let i = 0; i < value.length; i++) {
-        const item: unknown = value[i];
-        if (item === null) continue;
-        try {
-          this.#item(item, field);
-        } catch (e) {
-          throw at(e, i);
-        }
+  #value(value: unknown, field: FieldInfo, check: ValueCheck): void {
+    if (!field.list) return this.#item(value, field, check);
+    if (!Array.isArray(value)) throw new Mismatch(`${field.name} should be a list, got ${describe(value)}`);
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (item === null) continue;
+      try {
+        this.#item(item, field, check);
+      } catch (e) {
+        throw at(e, i);
       }
-    } else this.#item(value, field);
+    }
   }
 
-  #item(value: unknown, field: FieldInfo): void {
-    if (field.link) return this.#entity(value, field.typeName, false);
-    if (field.kind === 'embedded') return this.#embedded(value, this.#table.object(field.typeName)!);
-    if (field.kind === 'enum') {
-      if (typeof value !== 'string')
-        throw new Mismatch(`expected a ${field.typeName} value, got ${describe(value)}`);
-      return;
+  #item(value: unknown, field: FieldInfo, check: ValueCheck): void {
+    switch (check) {
+      case ValueCheck.Any:
+        return;
+      case ValueCheck.String:
+        if (typeof value === 'string') return;
+        break;
+      case ValueCheck.Id:
+        if (typeof value === 'string' || typeof value === 'number') return;
+        break;
+      case ValueCheck.Number:
+        if (typeof value === 'number') return;
+        break;
+      case ValueCheck.Boolean:
+        if (typeof value === 'boolean') return;
+        break;
+      case ValueCheck.Link:
+        return this.#entity(value, field.typeName, false);
+      case ValueCheck.Embedded:
+        return this.#embedded(value, this.#table.object(field.typeName)!);
     }
-    if (!scalarFits(field.typeName, value)) {
-      throw new Mismatch(`expected ${article(field.typeName)} ${field.typeName}, got ${describe(value)}`);
-    }
+    const what =
+      field.kind === 'enum' ? `a ${field.typeName} value` : `${article(field.typeName)} ${field.typeName}`;
+    throw new Mismatch(`expected ${what}, got ${describe(value)}`);
   }
 
   #embedded(value: unknown, type: TypeInfo): void {
@@ -130,15 +150,20 @@ export class AnswerCheck {
       throw new Mismatch(`expected a ${type.name} object, got ${describe(value)}`);
     }
     const obj = value as Obj;
+    let slots = this.#embeddedSlots.get(type);
+    if (slots === undefined) this.#embeddedSlots.set(type, (slots = new Map()));
     for (const key in obj) {
-      if (key === '__typename') continue;
       const v = obj[key];
-      if (v === null || v === undefined) continue;
-      // Unknown keys are kept as they came (the normalizer stores embedded values as plain JSON).
-      const field = type.fields.get(key) ?? type.fields.get(fieldKeyOfResponseKey(key).name);
-      if (field === undefined) continue;
+      if (v === null || v === undefined || key === '__typename') continue;
+      let slot = slots.get(key);
+      if (slot === undefined) {
+        const field = type.fields.get(key) ?? type.fields.get(fieldKeyOfResponseKey(key).name);
+        // Unknown keys are kept as they came (the normalizer stores embedded values as plain JSON).
+        slots.set(key, (slot = field === undefined ? null : { field, key, check: valueCheck(field) }));
+      }
+      if (slot === null) continue;
       try {
-        this.#value(v, field);
+        this.#value(v, slot.field, slot.check);
       } catch (e) {
         throw at(e, key);
       }
@@ -166,26 +191,6 @@ export class AnswerCheck {
 function at(e: unknown, key: string | number): unknown {
   if (e instanceof Mismatch) e.path.unshift(key);
   return e;
-}
-
-// Built-in scalars by their JSON form; custom ones (Map, Any, BoolMap, Upload, ...) take any value.
-function scalarFits(typeName: string, value: unknown): boolean {
-  switch (typeName) {
-    case 'String':
-    case 'Time':
-    case 'Timestamp':
-      return typeof value === 'string';
-    case 'ID':
-      return typeof value === 'string' || typeof value === 'number';
-    case 'Int':
-    case 'Float':
-    case 'Int64':
-      return typeof value === 'number';
-    case 'Boolean':
-      return typeof value === 'boolean';
-    default:
-      return true;
-  }
 }
 
 function article(word: string): string {

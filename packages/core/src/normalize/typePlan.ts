@@ -17,6 +17,43 @@ import { fieldKeyOfResponseKey } from '../shared/keys';
 export interface FieldSlot {
   readonly field: FieldInfo;
   readonly key: string;
+  /** What a value must be (`ValueCheck`), for `AnswerCheck`. */
+  readonly check: ValueCheck;
+}
+
+/** The JSON form a field's values must have; resolved once per slot. */
+export const enum ValueCheck {
+  Any = 0,
+  String = 1,
+  /** `ID`: a string or a number. */
+  Id = 2,
+  Number = 3,
+  Boolean = 4,
+  Link = 5,
+  Embedded = 6,
+}
+
+/** The check for values of `field` (custom scalars such as Map, Any, BoolMap, Upload take anything). */
+export function valueCheck(field: FieldInfo): ValueCheck {
+  if (field.link) return ValueCheck.Link;
+  if (field.kind === 'embedded') return ValueCheck.Embedded;
+  if (field.kind === 'enum') return ValueCheck.String;
+  switch (field.typeName) {
+    case 'String':
+    case 'Time':
+    case 'Timestamp':
+      return ValueCheck.String;
+    case 'ID':
+      return ValueCheck.Id;
+    case 'Int':
+    case 'Float':
+    case 'Int64':
+      return ValueCheck.Number;
+    case 'Boolean':
+      return ValueCheck.Boolean;
+    default:
+      return ValueCheck.Any;
+  }
 }
 
 const shared = new WeakMap<TypeTable, Map<string, TypePlan>>();
@@ -77,7 +114,7 @@ export class TypePlan {
           throw new StashValidationError(`StashEntityStore: ${type.name} has no field "${fk.name}"`);
         }
       }
-      slot = { field, key };
+      slot = { field, key, check: valueCheck(field) };
     }
     this.#byKey.set(responseKey, slot);
     return slot;
