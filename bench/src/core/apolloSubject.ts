@@ -1,5 +1,6 @@
 import { apollo } from '../apolloModule';
 import { findScenesDocument, slimPerformerFragment, slimSceneFragment } from '../fixtures/findScenesQuery';
+import { walkPlain, type SelectionField } from '../fixtures/sceneSelection';
 import type { CoreCache, CoreSubject, FindScenesData, SlimPerformer } from './coreSubject';
 
 /** Stash's UI declares these (ui/v2.5/src/core/createClient.ts); Apollo needs them to match fragments. */
@@ -35,6 +36,10 @@ export class ApolloCache implements CoreCache {
   readScenePerformerNames(id: string): string[] {
     const scene = this.cache.readFragment<SlimSceneRead>({ id: `Scene:${id}`, fragment: slimSceneFragment })!;
     return scene.performers.map((p) => p.name);
+  }
+
+  readSceneSelection(id: string, fields: readonly SelectionField[]): number {
+    return walkPlain(this.cache.readFragment({ id: `Scene:${id}`, fragment: slimSceneFragment }), fields);
   }
 }
 

@@ -13,18 +13,23 @@ import { Stopwatch, cpuOf, scale, wallOf, type Timing } from '../harness/stopwat
 import { apolloSubject } from './apolloSubject';
 import type { CoreCache, CoreSubject, SlimPerformer } from './coreSubject';
 import { mapWalkSubject } from './mapWalkSubject';
+import { SCENE_SELECTION } from '../fixtures/sceneSelection';
 import { stashkitSubject } from './stashkitSubject';
 import { findUpdateTarget, type UpdateTarget } from './updateTarget';
 
-const SUBJECTS: readonly CoreSubject[] = [mapWalkSubject, apolloSubject, stashkitSubject];
-type Name = 'map-walk' | 'apollo' | 'stashkit';
-const NAMES = SUBJECTS.map((s) => s.name as Name);
+// The contenders of this run: the three below, plus `stashkit@base` when a baseline core is given.
+let SUBJECTS: readonly CoreSubject[] = [mapWalkSubject, apolloSubject, stashkitSubject];
+type Name = string;
+let NAMES: Name[] = SUBJECTS.map((s) => s.name);
+const BASE = 'stashkit@base';
 
 /** Per-loop wall budget for the fast loops, so each sample covers many operations. */
 const LOOP_BUDGET_MS = 60;
 
 export interface CoreBenchOptions {
   rounds: number;
+  /** A core build to compare with in the same run (see `baselineSubject`), and the commit it is at. */
+  baseline?: { subject: CoreSubject; commit: string };
 }
 
 /** Per contender: the CPU-time metric (primary) and the wall-time one. */
@@ -38,6 +43,8 @@ export interface CoreRatio extends RatioResult {
 export interface CoreBenchResult {
   environment: Environment;
   rounds: number;
+  /** Commit of the `stashkit@base` contender, when there was one. */
+  baselineCommit?: string;
   fixture: {
     librarySize: number;
     smallScenes: number;
@@ -47,6 +54,20 @@ export interface CoreBenchResult {
   metrics: Record<string, MetricPair>;
   heap: Record<Name, Metric>;
   ratios: CoreRatio[];
+}
+
+/** ns per scene for reading every field of the list selection of the 1k page's scenes (links resolved). */
+function timeSelectionReads(cache: CoreCache, ids: readonly string[]): Timing {
+  let ops = 0;
+  let fields = 0;
+  const clock = Stopwatch.start();
+  const start = performance.now();
+  do {
+    for (let i = 0; i < ids.length; i++) fields += cache.readSceneSelection(ids[i], SCENE_SELECTION);
+    ops += ids.length;
+  } while (performance.now() - start < LOOP_BUDGET_MS);
+  blackhole.value = fields;
+  return scale(clock.elapsed(), 1e6 / ops);
 }
 
 function subject(name: Name): CoreSubject {
@@ -130,6 +151,9 @@ function checkSubjects(fixtures: Fixtures, target: UpdateTarget): void {
 
 export async function runCoreBench(fixtures: Fixtures, options: CoreBenchOptions): Promise<CoreBenchResult> {
   const { rounds } = options;
+  SUBJECTS = [mapWalkSubject, apolloSubject, stashkitSubject];
+  if (options.baseline !== undefined) SUBJECTS = [...SUBJECTS, options.baseline.subject];
+  NAMES = SUBJECTS.map((s) => s.name);
   const target = findUpdateTarget(fixtures.large);
   checkSubjects(fixtures, target);
   const log = (what: string) => console.log(`  core: ${what}`);
@@ -159,6 +183,20 @@ export async function runCoreBench(fixtures: Fixtures, options: CoreBenchOptions
   // (50k selection sets by default) holds that working set, but thrashes when cycling all 10k.
   const readIds = fixtures.small.findScenes.scenes.map((s) => s.id);
   const warm = await interleave(NAMES, rounds, (n) => timeWarmReads(warmCaches[n], readIds));
+  log('reading every selected field of the 1k list');
+  const fieldCounts = Object.fromEntries(
+    NAMES.map((n) => [
+      n,
+      readIds.reduce((a, id) => a + warmCaches[n].readSceneSelection(id, SCENE_SELECTION), 0),
+    ]),
+  );
+  for (const n of NAMES) {
+    if (fieldCounts[n] === fieldCounts['map-walk']) continue;
+    // The baseline core dropped id-less gallery files/folders (before cfb2c63): it reads fewer fields.
+    if (n === BASE) log(`${BASE} reads ${fieldCounts[n]} values, the others ${fieldCounts['map-walk']}`);
+    else throw new Error(`bench: ${n} read ${fieldCounts[n]} values, map-walk ${fieldCounts['map-walk']}`);
+  }
+  const selection = await interleave(NAMES, rounds, (n) => timeSelectionReads(warmCaches[n], readIds));
   const counter = { n: 0 };
   const update = await interleave(NAMES, rounds, (n) => timeUpdates(warmCaches[n], target, counter));
   blackhole.value = warmCaches;
@@ -173,6 +211,7 @@ export async function runCoreBench(fixtures: Fixtures, options: CoreBenchOptions
     'ingest 10k page': pair(ingestLarge, 'ms'),
     'warm read (1k ids)': pair(warm, 'ns/op'),
     'update performer + read scene': pair(update, 'µs/op'),
+    'read all selected fields (1k list), per scene': pair(selection, 'ns/op'),
   };
 
   const ratios: CoreRatio[] = [];
@@ -192,7 +231,7 @@ export async function runCoreBench(fixtures: Fixtures, options: CoreBenchOptions
     ['ingest 1k', ingestSmall],
     ['ingest 10k', ingestLarge],
   ] as const) {
-    ratioOf(`${label}: stashkit / map-walk`, s, 'stashkit', 'map-walk', '<= 1.5', (v) => v <= 1.5);
+    ratioOf(`${label}: stashkit / map-walk`, s, 'stashkit', 'map-walk', '<= 1.0', (v) => v <= 1.0);
     ratioOf(`${label}: apollo / stashkit`, s, 'apollo', 'stashkit', '>= 6', (v) => v >= 6);
   }
   const warmNs = metrics['warm read (1k ids)'].stashkit;
@@ -206,6 +245,16 @@ export async function runCoreBench(fixtures: Fixtures, options: CoreBenchOptions
   ratioOf('warm read: stashkit / map-walk', warm, 'stashkit', 'map-walk');
   ratioOf('warm read: apollo / stashkit', warm, 'apollo', 'stashkit');
   ratioOf('update + read: stashkit / map-walk', update, 'stashkit', 'map-walk');
+  ratioOf('read all fields: stashkit / map-walk', selection, 'stashkit', 'map-walk');
+  ratioOf('read all fields: apollo / stashkit', selection, 'apollo', 'stashkit');
+  if (NAMES.includes(BASE)) {
+    // Against the baseline core in the same run: within 10% where the issue says so.
+    ratioOf('ingest 1k: stashkit / base', ingestSmall, 'stashkit', BASE);
+    ratioOf('ingest 10k: stashkit / base', ingestLarge, 'stashkit', BASE);
+    ratioOf('update + read: stashkit / base', update, 'stashkit', BASE, '<= 1.1', (v) => v <= 1.1);
+    ratioOf('read all fields: stashkit / base', selection, 'stashkit', BASE);
+    ratioOf('warm getCached: stashkit / base', warm, 'stashkit', BASE);
+  }
   ratioOf('update + read: apollo / stashkit', update, 'apollo', 'stashkit');
   const heapRatio = medianRatio(heap.stashkit, heap['map-walk']);
   ratios.push({
@@ -215,6 +264,16 @@ export async function runCoreBench(fixtures: Fixtures, options: CoreBenchOptions
     target: '<= 1.3',
     pass: heapRatio <= 1.3,
   });
+  if (NAMES.includes(BASE)) {
+    const v = medianRatio(heap.stashkit, heap[BASE]);
+    ratios.push({
+      name: 'heap 10k: stashkit / base',
+      value: v,
+      wall: null,
+      target: '<= 1.1',
+      pass: v <= 1.1,
+    });
+  }
   ratios.push({
     name: 'heap 10k: apollo / stashkit',
     value: medianRatio(heap.apollo, heap.stashkit),
@@ -226,6 +285,7 @@ export async function runCoreBench(fixtures: Fixtures, options: CoreBenchOptions
   return {
     environment: environment(),
     rounds,
+    baselineCommit: options.baseline?.commit,
     fixture: {
       librarySize: fixtures.librarySize,
       smallScenes: fixtures.small.findScenes.scenes.length,
@@ -293,7 +353,10 @@ export function coreMarkdown(result: CoreBenchResult): string {
     '',
     `Medians of ${result.rounds} interleaved rounds (rotating order, after warm-up rounds). ${env.date}, ` +
       `Node ${env.node}, ${env.cores} × ${env.cpu}, load ${env.loadAverage.join(' ')}, ` +
-      `NODE_ENV=${env.nodeEnv ?? 'unset'}, commit ${env.commit}.`,
+      `NODE_ENV=${env.nodeEnv ?? 'unset'}, commit ${env.commit}` +
+      (result.baselineCommit === undefined
+        ? '.'
+        : `; \`stashkit@base\` is the core at ${result.baselineCommit} (a worktree of it), run in the same process.`),
     `Pages: findScenes of ${result.fixture.smallScenes} and ${result.fixture.largeScenes} scenes from the mock ` +
       `(library of ${result.fixture.librarySize}); the 10k page normalizes to ${entities}.`,
     'CPU = process user + system time (primary; robust to a busy machine); wall = elapsed time.',

@@ -1,4 +1,5 @@
 import type { FindScenesData, SceneItem } from '../fixtures/loadFixtures';
+import type { SelectionField } from '../fixtures/sceneSelection';
 
 /** A performer as SlimSceneData selects it; the update benchmark writes changed copies of one. */
 export interface SlimPerformer {
@@ -21,6 +22,8 @@ export interface CoreCache {
   writePerformer(performer: SlimPerformer): void;
   /** Reads a scene and returns its performers' names, resolved through the cache. */
   readScenePerformerNames(id: string): string[];
+  /** Reads a cached scene and every field of the list selection below it (links resolved); returns the count. */
+  readSceneSelection(id: string, fields: readonly SelectionField[]): number;
 }
 
 /** A contender in the core benchmark: a name and a factory for empty caches. */

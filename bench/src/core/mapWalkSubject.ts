@@ -1,3 +1,4 @@
+import { walkMap, type SelectionField } from '../fixtures/sceneSelection';
 import type { CoreCache, CoreSubject, FindScenesData, SlimPerformer } from './coreSubject';
 
 type Flat = Record<string, unknown>;
@@ -27,6 +28,10 @@ export class MapWalkCache implements CoreCache {
     const scene = this.records.get(`Scene:${id}`)!;
     const refs = scene.performers as string[];
     return refs.map((ref) => this.records.get(ref)!.name as string);
+  }
+
+  readSceneSelection(id: string, fields: readonly SelectionField[]): number {
+    return walkMap(this.records.get(`Scene:${id}`), fields, this.records);
   }
 
   #value(value: unknown): unknown {
