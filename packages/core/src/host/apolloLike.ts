@@ -21,8 +21,8 @@ export interface ApolloCacheLike {
     broadcast?: boolean;
   }): boolean;
   evict(options: { id?: string; fieldName?: string; args?: Record<string, unknown> }): boolean;
-  /** Normalized objects by cache id (`Scene:12`, `ROOT_QUERY`). */
-  extract(): Record<string, { __typename?: unknown } | undefined>;
+  /** Normalized objects by cache id (`Scene:12`, `ROOT_QUERY`); without it, rule fields are not evicted. */
+  extract?(): Record<string, { __typename?: unknown } | undefined>;
   gc(): unknown;
   /** Apollo >= 3.5: several changes, one broadcast to watchers. */
   batch?(options: { update(cache: ApolloCacheLike): void; optimistic?: boolean }): unknown;
@@ -58,6 +58,9 @@ export interface ApolloModuleLike {
   // `never`: any constructor fits (Apollo's takes its own `RequestHandler`); called with an `ApolloRequestHandler`.
   readonly ApolloLink: new (handler: never) => ApolloLinkLike;
 }
+
+/** A loosely typed module (`PluginApi.libraries.Apollo` typed as `{ [member]: any }`); checked at run time. */
+export type LooseModule = { readonly [member: string]: unknown };
 
 export interface ApolloClientLike {
   readonly cache: ApolloCacheLike;

@@ -28,6 +28,7 @@ import type {
   ApolloOperationLike,
   ApolloRequestHandler,
   ApolloResultLike,
+  LooseModule,
 } from './apolloLike';
 import { hostMutationTable, mutationIds, type HostMutation } from './hostMutations';
 
@@ -47,7 +48,7 @@ export interface HostCacheOptions {
   /** The host's Apollo client; default `window.PluginApi.utils.StashService.getClient()`. */
   client?: ApolloClientLike;
   /** The host's `@apollo/client` module (for `ApolloLink`); default `window.PluginApi.libraries.Apollo`. */
-  apollo?: ApolloModuleLike;
+  apollo?: ApolloModuleLike | LooseModule;
   /** Mirror the store's mutations into the host cache (default `true`). */
   toHost?: boolean;
   /** Learn the host's mutations through a link on its client (default `true`). */
@@ -70,7 +71,7 @@ export interface HostCacheBridge {
 }
 
 interface PluginApiLike {
-  libraries?: { Apollo?: ApolloModuleLike };
+  libraries?: { Apollo?: ApolloModuleLike | LooseModule };
   utils?: { StashService?: { getClient?: () => ApolloClientLike } };
 }
 
@@ -93,8 +94,8 @@ export function connectHostCache(store: HostCacheStore, options: HostCacheOption
     offs.push(store.subscribeCommits((commit) => mirrorCommit(store, client.cache, commit)));
   }
   if (options.fromHost ?? true) {
-    const apollo = options.apollo ?? pluginApi?.libraries?.Apollo;
-    if (apollo?.ApolloLink === undefined)
+    const apollo = (options.apollo ?? pluginApi?.libraries?.Apollo) as Partial<ApolloModuleLike> | undefined;
+    if (typeof apollo?.ApolloLink !== 'function')
       throw new StashValidationError(
         'connectHostCache: learning host mutations needs { apollo } (the @apollo/client module of the host client)',
       );
@@ -112,7 +113,7 @@ export function connectHostCache(store: HostCacheStore, options: HostCacheOption
         return result;
       });
     };
-    const link = new apollo.ApolloLink(handler as never);
+    const link = new (apollo.ApolloLink as ApolloModuleLike['ApolloLink'])(handler as never);
     const original = client.link;
     const wrapped = link.concat(original);
     client.setLink(wrapped);
@@ -206,7 +207,7 @@ function mirrorCommit(store: HostCacheStore, cache: ApolloCacheLike, commit: Sto
     for (const [type, names] of Object.entries(commit.rule.fields ?? {})) {
       const drop: Record<string, ApolloModifier> = {};
       for (const n of names) drop[n] = (_v, { DELETE }) => DELETE;
-      for (const [key, obj] of Object.entries(c.extract())) {
+      for (const [key, obj] of Object.entries(c.extract?.() ?? {})) {
         if (key !== self && obj?.__typename === type) c.modify({ id: key, fields: drop, broadcast: false });
       }
     }

@@ -22,4 +22,5 @@ export type {
   ApolloModuleLike,
   ApolloOperationLike,
   ApolloResultLike,
+  LooseModule,
 } from './apolloLike';
