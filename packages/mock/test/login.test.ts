@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { gql, startTestStash, type TestStash } from './helpers';
 
 const UI = fileURLToPath(new URL('./fixtures/ui', import.meta.url));
@@ -16,6 +17,21 @@ const get = (path: string, headers: Record<string, string> = {}) =>
   fetch(`${origin}${path}`, { headers, redirect: 'manual' });
 const login = (form: Record<string, string>) =>
   fetch(`${origin}/login`, { method: 'POST', body: new URLSearchParams(form), redirect: 'manual' });
+/** The status of a websocket upgrade on /graphql (101 when it opened). */
+function upgrade(headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(stash.wsUrl, 'graphql-transport-ws', { headers });
+    ws.on('open', () => {
+      ws.close();
+      resolve(101);
+    });
+    ws.on('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0);
+      ws.terminate();
+    });
+    ws.on('error', () => undefined);
+  });
+}
 const sessionOf = (response: Response) =>
   /^session=[^;]*/.exec(response.headers.get('set-cookie') ?? '')?.[0];
 
@@ -49,6 +65,7 @@ describe('login with authentication on (--api-key)', () => {
     const answer = await gql(stash.url, 'query V { version { version } }', undefined, { cookie });
     expect(answer.status).toBe(200);
     expect(answer.body.data.version.version).toBeTruthy();
+    expect([await upgrade({}), await upgrade({ cookie })]).toEqual([401, 101]);
     // a wrong key still fails, session or not (Stash checks a given key first)
     expect(
       (await gql(stash.url, 'query V { version { version } }', undefined, { cookie, ApiKey: 'x' })).status,

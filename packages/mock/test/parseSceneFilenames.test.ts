@@ -57,6 +57,45 @@ describe('parseSceneFilenames', () => {
     expect(result.count).toBe(result.results.length);
   });
 
+  it('finds performers, tags and dates; a full-date field only changes a scene that has a date', async () => {
+    const scenes = await data(
+      stash.url,
+      `query Two { findScenes(ids: ["1", "2"]) { scenes { id files { id } } } }`,
+    );
+    const [one, two] = scenes.findScenes.scenes;
+    const rename = (scene: any, basename: string) =>
+      stash.db.update('File', scene.files[0].id, { basename, path: `/data/videos/misc/${basename}` });
+    const named = await data(
+      stash.url,
+      `query N { findPerformer(id: "1") { name } findTag(id: "1") { name } }`,
+    );
+    const dotted = (name: string) => name.toLowerCase().replace(/ /g, '.');
+    // delimiters in a name read as spaces
+    rename(one, `2021.03.04.${dotted(named.findPerformer.name)}.${dotted(named.findTag.name)}.mp4`);
+    try {
+      const names = await parse({ q: '{yyyy}.{mm}.{dd}.{performer}.{tag}.{ext}' });
+      expect(names.results).toHaveLength(1);
+      expect(names.results[0]).toMatchObject({
+        scene: { id: '1' },
+        date: '2021-03-04',
+        performer_ids: ['1'],
+        tag_ids: ['1'],
+        title: null,
+      });
+      await data(stash.url, `mutation NoDate { sceneUpdate(input: { id: "1", date: null }) { id } }`);
+      await data(stash.url, `mutation Dated { sceneUpdate(input: { id: "2", date: "2020-09-28" }) { id } }`);
+      rename(one, '20210304_first_scene.mp4');
+      rename(two, '20210304_second_scene.mp4');
+      const full = await parse({ q: 'misc/{yyyymmdd}_{title}.{ext}' }, { whitespaceCharacters: '_' });
+      const dates = Object.fromEntries(full.results.map((r: any) => [r.scene.id, [r.date, r.title]]));
+      // Stash's quirk: a full-date field is kept only when the scene already has another date
+      expect(dates['1']).toEqual([null, 'first scene']);
+      expect(dates['2']).toEqual(['2021-03-04', 'second scene']);
+    } finally {
+      stash.reset();
+    }
+  });
+
   it('errors as Stash does', async () => {
     const cases: [Record<string, unknown> | null, string][] = [
       [{ q: '{title}.{foo}' }, 'Invalid fields: {foo}'],
