@@ -5,6 +5,8 @@ import { startMockStash } from './server/startMockStash';
 const USAGE = `Usage: stashkit-mock [--port 9999] [--host 127.0.0.1] [--seed 1] [--size 2000] [--api-key KEY] [--latency MS]
                      [--plugins DIR] [--ui DIR] [--last-note-seen YYYYMMDD]
 
+  --api-key KEY  authentication on: requests need the ApiKey header, ?apikey= or a login session
+                 (sign in at /login with the key as the password)
   --plugins DIR  Stash plugins folder: one folder per plugin with its .yml manifest; served as
                  plugins/pluginTasks and /plugin/{id}/javascript|css|assets/...
   --ui DIR       a Stash UI build you made (e.g. stash/ui/v2.5/build, with index.html), served at /
@@ -62,8 +64,11 @@ async function main(): Promise<void> {
     ui: values.ui,
   });
   console.log(`MockStash: listening on ${mock.url} (started in ${Date.now() - started} ms)`);
-  if (values.ui)
+  if (values.ui) {
     console.log(`MockStash: serving the UI in ${values.ui} at ${mock.url.replace(/graphql$/, '')}`);
+    // the key itself is never printed
+    if (values['api-key']) console.log('MockStash: sign in at /login with the API key as the password');
+  }
   if (values.plugins) {
     const count = mock.runtime.plugins.list().length;
     console.log(`MockStash: ${count} plugin${count === 1 ? '' : 's'} from ${values.plugins}`);
