@@ -96,14 +96,17 @@ function whenResult<R>(
 }
 
 const sceneReads = () => stash.requests.filter((r) => r.status !== 101 && /findScenes/.test(r.query));
-const scan = async () => {
+/** Starts a job on the mock over HTTP (as the Stash UI's task buttons do); returns the job id. */
+const startJob = async (query: string) => {
   const answer = await fetch(stash.url, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ApiKey: KEY },
-    body: JSON.stringify({ query: 'mutation MetadataScan { metadataScan(input: {}) }' }),
+    body: JSON.stringify({ query }),
   });
-  return ((await answer.json()) as { data: { metadataScan: string } }).data.metadataScan;
+  const { data } = (await answer.json()) as { data: Record<string, string> };
+  return Object.values(data)[0];
 };
+const scan = () => startJob('mutation MetadataScan { metadataScan(input: {}) }');
 /** Both subscriptions registered on the mock (graphql-ws does not acknowledge a subscribe). */
 const subscribed = () =>
   vi.waitFor(() => {
@@ -158,11 +161,7 @@ describe('connectLive', () => {
     const tagReads = () => stash.requests.filter((r) => r.status !== 101 && /findTags/.test(r.query)).length;
     const tagsBefore = tagReads();
     const exported = whenEvent(live, (e) => e.kind === 'job');
-    await fetch(stash.url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', ApiKey: KEY },
-      body: JSON.stringify({ query: 'mutation MetadataExport { metadataExport }' }),
-    });
+    await startJob('mutation MetadataExport { metadataExport }');
     clock.advance(1000);
     expect(await exported).toMatchObject({
       kind: 'job',
@@ -172,11 +171,7 @@ describe('connectLive', () => {
     expect(store.hasFields(store.peek('Scene', '1')!, 'paths.preview')).toBe(true);
 
     const generated = whenEvent(live, (e) => e.kind === 'job');
-    await fetch(stash.url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', ApiKey: KEY },
-      body: JSON.stringify({ query: 'mutation MetadataGenerate { metadataGenerate(input: {}) }' }),
-    });
+    await startJob('mutation MetadataGenerate { metadataGenerate(input: {}) }');
     clock.advance(1000);
     expect(await generated).toMatchObject({ rule: 'generate', job: { status: 'FINISHED' } });
     expect(store.hasFields(store.peek('Scene', '1')!, 'paths.preview')).toBe(false);

@@ -3,6 +3,8 @@
  * mutation that can change lists bumps a per-type epoch; bindings that hold list results (React
  * `useFind`, query caches) key them by `listEpoch(type)` or subscribe and refetch.
  */
+import { safeCall } from '../shared/safeCall';
+
 export type ListListener = (typenames: ReadonlySet<string>) => void;
 
 export class ListEpochs {
@@ -18,16 +20,8 @@ export class ListEpochs {
     const set = new Set(typenames);
     if (set.size === 0) return;
     for (const t of set) this.#epochs.set(t, this.epoch(t) + 1);
-    for (const l of [...this.#listeners]) {
-      try {
-        l(set);
-      } catch (error) {
-        // A throwing listener must not stop the others or fail the mutation that already succeeded.
-        queueMicrotask(() => {
-          throw error;
-        });
-      }
-    }
+    // A throwing listener must not stop the others or fail the mutation that already succeeded.
+    for (const l of [...this.#listeners]) safeCall(() => l(set));
   }
 
   subscribe(listener: ListListener): () => void {

@@ -3,6 +3,7 @@
  * sending and may have run), after its cache effects were applied. For mirrors of the store's
  * writes elsewhere (the Stash host page's Apollo cache, devtools), not for rendering.
  */
+import { safeCall } from '../shared/safeCall';
 import type { InvalidationRule } from './invalidationRules';
 
 export interface StoreCommit {
@@ -32,16 +33,8 @@ export class StoreCommits {
 
   emit(commits: readonly StoreCommit[]): void {
     for (const commit of commits) {
-      for (const l of [...this.#listeners]) {
-        try {
-          l(commit);
-        } catch (error) {
-          // The mutation already succeeded: a throwing listener is reported, not the save's failure.
-          queueMicrotask(() => {
-            throw error;
-          });
-        }
-      }
+      // The mutation already succeeded: a throwing listener is reported, not the save's failure.
+      for (const l of [...this.#listeners]) safeCall(() => l(commit));
     }
   }
 

@@ -4,6 +4,7 @@
  */
 import { recordKey, type RecordKey } from '../shared/keys';
 import type { ChangeBatch, RecordChange } from './changeBatch';
+import { safeCall } from '../shared/safeCall';
 
 export type BatchListener = (batch: ChangeBatch) => void;
 export type TypeListener = (changes: readonly RecordChange[], batch: ChangeBatch) => void;
@@ -66,15 +67,4 @@ function add<K, L>(map: Map<K, Set<L>>, key: K, listener: L): Unsubscribe {
     current.delete(listener);
     if (current.size === 0) map.delete(key);
   };
-}
-
-// A throwing subscriber must not stop the others or the write that notified it.
-function safeCall(fn: () => void): void {
-  try {
-    fn();
-  } catch (error) {
-    queueMicrotask(() => {
-      throw error;
-    });
-  }
 }
