@@ -70,6 +70,26 @@ describe('sub-group order', () => {
       input: { containing_group_id: id.P, sub_groups: [{ group_id: F }], insert_index: 2 },
     });
     expect(await order(id.P!)).toBe('CFABDE');
+    const refusals: [Record<string, unknown>, string][] = [
+      [
+        { containing_group_id: id.P, sub_groups: [{ group_id: id.A }, { group_id: E }] },
+        `subgroups with IDs [${id.A} ${E}] already in group`,
+      ],
+      [{ containing_group_id: '99999', sub_groups: [{ group_id: E }] }, 'not found'],
+      [
+        { containing_group_id: E, sub_groups: [{ group_id: id.P }] },
+        'a group cannot be contained by one of its subgroups',
+      ],
+    ];
+    for (const [input, message] of refusals) {
+      const answer = await gql(stash.url, add, { input });
+      expect(answer.body).toEqual({ data: null, errors: [{ message, path: ['addGroupSubGroups'] }] });
+    }
+    const update = await gql(
+      stash.url,
+      `mutation U { groupUpdate(input: { id: "99999", name: "x" }) { id } }`,
+    );
+    expect(update.body.errors).toEqual([{ message: 'not found', path: ['groupUpdate'] }]);
   });
 
   it('fails as Stash does', async () => {

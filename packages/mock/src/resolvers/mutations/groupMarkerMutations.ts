@@ -65,6 +65,13 @@ function appendLinks(db: MockDb, subId: string | null, links: Description[], kee
   });
 }
 
+/** The group service's lookup: an unknown group is models.ErrNotFound (`not found`). */
+function existingGroup(db: MockDb, rawId: unknown): GroupRow {
+  const group = db.get('Group', convertId(rawId, 'group id'));
+  if (!group) throw new MockStashError('not found');
+  return group;
+}
+
 function checkNoCycle(db: MockDb, groupId: string, containing: Description[]): void {
   const below = new Set(db.descendants('Group', groupId, -1));
   for (const c of containing) {
@@ -132,7 +139,7 @@ function applyBulkDescriptions(
 
 export const groupMarkerMutations: Record<string, Resolver> = {
   groupCreate: (_, { input }, { db }) => saveGroup(db, input, null),
-  groupUpdate: (_, { input }, { db }) => saveGroup(db, input, mustGet(db, 'Group', input.id)),
+  groupUpdate: (_, { input }, { db }) => saveGroup(db, input, existingGroup(db, input.id)),
   bulkGroupUpdate: (_, { input }, { db }) =>
     bulkUpdate(db, 'Group', input, {
       scalars: ['rating100', 'director'],
@@ -164,15 +171,19 @@ export const groupMarkerMutations: Record<string, Resolver> = {
     return true;
   },
   addGroupSubGroups: (_, { input }, { db }) => {
-    const group = mustGet(db, 'Group', input.containing_group_id);
+    const group = existingGroup(db, input.containing_group_id);
     const now = nowTime();
     const added = descriptions(db, input.sub_groups);
+    const already = added.filter((d) => db.subGroups(group.id).includes(d.group_id)).map((d) => d.group_id);
+    if (already.length > 0)
+      throw new MockStashError(`subgroups with IDs [${already.join(' ')}] already in group`);
+    for (const d of added) checkNoCycle(db, d.group_id, [{ group_id: group.id, description: null }]);
+    if (input.insert_index != null && input.insert_index < 0)
+      throw new MockStashError('invalid insert index');
     for (const d of added) {
       const sub = db.get('Group', d.group_id)!;
-      checkNoCycle(db, sub.id, [{ group_id: group.id, description: null }]);
-      const rest = sub.containing_groups.filter((c) => c.group_id !== group.id);
       const link = { ...d, group_id: group.id, order_index: nextSubGroupKey(db, group.id) };
-      db.touch('Group', sub.id, { containing_groups: [...rest, link] }, now);
+      db.touch('Group', sub.id, { containing_groups: [...sub.containing_groups, link] }, now);
     }
     // `insert_index` is an order key: the added ones move before the sub-group holding it, if any.
     if (input.insert_index != null) {
@@ -190,7 +201,7 @@ export const groupMarkerMutations: Record<string, Resolver> = {
     return true;
   },
   removeGroupSubGroups: (_, { input }, { db }) => {
-    const group = mustGet(db, 'Group', input.containing_group_id);
+    const group = existingGroup(db, input.containing_group_id);
     const now = nowTime();
     for (const id of relatedIds(db, 'Group', input.sub_group_ids, 'sub group ids')) {
       const sub = db.get('Group', id)!;
