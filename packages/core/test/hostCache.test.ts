@@ -396,6 +396,11 @@ describe('host Apollo mutations -> store', () => {
     expect(client.link).not.toBe(link);
     bridge.dispose();
     expect(client.link).toBe(link);
+    connectHostCache(store, { client, apollo: Apollo });
+    expect(client.link).not.toBe(link);
+    // A panel that disposes its store takes the link off the host client too.
+    store.dispose();
+    expect(client.link).toBe(link);
     const off = connectHostCache(store);
     expect(off.active).toBe(false);
     expect(() => connectHostCache(store, { client })).toThrow(/connectHostCache: .*needs \{ apollo \}/);

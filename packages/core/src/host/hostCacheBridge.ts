@@ -42,6 +42,8 @@ export interface HostCacheStore {
   invalidateAll(): void;
   invalidateRule(rule: InvalidationRule): void;
   batch<T>(fn: () => T): T;
+  /** The bridge closes with the store. */
+  onDispose?(fn: () => void): () => void;
 }
 
 export interface HostCacheOptions {
@@ -122,7 +124,7 @@ export function connectHostCache(store: HostCacheStore, options: HostCacheOption
     });
   }
 
-  return {
+  const bridge: HostCacheBridge = {
     active: true,
     onHostMutation(listener) {
       listeners.add(listener);
@@ -134,6 +136,9 @@ export function connectHostCache(store: HostCacheStore, options: HostCacheOption
       listeners.clear();
     },
   };
+  const offDispose = store.onDispose?.(() => bridge.dispose());
+  if (offDispose !== undefined) offs.push(offDispose);
+  return bridge;
 }
 
 function mutationDefinition(operation: ApolloOperationLike): OperationDefinitionNode | undefined {

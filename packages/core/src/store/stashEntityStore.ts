@@ -34,6 +34,7 @@ import type { EntitySnapshot } from '../records/storeRecord';
 import type { EntityTypeName, StashTypes } from '../schema/generated/types';
 import type { SchemaTypes, TypedSchemaModel } from '../schema/defineSchemaModel';
 import { getSchemaModel } from '../schema/schemaModel';
+import { safeCall } from '../shared/safeCall';
 import { resolveTimers, type StashTimers } from '../shared/timers';
 import { RequestPipeline } from '../batch/requestPipeline';
 import { RetryPolicy } from '../batch/retryPolicy';
@@ -102,6 +103,7 @@ export class StashEntityStore<S extends SchemaTypes = StashTypes> {
   readonly timers: StashTimers;
   readonly #live = new Set<LiveConnection>();
   #disposed = false;
+  readonly #disposers = new Set<() => void>();
 
   constructor(client: StashClient, options: StashEntityStoreOptions<S> = {}) {
     checkOptions(options, specs.STORE_OPTIONS, 'StashEntityStore');
@@ -587,10 +589,24 @@ export class StashEntityStore<S extends SchemaTypes = StashTypes> {
     return live;
   }
 
-  /** Closes what the store holds open (live connections). The cache stays readable. */
+  /** Closes what the store holds open (live connections, `onDispose` callbacks). The cache stays readable. */
   dispose(): void {
     this.#disposed = true;
     for (const live of [...this.#live]) live.close();
+    for (const fn of [...this.#disposers]) {
+      this.#disposers.delete(fn);
+      safeCall(fn);
+    }
+  }
+
+  /** Runs `fn` when the store is disposed (at once if it already is): bridges it feeds close with it. */
+  onDispose(fn: () => void): Unsubscribe {
+    if (this.#disposed) {
+      fn();
+      return () => {};
+    }
+    this.#disposers.add(fn);
+    return () => void this.#disposers.delete(fn);
   }
 
   /**
