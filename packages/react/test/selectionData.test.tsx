@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useEntity } from '../src/index';
+import { useCached, useEntity, useFind, useFindIter } from '../src/index';
 import { React, act, newStore, renderWith, setupTestStash, waitFor } from './helpers';
 
 // Hook data is plain, selection-shaped and structurally shared: a changed path gets new objects up
@@ -152,5 +152,45 @@ describe('useEntity data: plain, selection-shaped, structurally shared', () => {
     expect(sceneRenders).toBeGreaterThan(0);
     expect(results).toHaveLength(1);
     expect(renders.hook + renders.card + renders.studio + renders.performers.size).toBe(0);
+  });
+});
+
+type Titled = { readonly id: string; readonly title: string | null };
+const byId = (p: { id: string }) => Number(p.id) <= 3;
+
+// The list hooks: one item changed gives a new array and a new object for that item only.
+describe.each([
+  ['useFind', () => useFind('Scene', { id__lte: 3 }, { fields: ['title'], sort: 'id' }).data],
+  [
+    'useFindIter',
+    () => useFindIter('Scene', { id__lte: 3 }, { fields: ['title'], sort: 'id', batch: 2 }).items,
+  ],
+  ['useCached', () => useCached('Scene', byId, { fields: ['title'] })],
+] as const)('%s items: plain, structurally shared', (_name, useItems) => {
+  it('a rename gives a new array and that item; an unselected field keeps the array', async () => {
+    const store = newStore(stash());
+    // useCached reads the cache only: fill it first (useFindIter loads a page of two, enough here).
+    await store.find('Scene', { id__lte: 3 }, { fields: ['title'], sort: 'id' });
+    const lists: (readonly Titled[])[] = [];
+    function List() {
+      const items = (useItems() ?? []) as readonly Titled[];
+      if (items.length > 0 && lists.at(-1) !== items) lists.push(items);
+      return <p>{items.map((p) => p.title).join('|')}</p>;
+    }
+    renderWith(store, <List />);
+    await waitFor(() => expect(lists.at(-1)?.length).toBeGreaterThanOrEqual(2));
+    const before = lists.at(-1)!;
+    const count = lists.length;
+    expect(Object.keys(before[0]!).sort()).toEqual(['__typename', 'id', 'title']);
+    await save(store, 'Scene', before[1]!.id, { title: 'Renamed Scene' });
+    await waitFor(() => expect(lists).toHaveLength(count + 1));
+    const after = lists.at(-1)!;
+    expect(after).toHaveLength(before.length);
+    after.forEach((p, i) => {
+      if (i === 1) expect(p).not.toBe(before[i]);
+      else expect(p).toBe(before[i]);
+    });
+    await save(store, 'Scene', before[0]!.id, { details: 'not selected' });
+    expect(lists).toHaveLength(count + 1);
   });
 });

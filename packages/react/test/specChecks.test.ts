@@ -2,7 +2,7 @@
 // the check regresses); the runtime test only loads the file. The hooks are never called.
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { Scene } from '@stashkit/core';
-import { useEntity, useFind, useFindIter, useFindPage, usePopulate } from '../src/index';
+import { useCached, useEntity, useFind, useFindIter, useFindPage, usePopulate } from '../src/index';
 
 function useHookCalls(scene: Pick<Scene, '__typename' | 'id'>) {
   // @ts-expect-error: misspelt field
@@ -25,6 +25,12 @@ function useHookCalls(scene: Pick<Scene, '__typename' | 'id'>) {
   void page?.items[0].details;
   expectTypeOf(useFindPage('Scene').data?.items).toEqualTypeOf<readonly Scene[] | undefined>();
   useFindPage('Studio', undefined, { fields: ['scene_count(depth: -1)'] });
+  // useCached narrows its items to `fields` and checks them where they are written.
+  expectTypeOf(useCached('Scene', undefined, { fields: ['title'] })[0].title).toEqualTypeOf<string | null>();
+  // @ts-expect-error: misspelt field in useCached
+  useCached('Scene', undefined, { fields: ['titel'] });
+  // @ts-expect-error: details was not selected
+  void useCached('Scene', undefined, { fields: ['title'] })[0].details;
   return usePopulate(scene, ['details', 'studio__name']).data?.studio?.name;
 }
 

@@ -16,7 +16,7 @@ export interface CachedObserverOptions<T extends EntityTypeArg = EntityTypeArg> 
   type: T;
   /** Which entities to keep (called with live snapshots); default: all fresh cached entities of the type. */
   predicate?: (entity: EntityOf<T>) => boolean;
-  /** Field specs each item holds; default: the record as received (links as their small set). */
+  /** Field specs each item holds (entities without all of them are left out); default: the record as received (links as their small set). */
   fields?: Iterable<string>;
 }
 
@@ -33,7 +33,10 @@ export class CachedObserver<T extends EntityTypeArg = EntityTypeArg, D = EntityO
   constructor(store: StashEntityStore, options: CachedObserverOptions<T>) {
     super();
     this.store = store;
-    this.#items = new ListItems(store, () => this.#update(true), false);
+    this.#items = new ListItems(store, () => this.#update(true), {
+      followItems: false,
+      completeOnly: true,
+    });
     this.getResult = this.getResult.bind(this);
     this.setOptions(options);
   }

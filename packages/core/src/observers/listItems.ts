@@ -16,16 +16,25 @@ export class ListItems {
   readonly #store: StashEntityStore;
   readonly #subs: RecordSubscriptions;
   readonly #followItems: boolean;
+  readonly #completeOnly: boolean;
   #specs: readonly string[] | undefined;
   #entities: EntitySnapshot[] = [];
   #items: readonly SelectionData[] = [];
   #byKey = new Map<string, SelectionData>();
 
-  /** `followItems: false`: the owner follows the items' own records (a type subscription); links only. */
-  constructor(store: StashEntityStore, onChange: () => void, followItems = true) {
+  /**
+   * `followItems: false`: the owner follows the items' own records (a type subscription), links
+   * only here; `completeOnly`: items without every selected field are left out (cache-only lists).
+   */
+  constructor(
+    store: StashEntityStore,
+    onChange: () => void,
+    options: { followItems?: boolean; completeOnly?: boolean } = {},
+  ) {
     this.#store = store;
     this.#subs = new RecordSubscriptions(store, onChange);
-    this.#followItems = followItems;
+    this.#followItems = options.followItems ?? true;
+    this.#completeOnly = options.completeOnly ?? false;
   }
 
   get items(): readonly SelectionData[] {
@@ -74,7 +83,7 @@ export class ListItems {
         previous: this.#byKey.get(key),
         deps,
       });
-      if (read === null) continue;
+      if (read === null || (this.#completeOnly && !read.complete)) continue;
       items.push(read.data);
       byKey.set(key, read.data);
     }
