@@ -314,16 +314,7 @@ export class EntityReads implements CacheQueryHost {
   /** A stale record refreshes what it had (top-level received fields) plus the default set. */
   #refreshTree(type: TypeInfo, record: StoreRecord | undefined): FieldTree {
     const tree = cloneTree(this.#trees.defaults(type.name));
-    if (record === undefined) return tree;
-    const extra: FieldTree = new Map();
-    for (const key of record.shape.keys) {
-      if (tree.has(key)) continue;
-      const fk = parseFieldKey(key);
-      const info = type.fields.get(fk.name);
-      if (info === undefined) continue;
-      extra.set(key, { fk, children: info.link ? this.#trees.small(info.typeName) : undefined });
-    }
-    mergeTree(tree, extra);
+    if (record !== undefined) mergeTree(tree, this.#receivedTree(record));
     return tree;
   }
 }
