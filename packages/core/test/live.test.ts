@@ -141,11 +141,35 @@ describe('connectLive', () => {
     expect(observer.getResult().isFetching).toBe(false);
     expect(sceneReads().length - before).toBe(1);
     expect(done.data!.slice(40).every((s) => Number(s.id) > 40)).toBe(true);
-    expect(events.map((e) => [e.kind, e.rule, e.job?.id])).toEqual([
-      ['scanComplete', 'scan', undefined],
-      ['job', 'scan', id],
+    expect(events.map((e) => [e.kind, e.rule, e.applied, e.job?.id])).toEqual([
+      ['scanComplete', 'scan', true, undefined],
+      ['job', 'scan', false, id],
     ]);
     off();
+  });
+
+  it('counts a scan once when its job is reported before scanCompleteSubscribe too', async () => {
+    const store = newStore();
+    const live = await store.connectLive({ webSocketImpl: WebSocket });
+    await whenState(live, (s) => s.status === 'connected');
+    await subscribed();
+    const epoch = store.listEpoch('Scene');
+    // A job the mock runs without its own scanComplete; the notice is published after it ends.
+    const finished = whenEvent(live, (e) => e.kind === 'job');
+    stash.runtime.jobs.add({ description: 'Scanning...' });
+    clock.advance(1000);
+    expect(await finished).toMatchObject({ rule: 'scan', applied: true, job: { status: 'FINISHED' } });
+    expect(store.listEpoch('Scene') - epoch).toBe(1);
+    const notice = whenEvent(live, (e) => e.kind === 'scanComplete');
+    stash.runtime.scanComplete.publish(true);
+    expect(await notice).toEqual({ kind: 'scanComplete', rule: 'scan', applied: false });
+    expect(store.listEpoch('Scene') - epoch).toBe(1);
+    // The next scan counts again.
+    const next = whenEvent(live, (e) => e.kind === 'scanComplete');
+    await scan();
+    clock.advance(1000);
+    expect(await next).toEqual({ kind: 'scanComplete', rule: 'scan', applied: true });
+    expect(store.listEpoch('Scene') - epoch).toBe(2);
   });
 
   it('a finished generate job invalidates by its rule (scenes stale, lists refetch); an export changes nothing', async () => {
@@ -166,6 +190,7 @@ describe('connectLive', () => {
     expect(await exported).toMatchObject({
       kind: 'job',
       rule: undefined,
+      applied: false,
       job: { description: 'Exporting...' },
     });
     expect(store.hasFields(store.peek('Scene', '1')!, 'paths.preview')).toBe(true);

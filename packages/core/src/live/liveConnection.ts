@@ -40,11 +40,14 @@ export interface LiveState {
   readonly lastError: string | null;
 }
 
-/** A job or scan event after its rule was applied (`rule` undefined: nothing to invalidate). */
+/** A job or scan event, after its invalidation (if any) ran. */
 export interface LiveEvent {
   readonly kind: 'job' | 'scanComplete' | 'resync';
   readonly job?: { readonly id: string; readonly status: string; readonly description: string };
+  /** The job rule matched (`undefined`: the job changes no library data). */
   readonly rule?: string;
+  /** Whether this event invalidated (`false`: nothing to do, or the other half of a reported scan). */
+  readonly applied: boolean;
 }
 
 export interface LiveOptions {
@@ -86,9 +89,10 @@ export class LiveConnection {
   #delay!: (fn: () => void, ms: number) => () => void;
   #initialMs = 500;
   #attemptError: string | null = null;
-  // Stash fires scanCompleteSubscribe, then reports the scan (or clean) job finished: the
-  // invalidation runs once, on whichever comes first. Jobs run one at a time, so one flag suffices.
-  #scanCovered = false;
+  // A finished scan (or clean) is reported twice, by scanCompleteSubscribe and by its job, on two
+  // subscriptions whose order Stash does not fix: the first applies the rule, the second is its
+  // pair and is skipped. Jobs run one at a time, so one pending half suffices.
+  #scanHalf: 'scanComplete' | 'job' | null = null;
 
   constructor(store: LiveStore, options: LiveOptions = {}) {
     this.#store = store;
@@ -198,11 +202,11 @@ export class LiveConnection {
     if (this.#state.status === 'closed') return;
     const reconnect = this.#state.connections > 0;
     this.#set({ status: 'connected', connections: this.#state.connections + 1, retries: 0 });
-    this.#scanCovered = false;
+    this.#scanHalf = null;
     if (reconnect && this.#resync) {
       this.#store.invalidateAll();
       this.#store.invalidateRule({ lists: ALL_LISTS });
-      this.#emit({ kind: 'resync' });
+      this.#emit({ kind: 'resync', applied: true });
     }
   }
 
@@ -227,17 +231,19 @@ export class LiveConnection {
     if (this.#handledJobs.size > 1000) this.#handledJobs.delete(this.#handledJobs.values().next().value!);
     let apply = rule !== undefined;
     if (rule?.scanComplete) {
-      apply = !this.#scanCovered;
-      this.#scanCovered = false;
+      apply = this.#scanHalf !== 'scanComplete';
+      // Only a finished scan also sends scanComplete (a stopped or failed one does not).
+      this.#scanHalf = apply && job.status === 'FINISHED' ? 'job' : null;
     }
     if (apply) this.#apply(rule!);
-    this.#emit({ kind: 'job', job, rule: rule?.name });
+    this.#emit({ kind: 'job', job, rule: rule?.name, applied: apply });
   }
 
   #scanComplete(): void {
-    this.#scanCovered = true;
-    this.#apply(jobRule('Scanning...', this.#rules) ?? { name: 'scan', match: /^/, all: true });
-    this.#emit({ kind: 'scanComplete', rule: 'scan' });
+    const pair = this.#scanHalf === 'job';
+    this.#scanHalf = pair ? null : 'scanComplete';
+    if (!pair) this.#apply(jobRule('Scanning...', this.#rules) ?? { name: 'scan', match: /^/, all: true });
+    this.#emit({ kind: 'scanComplete', rule: 'scan', applied: !pair });
   }
 
   #apply(rule: JobRule): void {
