@@ -207,6 +207,22 @@ describe('connectLive', () => {
     off();
   });
 
+  it("a scene's screenshot job makes that scene stale, no other and no list", async () => {
+    const store = newStore();
+    await store.find('Scene', { id__lte: 2 }, { fields: ['title', 'paths.screenshot'] });
+    const live = await store.connectLive({ webSocketImpl: WebSocket });
+    await whenState(live, (s) => s.status === 'connected');
+    await subscribed();
+    const epoch = store.listEpoch('Scene');
+    const done = whenEvent(live, (e) => e.kind === 'job');
+    await startJob('mutation Shot { sceneGenerateScreenshot(id: "2") }');
+    clock.advance(1000);
+    expect(await done).toMatchObject({ rule: 'sceneScreenshot', applied: true });
+    expect(store.hasFields(store.peek('Scene', '2')!, 'paths.screenshot')).toBe(false);
+    expect(store.hasFields(store.peek('Scene', '1')!, 'paths.screenshot')).toBe(true);
+    expect(store.listEpoch('Scene')).toBe(epoch);
+  });
+
   it('reconnects with backoff after the mock restarts on the same port, and resyncs once', async () => {
     const delays = manualDelays();
     const store = newStore({ delay: delays.delay });
@@ -336,7 +352,8 @@ describe('job rules', () => {
       ['Auto-tagging...', 'autoTag'],
       ['Identifying...', 'identify'],
       ['Generating...', 'generate'],
-      ['Generating screenshot for scene id 4', 'generate'],
+      ['Generating screenshot for scene id 4', 'sceneScreenshot'],
+      ['Generating...', 'generate'],
       ['Importing...', 'import'],
       ['Running plugin task: Tidy', 'pluginTask'],
       ['Batch stash-box performer tag...', 'stashBoxTag'],

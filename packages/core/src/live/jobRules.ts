@@ -14,6 +14,8 @@ export interface JobRule extends InvalidationRule {
   /** Matched against `Job.description`; the first matching rule wins. */
   readonly match: RegExp;
   readonly types?: readonly string[];
+  /** One record instead of whole types: its type, the id being `match`'s first group. */
+  readonly record?: string;
   readonly all?: boolean;
   /** Stash also fires `scanCompleteSubscribe` for this kind (scan, clean): the two count as one event. */
   readonly scanComplete?: boolean;
@@ -71,6 +73,8 @@ export const JOB_RULES: readonly JobRule[] = [
   },
   // Scrapes scene metadata; may create performers, studios and tags.
   { name: 'identify', match: /^Identifying/, types: ['Scene', ...TAGGABLE], lists: [...MEDIA, ...TAGGABLE] },
+  // One scene's screenshot (the scene page's "Generate default thumbnail"): its paths and cover.
+  { name: 'sceneScreenshot', match: /^Generating screenshot for scene id (\d+)/, record: 'Scene', lists: [] },
   // Previews, sprites, phashes, heatmaps, screenshots: paths, fingerprints and interactive fields.
   {
     name: 'generate',

@@ -21,6 +21,7 @@ export interface LiveStore {
   readonly client: { readonly url: string };
   /** Backoff delays go through `timers.delay` (fake time in tests). */
   readonly timers?: Pick<StashTimers, 'delay'>;
+  invalidate(typename: string, id: string): void;
   invalidateType(typename: string): void;
   invalidateAll(): void;
   invalidateRule(rule: InvalidationRule): void;
@@ -235,7 +236,7 @@ export class LiveConnection {
       // Only a finished scan also sends scanComplete (a stopped or failed one does not).
       this.#scanHalf = apply && job.status === 'FINISHED' ? 'job' : null;
     }
-    if (apply) this.#apply(rule!);
+    if (apply) this.#apply(rule!, job.description);
     this.#emit({ kind: 'job', job, rule: rule?.name, applied: apply });
   }
 
@@ -246,7 +247,9 @@ export class LiveConnection {
     this.#emit({ kind: 'scanComplete', rule: 'scan', applied: !pair });
   }
 
-  #apply(rule: JobRule): void {
+  #apply(rule: JobRule, description = ''): void {
+    const id = rule.record === undefined ? undefined : rule.match.exec(description)?.[1];
+    if (rule.record !== undefined && id !== undefined) this.#store.invalidate(rule.record, id);
     if (rule.all) {
       this.#store.invalidateAll();
       this.#store.invalidateRule({ lists: ALL_LISTS });
