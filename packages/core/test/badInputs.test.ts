@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startTestStash, type TestStash } from '@stashkit/testkit';
 import { checkBadInput, type BadInput } from './badInputs/harness';
 import { ID_CASES } from './badInputs/idCases';
-import { PROTO_CASES } from './badInputs/protoCases';
+import { PROTO_CASES, RENAME_CASES } from './badInputs/protoCases';
 import { FIELD_SPEC_CASES } from './badInputs/fieldSpecCases';
 import { VALUE_CASES } from './badInputs/valueCases';
 import { OPTION_CASES } from './badInputs/optionCases';
@@ -20,6 +20,7 @@ afterAll(async () => {
 const GROUPS: Record<string, BadInput[]> = {
   ids: ID_CASES,
   'prototype keys': PROTO_CASES,
+  'Stash renames': RENAME_CASES,
   'field specs': FIELD_SPEC_CASES,
   'draft values and side operations': VALUE_CASES,
   'options and createStashStore': OPTION_CASES,

@@ -13,7 +13,7 @@ import { StashValidationError } from '../errors';
 import type { EntitySnapshot } from '../records/storeRecord';
 import type { SchemaModel } from '../schema/modelTypes';
 import type { SideOpSpec } from '../mutations/sideOps';
-import { didYouMean } from '../filter/suggest';
+import { renameOrDidYouMean } from '../filter/suggest';
 import { checkFieldValue, sameInput, type WritableFieldInfo } from './draftValues';
 
 export const DRAFT_STATE: unique symbol = Symbol('stashkit.draft');
@@ -261,7 +261,7 @@ function unknownFieldGuard(typename: string, known: readonly string[]): object {
       if (key in target)
         throw new StashValidationError(`StashDraft: ${typename} draft's ${key} is read-only`);
       throw new StashValidationError(
-        `StashDraft: ${typename} has no field "${key}"${didYouMean(key, known)}; nothing was changed`,
+        `StashDraft: ${typename} has no field "${key}"${renameOrDidYouMean(key, '', known)}; nothing was changed`,
       );
     },
   });

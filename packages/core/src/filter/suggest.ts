@@ -35,13 +35,26 @@ export function didYouMean(name: string, candidates: Iterable<string>): string {
   return hit === undefined ? '' : ` (did you mean "${hit}"?)`;
 }
 
-/** Filter and field names Stash renamed (old clients and docs still use the old ones). */
+/**
+ * Filter, field and input names Stash renamed or replaced (old clients, plugins and docs still use
+ * the old ones): from the schema's deprecation reasons and removed fields (`rating` became `rating100`).
+ */
 const STASH_RENAMES: Readonly<Record<string, string>> = {
   rating: 'rating100',
   movies: 'groups',
+  movie: 'group',
   movie_count: 'group_count',
   movies_filter: 'groups_filter',
+  movie_ids: 'group_ids',
   containing_movies: 'containing_groups',
+  url: 'urls',
+  twitter: 'urls',
+  instagram: 'urls',
+  phash: 'phash_distance',
+  files: 'visual_files',
+  parent_folder_id: 'parent_folder',
+  zip_file_id: 'zip_file',
+  stash_box_index: 'stash_box_endpoint',
 };
 
 /** ` (Stash renamed "x" to "y": write "y__gte")` when `name` is an old name whose new one exists, else did-you-mean. */
@@ -49,5 +62,12 @@ export function renameOrDidYouMean(name: string, rest: string, candidates: reado
   const renamed = Object.hasOwn(STASH_RENAMES, name) ? STASH_RENAMES[name] : undefined;
   if (renamed !== undefined && candidates.includes(renamed))
     return ` (Stash renamed "${name}" to "${renamed}": write "${renamed}${rest}")`;
-  return didYouMean(name, candidates);
+  const hit = closest(name, candidates);
+  if (hit !== undefined) return ` (did you mean "${hit}"?)`;
+  // A misspelt old name (`ratng`): point at the new one.
+  const old = closest(name, Object.keys(STASH_RENAMES));
+  const target = old === undefined ? undefined : STASH_RENAMES[old];
+  if (target !== undefined && candidates.includes(target))
+    return ` (did you mean "${target}${rest}"? Stash renamed "${old}" to "${target}")`;
+  return '';
 }

@@ -10,6 +10,7 @@
  * - no specs at all means the type's default set: every non-deprecated field that needs no
  *   arguments, links as the small set, except unbounded inverse lists (`Performer.scenes`).
  */
+import { renameOrDidYouMean } from '../filter/suggest';
 import { StashValidationError } from '../errors';
 import type { TypeTable } from '../model/typeTable';
 import { fieldKey, type FieldKey } from '../shared/keys';
@@ -99,7 +100,7 @@ export class FieldTreeBuilder {
     const field = this.#table.field(typeName, parsed.name);
     if (field === undefined) {
       throw new StashValidationError(
-        `StashEntityStore: ${typeName} has no field "${parsed.name}" (in "${spec}")`,
+        `StashEntityStore: ${typeName} has no field "${parsed.name}" (in "${spec}")${renameOrDidYouMean(parsed.name, '', [...(this.#table.object(typeName)?.fields.keys() ?? [])])}`,
       );
     }
     const fk = fieldKey(field.name, checkFieldArgs(this.#table.model, typeName, field, parsed, spec));

@@ -230,11 +230,12 @@ function httpMessage(status: number, url: string, sentKey: boolean, excerpt: str
   return excerpt === '' ? head : `${head}: ${excerpt}`;
 }
 
-// The lower-level reason, with the socket error code undici hides in `cause` (ECONNREFUSED...).
+// The lower-level reason, with the socket error code (or reason) undici hides in `cause`.
 function reasonOf(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  const code = (error.cause as { code?: unknown } | undefined)?.code;
-  return typeof code === 'string' ? `${error.message} (${code})` : error.message;
+  const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
+  const detail = typeof cause?.code === 'string' ? cause.code : cause?.message;
+  return typeof detail === 'string' && detail !== '' ? `${error.message} (${detail})` : error.message;
 }
 
 function redactErrors(

@@ -68,3 +68,42 @@ export const PROTO_CASES: BadInput[] = [
     names: ['"rating__lte"', 'rating100__lte'],
   },
 ];
+
+/** Stash's renames named in the message: filter keys, field specs and draft fields. */
+export const RENAME_CASES: BadInput[] = [
+  ['Studio', { rating__gte: 1 }, 'rating100__gte'],
+  ['Gallery', { rating: 80 }, '"rating100"'],
+  ['Scene', { movies_filter: { name: 'x' } }, 'groups_filter'],
+  ['Scene', { ratng__gte: 80 }, ['"ratng__gte"', 'did you mean "rating100__gte"', 'Stash renamed "rating"']],
+  ['Image', { ratin__lt: 20 }, ['"ratin__lt"', 'rating100__lt']],
+].map(([type, filters, names]): BadInput => ({
+  name: `find(${String(type)}, ${JSON.stringify(filters)}) names the rename`,
+  run: (t) => t.store.find(type as never, filters as never),
+  names: names as string | string[],
+}));
+RENAME_CASES.push(
+  {
+    name: 'get(Scene, fields: [rating]) names rating100',
+    run: (t) => t.store.get('Scene', '1', { fields: ['rating'] as never }),
+    names: ['no field "rating"', 'Stash renamed "rating" to "rating100"'],
+  },
+  {
+    name: 'get(Scene, fields: [movies.name]) names groups',
+    run: (t) => t.store.get('Scene', '1', { fields: ['movies.name'] as never }),
+    names: ['no field "movies"', 'Stash renamed "movies" to "groups"'],
+  },
+  {
+    name: 'draft.rating = 80 names rating100',
+    run: (t) => {
+      t.sceneDraft.rating = 80;
+    },
+    names: ['no field "rating"', 'rating100'],
+  },
+  {
+    name: 'draft.movies = [] names groups',
+    run: (t) => {
+      t.sceneDraft.movies = [];
+    },
+    names: ['no field "movies"', '"groups"'],
+  },
+);
