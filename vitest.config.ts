@@ -67,6 +67,15 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'create-plugin',
+          root: 'packages/create-stashkit-plugin',
+          environment: 'node',
+          include: ['test/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'example-web',
           root: 'examples/web',
           environment: 'node',

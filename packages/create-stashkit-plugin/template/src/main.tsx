@@ -1,0 +1,29 @@
+// Stash loads this script (dist/__PLUGIN_ID__/__PLUGIN_ID__.js) before it renders its routes.
+import { definePlugin } from '@stashkit/plugin';
+import { NavButton } from './NavButton';
+import { Panel } from './Panel';
+import './panel.css';
+
+export const ROUTE = '/plugin/__PLUGIN_ID__';
+
+definePlugin({
+  id: '__PLUGIN_ID__',
+  // The page at <stash>/plugin/__PLUGIN_ID__, inside a StashProvider on the page's own /graphql and session.
+  routes: { [ROUTE]: Panel },
+  // A button next to Stash's settings icons that opens it.
+  patches: {
+    before: {
+      'MainNavBar.UtilityItems': (props: { children?: unknown }) => [
+        {
+          ...props,
+          children: (
+            <>
+              {props.children}
+              <NavButton to={ROUTE} />
+            </>
+          ),
+        },
+      ],
+    },
+  },
+});
