@@ -49,6 +49,8 @@ export class FindPageObserver<
   /** The shown page's numbers, and whether it answers the current options. */
   #meta: PageMeta | null = null;
   #placeholder = false;
+  /** Options changed and their page is not cached: a fetch starts at the end of the tick. */
+  #due = false;
   #result!: FindPageObserverResult<T, D>;
 
   constructor(store: StashEntityStore, options: FindPageObserverOptions<T>) {
@@ -88,11 +90,24 @@ export class FindPageObserver<
     this.release();
     this.epoch = -1;
     this.error = null;
-    if (typeChanged || this.#meta === null) {
+    // A page the store has cached and current is shown at once, never as a placeholder.
+    const cached = enabled
+      ? this.store.peekPage(type, filters as never, { fields, sort, direction, q, page, perPage })
+      : null;
+    if (cached !== null) {
+      const { items, ...meta } = cached as FindPageResult<string, EntitySnapshot>;
+      this.#meta = meta;
+      this.#placeholder = false;
+      this.epoch = this.store.listEpoch(type);
+      this.items.reset(specList(fields));
+      this.items.replace(items);
+    } else if (typeChanged || this.#meta === null) {
       this.#meta = null;
       this.#placeholder = false;
       this.items.reset(specList(fields));
     } else this.#placeholder = true;
+    // A fetch is due: the same result that shows the placeholder says it is fetching.
+    this.#due = cached === null && enabled && this.hasListeners();
     this.update();
     this.scheduleFetch();
   }
@@ -122,6 +137,7 @@ export class FindPageObserver<
   }
 
   #fetch(): Promise<void> {
+    this.#due = false;
     const { type, filters, fields, sort, direction, q, page, perPage, retry } = this.#options;
     const options = { fields, sort, direction, q, page, perPage, retry };
     const signal = this.begin();
@@ -142,7 +158,7 @@ export class FindPageObserver<
     const meta = this.#meta;
     const status: ObserverStatus =
       this.error !== null ? 'error' : meta !== null ? 'success' : this.enabled ? 'pending' : 'idle';
-    const isFetching = this.inFlight !== null;
+    const isFetching = this.inFlight !== null || (this.#due && this.hasListeners());
     const isPlaceholder = meta !== null && this.#placeholder;
     const data =
       meta === null

@@ -64,19 +64,10 @@ export class FindPages {
       const type = this.table.entity(typename);
       const page = pageNumber(options.page, 'page', 1, Infinity);
       const perPage = pageNumber(options.perPage, 'perPage', DEFAULT_QUERY_BATCH, FIND_LIMIT);
-      const { q, sort, direction, fields, signal, retry } = options;
+      const { fields, signal, retry } = options;
       // Validates filters, options and fields before any request.
       const request = this.finds.prepare(type, filters, options, page, perPage);
-      const key = stableKey([
-        type.name,
-        filters ?? {},
-        q,
-        sort,
-        direction,
-        page,
-        perPage,
-        fields === undefined ? null : [...fields],
-      ]);
+      const key = pageKey(type, filters, options, page, perPage);
       let entry = this.#entries.get(key);
       if (entry !== undefined) {
         // Most recently used last.
@@ -122,6 +113,21 @@ export class FindPages {
     } catch (error) {
       return Promise.reject(error);
     }
+  }
+
+  /**
+   * The page `findPage` would answer now without a request, or `null` (not cached, no longer
+   * current, or options `findPage` would refuse: it reports why).
+   */
+  peek(typename: string, filters: unknown, options: FindPageOptions = {}): AnyPage | null {
+    const type = this.table.object(typename);
+    if (type === undefined || !type.entity) return null;
+    const page = options.page ?? 1;
+    const perPage = options.perPage ?? DEFAULT_QUERY_BATCH;
+    if (!isCount(page, Infinity) || !isCount(perPage, FIND_LIMIT)) return null;
+    const entry = this.#entries.get(pageKey(type, filters, options, page, perPage));
+    if (entry?.answer === undefined || !this.#current(type, entry.answer, entry.specs)) return null;
+    return this.#result(type, entry.answer, page, perPage);
   }
 
   #evictOldest(): void {
@@ -181,9 +187,24 @@ export class FindPages {
   }
 }
 
+function pageKey(
+  type: TypeInfo,
+  filters: unknown,
+  { q, sort, direction, fields }: FindPageOptions,
+  page: number,
+  perPage: number,
+): string {
+  const specs = fields === undefined ? null : [...fields];
+  return stableKey([type.name, filters ?? {}, q, sort, direction, page, perPage, specs]);
+}
+
+function isCount(value: unknown, max: number): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= max;
+}
+
 function pageNumber(value: unknown, what: string, fallback: number, max: number): number {
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
+  if (!isCount(value, max)) {
     const range = max === Infinity ? 'a positive integer' : `an integer from 1 to ${max}`;
     throw new StashValidationError(
       `StashEntityStore: findPage ${what} must be ${range}, got ${String(value)}`,

@@ -357,6 +357,18 @@ export class StashEntityStore<S extends SchemaTypes = StashTypes> {
     >;
   }
 
+  /** The page `findPage` would answer now without a request (cached and current), or `null`. */
+  peekPage<T extends EntityTypeNameOf<S>, const F extends FieldSpecs = undefined>(
+    typename: T,
+    filters?: FiltersOf<T, S>,
+    options?: Omit<FindPageOptions<F & CheckedSpecs<EntityOf<T, S>, NoInfer<F>>>, 'signal' | 'retry'>,
+  ): FindPageResult<T, Selected<EntityOf<T, S>, F>> | null {
+    return this.#pages.peek(typename, filters, options) as unknown as FindPageResult<
+      T,
+      Selected<EntityOf<T, S>, F>
+    > | null;
+  }
+
   // ---- cache-only with population ----
 
   async filterAndPopulate<T extends EntityTypeArg<S>>(
