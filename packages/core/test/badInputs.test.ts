@@ -8,6 +8,7 @@ import { FIELD_SPEC_CASES } from './badInputs/fieldSpecCases';
 import { VALUE_CASES } from './badInputs/valueCases';
 import { OPTION_CASES } from './badInputs/optionCases';
 import { STRUCTURE_CASES } from './badInputs/structureCases';
+import { CALL_CASES } from './badInputs/callCases';
 
 let stash: TestStash;
 beforeAll(async () => {
@@ -25,6 +26,7 @@ const GROUPS: Record<string, BadInput[]> = {
   'draft values and side operations': VALUE_CASES,
   'options and createStashStore': OPTION_CASES,
   'circular and deep structures': STRUCTURE_CASES,
+  'other calls': CALL_CASES,
 };
 
 describe('bad-input catalog', () => {

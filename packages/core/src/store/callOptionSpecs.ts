@@ -43,6 +43,16 @@ const ttlOption: OptionCheck = (v) =>
     ? undefined
     : 'a number of seconds >= 0, or null (never stale)';
 
+/** `connectLive` options (the key is checked by `checkApiKey`, which never shows it). */
+export const LIVE_OPTIONS: OptionSpec = {
+  url: stringOption,
+  apiKey: () => undefined,
+  webSocketImpl: () => undefined,
+  rules: (v) => (Array.isArray(v) ? undefined : 'an array of job rules'),
+  backoff: objectOption,
+  resyncOnReconnect: booleanOption,
+};
+
 /** `createStashStore` / `new StashEntityStore` options (the client's are checked by the client). */
 export const STORE_OPTIONS: OptionSpec = {
   model: objectOption,

@@ -136,6 +136,13 @@ export class EntityReads implements CacheQueryHost {
     return out;
   }
 
+  /** Parses `specs` for every concrete type of `typename` (throws `StashValidationError`). */
+  checkSpecs(typename: string, specs: Iterable<string>): void {
+    const list = [...specs];
+    for (const type of concreteTypes(this.#table, typename))
+      for (const spec of list) this.selectionTree(type.name, [spec]);
+  }
+
   /** Specs not fresh: not received, invalidated or past the TTL (what a read would fetch). */
   missingFieldsNested(entity: EntitySnapshot, ...specs: string[]): Set<string> {
     return this.#missing(entity, specs, true);

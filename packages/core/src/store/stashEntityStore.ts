@@ -46,7 +46,7 @@ import type {
   TypeListener,
   Unsubscribe,
 } from '../tracking/storeSubscriptions';
-import { clientApiKey, type StashClient } from '../transport/transportClient';
+import { checkApiKey, clientApiKey, type StashClient } from '../transport/transportClient';
 import type { LiveConnection, LiveOptions } from '../live/liveConnection';
 import { CacheControl } from './cacheControl';
 import { CacheQueries, type PopulateStats } from './cacheQueries';
@@ -54,9 +54,11 @@ import { EntityReads, type EntityRead } from './entityReads';
 import { FindPages } from './findPages';
 import { FindRequests } from './findRequests';
 import { KnownCounts } from './knownCounts';
-import { checkId, targetOf } from './storeInput';
+import { checkId, concreteTypes, targetOf } from './storeInput';
 import * as specs from './callOptionSpecs';
-import { checkOptions, type OptionSpec } from '../validate/callOptions';
+import { checkOptions, fieldsOption, type OptionSpec } from '../validate/callOptions';
+import { isPlainObject } from '../validate/plainObject';
+import { show } from '../validate/showValue';
 import type { CheckedSpecs, Selected } from './selected';
 import type {
   CacheStats,
@@ -174,6 +176,20 @@ export class StashEntityStore<S extends SchemaTypes = StashTypes> {
     return { url: this.client.url };
   }
 
+  // Cache queries: a predicate, and required specs parsed now (an empty cache would hide a typo).
+  #checkQuery(typename: string, required: unknown, predicate: unknown, call: string): void {
+    checkPredicate(predicate, call);
+    const problem = fieldsOption(required);
+    if (problem !== undefined && typeof required !== 'string')
+      throw new StashValidationError(
+        `StashEntityStore.${call}: required must be ${problem}, got ${show(required)}`,
+      );
+    this.#reads.checkSpecs(
+      typename,
+      typeof required === 'string' ? [required] : (required as Iterable<string>),
+    );
+  }
+
   /** HTTP requests this store has sent (diagnostics). */
   get requestCount(): number {
     return this.#pipeline.requests;
@@ -197,6 +213,10 @@ export class StashEntityStore<S extends SchemaTypes = StashTypes> {
 
   /** Reads a field by name and arguments: `store.field(studio, 'scene_count', { depth: -1 })`. */
   field(entity: EntitySnapshot, name: string, args?: FieldArgs): unknown {
+    if (args !== undefined && !isPlainObject(args))
+      throw new StashValidationError(
+        `StashEntityStore.field: args must be an object such as { depth: -1 }, got ${show(args)}`,
+      );
     return this.#reads.field(entity, name, args);
   }
 
@@ -214,6 +234,7 @@ export class StashEntityStore<S extends SchemaTypes = StashTypes> {
     typename: T,
     predicate: (entity: EntityOf<T, S>) => boolean,
   ): EntityOf<T, S>[] {
+    checkPredicate(predicate, 'filter');
     return this.#reads.filter(typename, predicate as Predicate) as EntityOf<T, S>[];
   }
 
@@ -223,6 +244,7 @@ export class StashEntityStore<S extends SchemaTypes = StashTypes> {
     required: Iterable<string>,
     predicate: (entity: EntityOf<T, S>) => boolean,
   ): EntityOf<T, S>[] {
+    this.#checkQuery(typename, required, predicate, 'filterStrict');
     return this.#queries.filterStrict(typename, required, predicate as Predicate) as EntityOf<T, S>[];
   }
 
@@ -388,6 +410,11 @@ export class StashEntityStore<S extends SchemaTypes = StashTypes> {
   ): Promise<{ results: EntityOf<T, S>[]; stats: PopulateStats }> {
     const bad = badOptions(options, specs.FILTER_POPULATE_OPTIONS, 'filterAndPopulate');
     if (bad !== undefined) return bad;
+    try {
+      this.#checkQuery(typename, required, predicate, 'filterAndPopulate');
+    } catch (error) {
+      return Promise.reject(error);
+    }
     return this.#queries.filterAndPopulateWithStats(
       typename,
       required,
@@ -406,6 +433,7 @@ export class StashEntityStore<S extends SchemaTypes = StashTypes> {
     options?: { populateBatch?: number; yieldBatch?: number },
   ): AsyncGenerator<EntityOf<T, S>, void, undefined> {
     checkOptions(options, specs.FILTER_ITER_OPTIONS, 'StashEntityStore.populatedFilterIter');
+    this.#checkQuery(typename, required, predicate, 'populatedFilterIter');
     return this.#queries.populatedFilterIter(
       typename,
       required,
@@ -477,6 +505,8 @@ export class StashEntityStore<S extends SchemaTypes = StashTypes> {
 
   /** Groups writes (ingest, invalidate, ...) so subscribers get one notification. */
   batch<T>(fn: () => T): T {
+    if (typeof fn !== 'function')
+      throw new StashValidationError(`StashEntityStore.batch: takes a function, got ${show(fn)}`);
     return this.#batcher.write(() => fn());
   }
 
@@ -590,6 +620,8 @@ export class StashEntityStore<S extends SchemaTypes = StashTypes> {
    * (`JOB_RULES`), so mounted lists refetch. Reconnects with backoff; closed by `dispose()`.
    */
   async connectLive(options: LiveOptions = {}): Promise<LiveConnection> {
+    checkOptions(options, specs.LIVE_OPTIONS, 'StashEntityStore.connectLive');
+    if (options.apiKey !== undefined) checkApiKey(options.apiKey, 'StashEntityStore.connectLive');
     if (this.#disposed) throw new StashValidationError('StashEntityStore: connectLive() after dispose()');
     const { LiveConnection } = await import('../live/liveConnection');
     if (this.#disposed) throw new StashValidationError('StashEntityStore: connectLive() after dispose()');
@@ -632,6 +664,7 @@ export class StashEntityStore<S extends SchemaTypes = StashTypes> {
 
   /** Bumped when a mutation made `typename`'s list results (`find`, `findIter`, counts) stale. */
   listEpoch(typename: string): number {
+    concreteTypes(this.#table, typename);
     return this.#writes.listEpoch(typename);
   }
 
@@ -659,4 +692,11 @@ function badOptions(options: unknown, spec: OptionSpec, call: string): Promise<n
   } catch (error) {
     return Promise.reject(error);
   }
+}
+
+function checkPredicate(predicate: unknown, call: string): void {
+  if (typeof predicate !== 'function')
+    throw new StashValidationError(
+      `StashEntityStore.${call}: predicate must be a function, got ${show(predicate)}`,
+    );
 }
