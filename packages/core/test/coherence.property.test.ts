@@ -16,7 +16,7 @@ import { createStashClient, createStashStore, type StashEntityStore } from '../s
 
 const RUNS = Number(process.env.COHERENCE_RUNS ?? 300);
 /** Guards against a test that checks nothing: how many fresh fields were compared, ops that succeeded. */
-const stats = { checked: 0, ok: 0, failed: 0, errors: new Map<string, number>() };
+const stats = { checked: 0, pages: 0, ok: 0, failed: 0, errors: new Map<string, number>() };
 function outcome<T>(p: Promise<T>): Promise<boolean> {
   return p.then(
     () => (stats.ok++, true),
@@ -95,6 +95,7 @@ type Read = {
 type Step =
   | Read
   | { op: 'find'; fields: string[]; fault: Fault }
+  | { op: 'page'; page: 1 | 2; fault: Fault }
   | { op: 'save'; scene: string; field: SceneField; value: unknown; fault: Fault }
   | { op: 'saveTag'; tag: string; value: string; fault: Fault }
   | { op: 'deleteTag'; tag: string; fault: Fault }
@@ -160,6 +161,14 @@ const simple: fc.Arbitrary<Step> = fc.oneof(
     arbitrary: fc.record({
       op: fc.constant('find' as const),
       fields: fc.subarray([...SCENE_FIELDS], { minLength: 1 }),
+      fault,
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      op: fc.constant('page' as const),
+      page: fc.constantFrom(1 as const, 2 as const),
       fault,
     }),
   },
@@ -289,6 +298,8 @@ class Run {
   /** Raw changes the store cannot have seen yet: `Type:id.field` → change number. */
   readonly unknown = new Map<string, number>();
   changes = 0;
+  /** findPage pages: the raw change count when the store last asked the server for them. */
+  readonly pageAsked = new Map<number, number>();
 
   constructor() {
     this.store = createStashStore({
@@ -349,6 +360,18 @@ class Run {
         });
         const found = (await outcome(query)) ? await query : null;
         for (const scene of found ?? []) this.seen({ type: 'Scene', id: scene.id }, s.fields, started);
+        return;
+      }
+      case 'page': {
+        const started = this.changes;
+        const cached = store.peekPage('Scene', PAGE_FILTER as never, pageOptions(s.page));
+        inject(s.fault);
+        const query = store.findPage('Scene', PAGE_FILTER as never, pageOptions(s.page));
+        const found = (await outcome(query)) ? await query : null;
+        if (found !== null && cached === null) {
+          this.pageAsked.set(s.page, started);
+          for (const scene of found.items) this.seen({ type: 'Scene', id: scene.id }, ['title'], started);
+        }
         return;
       }
       case 'save': {
@@ -459,9 +482,33 @@ class Run {
       }
     };
     for (const id of SCENES) compare({ type: 'Scene', id }, SCENE_FIELDS, server['s' + id]);
+    // A page the store would serve without a request is what the server answers for it now,
+    // unless a raw change (unknown to the store) came after the store asked.
+    for (const page of [1, 2] as const) {
+      const cached = store.peekPage('Scene', PAGE_FILTER as never, pageOptions(page));
+      if (cached === null || this.pageAsked.get(page) !== this.changes) continue;
+      const want = await raw(
+        `query ${ORACLE}($f: SceneFilterType, $ff: FindFilterType) {
+        findScenes(scene_filter: $f, filter: $ff) { count scenes { id } } }`,
+        {
+          f: { id: { value: 4, modifier: 'LESS_THAN' } },
+          ff: { page, per_page: 2, sort: 'title', direction: 'ASC' },
+        },
+      );
+      stats.pages++;
+      const context = `page ${page} is served from cache but differs from the server after ${JSON.stringify(trace)}`;
+      expect({ count: cached.count, ids: cached.items.map((i: { id: string }) => i.id) }, context).toEqual({
+        count: want.findScenes.count,
+        ids: want.findScenes.scenes.map((i: { id: string }) => i.id),
+      });
+    }
     for (const id of TAGS) compare({ type: 'Tag', id }, TAG_FIELDS, server['t' + id]);
   }
 }
+
+const PAGE_FILTER = { id: { value: 4, modifier: 'LESS_THAN' } };
+const pageOptions = (page: number) =>
+  ({ page, perPage: 2, sort: 'title', direction: 'ASC', fields: ['title'] }) as const;
 
 function normalize(field: string, value: any): unknown {
   if (field === 'studio') return value?.id ?? null;
@@ -529,6 +576,8 @@ describe('coherence property', () => {
       if (process.env.COHERENCE_STATS) console.log(stats);
       // The property checked something: fresh fields were compared and most steps succeeded.
       expect(stats.checked).toBeGreaterThan(RUNS);
+      // Cached pages were compared with the server's answer for them.
+      expect(stats.pages).toBeGreaterThan(RUNS / 10);
       expect(stats.ok).toBeGreaterThan(stats.failed);
     },
     600_000,
