@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useCached, useEntity, useFind, useFindIter } from '../src/index';
+import { useCached, useEntity, useFind, useFindIter, useFindPage } from '../src/index';
 import { React, act, newStore, renderWith, setupTestStash, waitFor } from './helpers';
 
 // Hook data is plain, selection-shaped and structurally shared: a changed path gets new objects up
@@ -164,6 +164,10 @@ describe.each([
   [
     'useFindIter',
     () => useFindIter('Scene', { id__lte: 3 }, { fields: ['title'], sort: 'id', batch: 2 }).items,
+  ],
+  [
+    'useFindPage',
+    () => useFindPage('Scene', { id__lte: 3 }, { fields: ['title'], sort: 'id', perPage: 3 }).data?.items,
   ],
   ['useCached', () => useCached('Scene', byId, { fields: ['title'] })],
 ] as const)('%s items: plain, structurally shared', (_name, useItems) => {

@@ -147,7 +147,8 @@ export class FindPageObserver<
       const { items, ...meta } = found;
       this.#meta = meta;
       this.#placeholder = false;
-      this.items.reset(specList(fields));
+      // The answer replaces the items; unchanged ones (and the array) keep their identity.
+      this.items.select(specList(fields));
       this.items.replace(items);
     });
   }

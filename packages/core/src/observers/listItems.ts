@@ -48,15 +48,21 @@ export class ListItems {
   /** Empties the list and reads later items with `specs`. */
   reset(specs: readonly string[] | undefined): void {
     this.#entities = [];
-    this.select(specs);
+    if (shallowEqual(specs, this.#specs)) this.#keepRecyclable(() => this.refresh());
+    else this.select(specs);
   }
 
   /** Reads the items with `specs` from now on. */
   select(specs: readonly string[] | undefined): void {
+    if (shallowEqual(specs, this.#specs)) return;
     this.#specs = specs;
-    // Items stay recyclable by key (a refetched page keeps the objects whose values are the same).
+    this.#keepRecyclable(() => this.refresh());
+  }
+
+  // Items stay recyclable by key across `fn` (a refetched page keeps the objects whose values are the same).
+  #keepRecyclable(fn: () => void): void {
     const recyclable = this.#byKey;
-    this.refresh();
+    fn();
     for (const [key, data] of recyclable) if (!this.#byKey.has(key)) this.#byKey.set(key, data);
   }
 
