@@ -2,10 +2,12 @@
  * `createHostStore()`: a stashkit store on the Stash page's own `/graphql`. Same origin, so the
  * browser's session cookie authenticates it (no ApiKey is sent or needed), under any reverse-proxy
  * prefix the page's `<base href>` carries. Like Stash's UI, a 401 (session expired) goes to the
- * login page unless `onUnauthorized: 'error'`.
+ * login page unless `onUnauthorized: 'error'`. Requests go through `fetchTransport` (the
+ * smallest bundle) unless `transport` is given.
  */
 import {
-  createStashStore,
+  createStashStoreWith,
+  fetchTransport,
   type CreateStashStoreOptions,
   type SchemaTypes,
   type StashEntityStore,
@@ -46,7 +48,8 @@ export function createHostStore<S extends SchemaTypes = StashTypes>(
     }
     return response;
   };
-  return createStashStore<S>({
+  // fetchTransport: a panel ships no graphql-request or graphql-js (`transport` still overrides it).
+  return createStashStoreWith<S>(fetchTransport, {
     ...storeOptions,
     url: hostGraphqlUrl(baseURI),
     fetch: sessionFetch,
