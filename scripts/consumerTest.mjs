@@ -167,17 +167,22 @@ export const plugin = definePlugin;
 export { Panel };
 `,
   });
-  check('react17-vite: npm install (React 17.0.2, Vite 8, no zustand)', () => {
-    run('npm', ['install', '--no-audit', '--prefer-offline', '--loglevel=error'], vite17);
-  }) &&
-    check(
-      'react17-vite: tsc strict, skipLibCheck false',
-      () => void run('npx', ['tsc', '-p', '.'], vite17),
-    ) &&
-    check('react17-vite: vite build', () => {
-      const out = run('npx', ['vite', 'build', '--logLevel', 'warn'], vite17);
-      return out.trim().split('\n').filter(Boolean).slice(-1)[0] ?? 'built';
-    });
+  [
+    () =>
+      check('react17-vite: npm install (React 17.0.2, Vite 8, no zustand)', () => {
+        run('npm', ['install', '--no-audit', '--prefer-offline', '--loglevel=error'], vite17);
+      }),
+    () =>
+      check(
+        'react17-vite: tsc strict, skipLibCheck false',
+        () => void run('npx', ['tsc', '-p', '.'], vite17),
+      ),
+    () =>
+      check('react17-vite: vite build', () => {
+        const out = run('npx', ['vite', 'build', '--logLevel', 'warn'], vite17);
+        return out.trim().split('\n').filter(Boolean).slice(-1)[0] ?? 'built';
+      }),
+  ].every((step) => step());
 }
 
 // 3. React 19 on Node, ESM and CJS.
