@@ -160,4 +160,27 @@ describe('ingest checks every value before writing', () => {
     );
     expect(store.cacheStats().totalEntries).toBe(0);
   });
+
+  it('an undefined value is refused, not stored as a received field (top level, linked, embedded)', () => {
+    const store = createStashStore({ url: 'http://127.0.0.1:9/graphql' });
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [
+        { id: '1', title: 'One', details: undefined },
+        /undefined is not a value .* at ingest\(Scene\)\.details/,
+      ],
+      [
+        { id: '1', studio: { __typename: 'Studio', id: '2', name: undefined } },
+        /undefined is not a value .* at ingest\(Scene\)\.studio\.name/,
+      ],
+      [
+        { id: '1', paths: { screenshot: undefined } },
+        /undefined is not a value .* at ingest\(Scene\)\.paths\.screenshot/,
+      ],
+    ];
+    for (const [data, message] of cases) {
+      expect(() => store.ingest('Scene', data)).toThrow(StashValidationError);
+      expect(() => store.ingest('Scene', data)).toThrow(message);
+    }
+    expect(store.cacheStats().totalEntries).toBe(0);
+  });
 });

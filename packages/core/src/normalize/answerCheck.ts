@@ -25,6 +25,9 @@ class Mismatch {
 /** How a failed check is reported: a malformed server answer, or bad input (`ingest`). */
 export type CheckKind = 'answer' | 'input';
 
+// JSON has no undefined: only ingest input can hold one, and storing it would call the field received.
+const UNDEFINED = 'undefined is not a value (leave the field out, or null to clear it)';
+
 export class AnswerCheck {
   readonly #table: TypeTable;
   readonly #plans: Map<string, TypePlan>;
@@ -96,8 +99,9 @@ export class AnswerCheck {
       }
       if (slot === null) continue;
       const value = obj[key];
-      if (value === null || value === undefined) continue;
+      if (value === null) continue;
       try {
+        if (value === undefined) throw new Mismatch(UNDEFINED);
         this.#value(value, slot.field, slot.check);
       } catch (e) {
         throw at(e, key);
@@ -154,7 +158,7 @@ export class AnswerCheck {
     if (slots === undefined) this.#embeddedSlots.set(type, (slots = new Map()));
     for (const key in obj) {
       const v = obj[key];
-      if (v === null || v === undefined || key === '__typename') continue;
+      if (v === null || key === '__typename') continue;
       let slot = slots.get(key);
       if (slot === undefined) {
         const field = type.fields.get(key) ?? type.fields.get(fieldKeyOfResponseKey(key).name);
@@ -163,6 +167,7 @@ export class AnswerCheck {
       }
       if (slot === null) continue;
       try {
+        if (v === undefined) throw new Mismatch(UNDEFINED);
         this.#value(v, slot.field, slot.check);
       } catch (e) {
         throw at(e, key);
