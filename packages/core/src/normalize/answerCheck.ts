@@ -5,7 +5,8 @@
  * some records already written. Nulls pass everywhere (an error may have nulled them).
  *
  * The walk builds no path on the way down: a mismatch is thrown with the failing key, and each
- * level prepends its own key while the throw unwinds.
+ * level prepends its own key while the throw unwinds. With a depth bound (ingest) it also stops a
+ * cycle or runaway nesting, counted as `checkStructure` counts it, so the caller can name that.
  */
 import { StashError, StashValidationError } from '../errors';
 import type { FieldInfo, TypeInfo, TypeTable } from '../model/typeTable';
@@ -27,9 +28,13 @@ export type CheckKind = 'answer' | 'input';
 
 // JSON has no undefined: only ingest input can hold one, and storing it would call the field received.
 const UNDEFINED = 'undefined is not a value (leave the field out, or null to clear it)';
+const TOO_DEEP = 'nested too deep';
 
 export class AnswerCheck {
   readonly #table: TypeTable;
+  // Object levels allowed below the root in the current check (`Infinity`: unbounded).
+  #maxDepth = Infinity;
+  #opaque = false;
   readonly #plans: Map<string, TypePlan>;
   // Embedded types' keys resolved once (`null`: a key the type does not have).
   readonly #embeddedSlots = new Map<TypeInfo, Map<string, FieldSlot | null>>();
@@ -42,16 +47,26 @@ export class AnswerCheck {
   /**
    * Throws unless `data` (an entity object, or a list of them when `list`) fits `declared`'s
    * fields: a `StashError` "malformed answer" for `answer`, `StashValidationError` for `input`;
-   * `where` names the root (`findScene(12)`, `ingest(Scene)`).
+   * `where` names the root (`findScene(12)`, `ingest(Scene)`). With `maxDepth`, an object nested
+   * deeper than that (a cycle, too) is a mismatch: the caller names it with `checkStructure`.
    */
-  check(data: unknown, declared: string, kind: CheckKind, where: string, list = false): void {
+  check(
+    data: unknown,
+    declared: string,
+    kind: CheckKind,
+    where: string,
+    list = false,
+    maxDepth = Infinity,
+  ): void {
+    this.#maxDepth = maxDepth;
+    this.#opaque = false;
     try {
-      if (!list) this.#entity(data, declared, true);
+      if (!list) this.#entity(data, declared, true, 0);
       else if (!Array.isArray(data)) throw new Mismatch(`expected a list, got ${describe(data)}`);
       else
         for (let i = 0; i < data.length; i++) {
           try {
-            if (data[i] !== null) this.#entity(data[i], declared, true);
+            if (data[i] !== null) this.#entity(data[i], declared, true, 1);
           } catch (e) {
             throw at(e, i);
           }
@@ -65,10 +80,20 @@ export class AnswerCheck {
     }
   }
 
-  #entity(data: unknown, declared: string, root: boolean): void {
+  /**
+   * The last check met an object it did not walk (a custom scalar such as Map or Any): its
+   * structure is unchecked (the normalizer stores and compares it as JSON).
+   */
+  get opaque(): boolean {
+    return this.#opaque;
+  }
+
+  // `depth`: the keys and list positions from the root to this object (as `checkStructure` counts).
+  #entity(data: unknown, declared: string, root: boolean, depth: number): void {
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
       throw new Mismatch(`expected a ${declared} object, got ${describe(data)}`);
     }
+    if (depth > this.#maxDepth) throw new Mismatch(TOO_DEEP);
     const obj = data as Obj;
     const typename = obj.__typename;
     // Fast path (as the normalizer's): the object is of the declared type.
@@ -102,30 +127,33 @@ export class AnswerCheck {
       if (value === null) continue;
       try {
         if (value === undefined) throw new Mismatch(UNDEFINED);
-        this.#value(value, slot.field, slot.check);
+        this.#value(value, slot.field, slot.check, depth + 1);
       } catch (e) {
         throw at(e, key);
       }
     }
   }
 
-  #value(value: unknown, field: FieldInfo, check: ValueCheck): void {
-    if (!field.list) return this.#item(value, field, check);
+  // `depth`: that of `value` (a list's items are one deeper).
+  #value(value: unknown, field: FieldInfo, check: ValueCheck, depth: number): void {
+    if (!field.list) return this.#item(value, field, check, depth);
     if (!Array.isArray(value)) throw new Mismatch(`${field.name} should be a list, got ${describe(value)}`);
+    if (depth > this.#maxDepth) throw new Mismatch(TOO_DEEP);
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
       if (item === null) continue;
       try {
-        this.#item(item, field, check);
+        this.#item(item, field, check, depth + 1);
       } catch (e) {
         throw at(e, i);
       }
     }
   }
 
-  #item(value: unknown, field: FieldInfo, check: ValueCheck): void {
+  #item(value: unknown, field: FieldInfo, check: ValueCheck, depth: number): void {
     switch (check) {
       case ValueCheck.Any:
+        if (typeof value === 'object') this.#opaque = true;
         return;
       case ValueCheck.String:
         if (typeof value === 'string') return;
@@ -140,19 +168,20 @@ export class AnswerCheck {
         if (typeof value === 'boolean') return;
         break;
       case ValueCheck.Link:
-        return this.#entity(value, field.typeName, false);
+        return this.#entity(value, field.typeName, false, depth);
       case ValueCheck.Embedded:
-        return this.#embedded(value, this.#table.object(field.typeName)!);
+        return this.#embedded(value, this.#table.object(field.typeName)!, depth);
     }
     const what =
       field.kind === 'enum' ? `a ${field.typeName} value` : `${article(field.typeName)} ${field.typeName}`;
     throw new Mismatch(`expected ${what}, got ${describe(value)}`);
   }
 
-  #embedded(value: unknown, type: TypeInfo): void {
+  #embedded(value: unknown, type: TypeInfo, depth: number): void {
     if (typeof value !== 'object' || Array.isArray(value)) {
       throw new Mismatch(`expected a ${type.name} object, got ${describe(value)}`);
     }
+    if (depth > this.#maxDepth) throw new Mismatch(TOO_DEEP);
     const obj = value as Obj;
     let slots = this.#embeddedSlots.get(type);
     if (slots === undefined) this.#embeddedSlots.set(type, (slots = new Map()));
@@ -165,10 +194,13 @@ export class AnswerCheck {
         // Unknown keys are kept as they came (the normalizer stores embedded values as plain JSON).
         slots.set(key, (slot = field === undefined ? null : { field, key, check: valueCheck(field) }));
       }
-      if (slot === null) continue;
+      if (slot === null) {
+        if (typeof v === 'object') this.#opaque = true;
+        continue;
+      }
       try {
         if (v === undefined) throw new Mismatch(UNDEFINED);
-        this.#value(v, slot.field, slot.check);
+        this.#value(v, slot.field, slot.check, depth + 1);
       } catch (e) {
         throw at(e, key);
       }

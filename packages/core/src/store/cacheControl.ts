@@ -16,7 +16,7 @@ import type { TtlPolicy, TtlSeconds } from './ttlPolicy';
 import { StashValidationError } from '../errors';
 import { checkEntityId } from '../validate/entityId';
 import { show } from '../validate/showValue';
-import { checkStructure } from '../validate/structure';
+import { MAX_DEPTH, checkStructure } from '../validate/structure';
 
 export class CacheControl {
   readonly #source: RecordSource;
@@ -42,11 +42,19 @@ export class CacheControl {
   /** Normalizes plain result objects as if the server sent them (one batch for an array). */
   ingest(typename: string, data: Record<string, unknown> | readonly Record<string, unknown>[]): unknown {
     if (this.#table.abstract(typename) === undefined) this.#table.entity(typename);
-    checkStructure(data, `StashEntityStore: ingest(${typename})`);
-    // Root objects are checked before anything is written (nested ones as the normalizer meets them).
-    for (const item of Array.isArray(data) ? data : [data]) checkIngestRoot(typename, item);
-    // Every value below them too: a wrong type deep inside throws before anything is written.
-    this.#normalizer.checker.check(data, typename, 'input', `ingest(${typename})`, Array.isArray(data));
+    const where = `StashEntityStore: ingest(${typename})`;
+    // Every value is checked against the schema before anything is written, in a walk bounded in
+    // depth. The full structure walk (cycles, runaway nesting, named as such) runs only when that
+    // check fails or met values it does not follow (custom scalars): valid data is walked once.
+    const checker = this.#normalizer.checker;
+    try {
+      for (const item of Array.isArray(data) ? data : [data]) checkIngestRoot(typename, item);
+      checker.check(data, typename, 'input', `ingest(${typename})`, Array.isArray(data), MAX_DEPTH);
+    } catch (error) {
+      checkStructure(data, where);
+      throw error;
+    }
+    if (checker.opaque) checkStructure(data, where);
     return this.#write((ctx) => {
       if (Array.isArray(data)) {
         const records = data.map((d) => this.#normalizer.entity(ctx, d, typename, undefined));
