@@ -70,8 +70,11 @@ export function stashkitPlugin(options: StashkitPluginOptions): Plugin[] {
     config(user, env) {
       const production = env.mode !== 'development';
       return {
-        // Library mode keeps `process.env.NODE_ENV`; a browser script has no `process`.
-        define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
+        // Library mode keeps `process.env.NODE_ENV`; a browser script has no `process`. Only for builds:
+        // vitest copies `define` into process.env, which would load React's production build in tests.
+        ...(env.command === 'build'
+          ? { define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') } }
+          : {}),
         build: {
           outDir: user.build?.outDir ?? `dist/${id}`,
           emptyOutDir: user.build?.emptyOutDir ?? true,
