@@ -6,6 +6,8 @@
  */
 import { createElement, type ComponentType } from 'react';
 import type { StashEntityStore } from '@stashkit/core';
+import { connectHostCache, type HostCacheBridge, type HostCacheOptions } from '@stashkit/core/host';
+import type { LiveConnection, LiveOptions } from '@stashkit/core/live';
 import { StashProvider } from '@stashkit/react';
 import { createHostStore } from './createHostStore';
 import { getPluginApi } from './getPluginApi';
@@ -40,6 +42,15 @@ export interface PluginDefinition {
    * `createHostStore()` when first needed, `false` none; or pass a store.
    */
   store?: boolean | StashEntityStore<any>;
+  /**
+   * Keep the store and the Stash UI's Apollo cache coherent (`connectHostCache`): the store's saves,
+   * deletes and side operations update or evict the host cache; the host's mutations invalidate the
+   * store. `true` uses `PluginApi.utils.StashService.getClient()` and `PluginApi.libraries.Apollo`;
+   * inactive when the page has no host client. Default `false`.
+   */
+  hostCache?: boolean | Omit<HostCacheOptions, 'client' | 'apollo'>;
+  /** Open Stash's job and scan events on the store (`store.connectLive()`, the page's session). Default `false`. */
+  live?: boolean | LiveOptions;
   /** Called on every navigation of Stash's router (`stash:location`). */
   onLocation?: (location: StashLocationDetail['data']['location']) => void;
 }
@@ -51,7 +62,11 @@ export interface DefinedPlugin {
   readonly store: StashEntityStore<any>;
   /** Wraps a component in a `StashProvider` on the plugin's store (for patches that render stashkit hooks). */
   withStore<P extends object>(component: ComponentType<P>): ComponentType<P>;
-  /** Stops `onLocation` (registrations in Stash's UI cannot be undone). */
+  /** The host-cache bridge (`hostCache` option; `active: false` off a Stash page), or `null` without the option. */
+  readonly hostCache: HostCacheBridge | null;
+  /** The store's live connection (`live` option), or `null` without the option. */
+  readonly live: Promise<LiveConnection> | null;
+  /** Stops `onLocation`, the host-cache bridge and the live connection (registrations in Stash's UI cannot be undone). */
   dispose(): void;
 }
 
@@ -105,6 +120,12 @@ function checkDefinition(definition: PluginDefinition): void {
     fail('store must be true, false or a StashEntityStore');
   }
   if (onLocation !== undefined && typeof onLocation !== 'function') fail('onLocation must be a function');
+  for (const key of ['hostCache', 'live'] as const) {
+    const value = definition[key];
+    if (value !== undefined && typeof value !== 'boolean' && (typeof value !== 'object' || value === null))
+      fail(`${key} must be true, false or an options object`);
+    if (value && store === false) fail(`${key} needs a store (store is false)`);
+  }
 }
 
 export function definePlugin(definition: PluginDefinition): DefinedPlugin {
@@ -138,6 +159,21 @@ export function definePlugin(definition: PluginDefinition): DefinedPlugin {
     }
   }
 
+  // The bridge and the live connection are made now (a store makes no request until it is read).
+  const hostCacheOption = definition.hostCache ?? false;
+  const hostCache =
+    hostCacheOption === false
+      ? null
+      : connectHostCache(getStore(), {
+          ...(hostCacheOption === true ? {} : hostCacheOption),
+          client: api.utils?.StashService?.getClient?.(),
+          apollo: api.libraries?.Apollo,
+        });
+  const liveOption = definition.live ?? false;
+  const live = liveOption === false ? null : getStore().connectLive(liveOption === true ? {} : liveOption);
+  // Nobody may await `plugin.live`: say why it failed rather than leave an unhandled rejection.
+  live?.catch((error: Error) => console.error(`definePlugin: ${id}: live events: ${error.message}`));
+
   const { onLocation } = definition;
   const listener = (event: Event) =>
     onLocation?.((event as CustomEvent<StashLocationDetail>).detail.data.location);
@@ -150,6 +186,12 @@ export function definePlugin(definition: PluginDefinition): DefinedPlugin {
       return getStore();
     },
     withStore,
-    dispose: () => api.Event?.removeEventListener('stash:location', listener),
+    hostCache,
+    live,
+    dispose: () => {
+      api.Event?.removeEventListener('stash:location', listener);
+      hostCache?.dispose();
+      void live?.then((connection) => connection.close()).catch(() => {});
+    },
   };
 }

@@ -5,6 +5,13 @@
  */
 export { definePlugin, type DefinedPlugin, type PluginDefinition, type PluginPatches } from './definePlugin';
 export { createHostStore, type HostStoreOptions } from './createHostStore';
+// The host-cache bridge, for a store made by hand (`definePlugin({ hostCache: true })` connects its own).
+export {
+  connectHostCache,
+  type HostCacheBridge,
+  type HostCacheOptions,
+  type HostMutationEvent,
+} from '@stashkit/core/host';
 export { findPluginApi, getPluginApi, hostLibrary } from './getPluginApi';
 export { hostGraphqlUrl, hostLoginUrl, pageBaseURI } from './hostGraphqlUrl';
 export {

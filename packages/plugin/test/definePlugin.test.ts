@@ -81,6 +81,8 @@ describe('definePlugin', () => {
       ],
       [{ id: 'p', store: 'yes' }, /store must be true, false or a StashEntityStore/],
       [{ id: 'p', onLocation: 1 }, /onLocation must be a function/],
+      [{ id: 'p', hostCache: 'on' }, /hostCache must be true, false or an options object/],
+      [{ id: 'p', store: false, live: true }, /live needs a store \(store is false\)/],
     ];
     for (const [definition, message] of cases) {
       expect(() =>
@@ -110,6 +112,33 @@ describe('definePlugin', () => {
     plugin.dispose();
     dispatch('/tags');
     expect(seen).toEqual(['/scenes']);
+  });
+
+  it('hostCache: true connects the store to PluginApi.utils.StashService.getClient() until disposed', () => {
+    const hostLink = { name: 'host link' };
+    const client = { cache: {}, link: hostLink as unknown, setLink: (l: unknown) => (client.link = l) };
+    class ApolloLink {
+      constructor(readonly handler: unknown) {}
+      concat(next: unknown) {
+        return { first: this, next };
+      }
+    }
+    Object.assign(getPluginApi(), {
+      utils: { StashService: { getClient: () => client } },
+      libraries: { Apollo: { ApolloLink } },
+    });
+    const plugin = definePlugin({ id: 'p', hostCache: true, routes: { '/plugin/p': Panel } });
+    expect(plugin.hostCache?.active).toBe(true);
+    expect(plugin.live).toBeNull();
+    // Host mutations pass the bridge's link first, then the host's own link.
+    expect((client.link as { next: unknown }).next).toBe(hostLink);
+    plugin.dispose();
+    expect(client.link).toBe(hostLink);
+  });
+
+  it('hostCache is inactive on a page without a host client, and null when not asked for', () => {
+    expect(definePlugin({ id: 'p', hostCache: true }).hostCache?.active).toBe(false);
+    expect(definePlugin({ id: 'q' }).hostCache).toBeNull();
   });
 
   it('says what is missing outside Stash', () => {

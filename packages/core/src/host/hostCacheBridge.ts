@@ -13,7 +13,8 @@
  *
  * Opt-in: off (inactive) when no host client is given or found (`window.PluginApi`).
  */
-import { Kind, valueFromASTUntyped, type FieldNode, type OperationDefinitionNode } from 'graphql';
+// Types only: a plugin bundle carries no graphql-js (kinds are compared as strings).
+import type { FieldNode, OperationDefinitionNode } from 'graphql';
 import { StashValidationError } from '../errors';
 import { ALL_LISTS } from '../live/jobRules';
 import { invalidationRule, type InvalidationRule } from '../mutations/invalidationRules';
@@ -30,6 +31,7 @@ import type {
   ApolloResultLike,
   LooseModule,
 } from './apolloLike';
+import { astValue } from './astValue';
 import { hostMutationTable, mutationIds, type HostMutation } from './hostMutations';
 
 /** What the bridge needs from a store (a `StashEntityStore`). */
@@ -143,7 +145,7 @@ export function connectHostCache(store: HostCacheStore, options: HostCacheOption
 
 function mutationDefinition(operation: ApolloOperationLike): OperationDefinitionNode | undefined {
   const ops = operation.query.definitions.filter(
-    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+    (d): d is OperationDefinitionNode => d.kind === 'OperationDefinition',
   );
   const op = ops.length === 1 ? ops[0] : ops.find((d) => d.name?.value === operation.operationName);
   return op?.operation === 'mutation' ? op : undefined;
@@ -158,7 +160,7 @@ function learn(
   result: ApolloResultLike,
 ): HostMutationEvent[] {
   const events: HostMutationEvent[] = [];
-  const fields = definition.selectionSet.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD);
+  const fields = definition.selectionSet.selections.filter((s): s is FieldNode => s.kind === 'Field');
   store.batch(() => {
     for (const field of fields) {
       const name = field.name.value;
@@ -173,8 +175,7 @@ function learn(
         continue;
       }
       const args: Record<string, unknown> = {};
-      for (const a of field.arguments ?? [])
-        args[a.name.value] = valueFromASTUntyped(a.value, operation.variables);
+      for (const a of field.arguments ?? []) args[a.name.value] = astValue(a.value, operation.variables);
       const { ids, gone } = mutationIds(args);
       for (const id of returnedIds(value, known.typename)) if (!ids.includes(id)) ids.push(id);
       for (const id of [...ids, ...gone]) store.invalidate(known.typename, id);

@@ -10,6 +10,10 @@ definePlugin({
   id: '__PLUGIN_ID__',
   // The page at <stash>/plugin/__PLUGIN_ID__, inside a StashProvider on the page's own /graphql and session.
   routes: { [ROUTE]: Panel },
+  // Saves here update Stash's own pages (its Apollo cache); edits made in Stash's UI refresh the panel.
+  hostCache: true,
+  // Finished scans and other jobs refresh what they can change (Stash's websocket, the page's session).
+  live: true,
   // A button next to Stash's settings icons that opens it.
   patches: {
     before: {
