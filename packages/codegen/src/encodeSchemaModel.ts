@@ -1,9 +1,15 @@
 /**
  * Writes a `SchemaModel` in the compact form described in
- * `packages/core/src/schema/encodedSchemaModel.ts`. `decodeSchemaModel(encodeSchemaModel(m))`
- * must equal `m`; the codegen tests check it.
+ * `packages/core/src/schema/encodedSchemaModel.ts`: the read part (`encodeSchemaModel`) and the
+ * write part (`encodeWriteModel`). `decodeSchemaModel` of the first with `decodeWriteModel` of the
+ * second merged in must equal `m`; the codegen tests check it.
  */
-import type { EncodedEntity, EncodedSchemaModel } from '../../core/src/schema/encodedSchemaModel.ts';
+import type {
+  EncodedEntity,
+  EncodedEntityWrites,
+  EncodedSchemaModel,
+  EncodedWriteModel,
+} from '../../core/src/schema/encodedSchemaModel.ts';
 import type {
   EntityModel,
   FieldArgModel,
@@ -38,7 +44,6 @@ function list(l: ListQueryModel | undefined): string {
     dash(l.filterType),
     dash(l.findFilterArg),
     dash(l.idsArg),
-    dash(l.aggregates.join(',')),
     l.extraArgs ? args(l.extraArgs) : '-',
   ].join(' ');
 }
@@ -47,10 +52,27 @@ function mutation(m: MutationModel | undefined): string {
   return m ? `${m.field} ${m.arg} ${m.argType} ${m.returns}` : '';
 }
 
-function entity(e: EntityModel): EncodedEntity {
+/** The read part leaves the aggregates out: the decoder takes the result type's other fields. */
+function checkAggregates(model: SchemaModel, l: ListQueryModel | undefined): void {
+  if (!l || l.direct) return;
+  const derived = Object.values(model.objects[l.resultType]?.fields ?? {})
+    .filter((f) => f.name !== l.itemsField && !f.deprecated)
+    .map((f) => f.name);
+  if (derived.join(' ') !== l.aggregates.join(' '))
+    throw new Error(
+      `codegen: ${l.field} aggregates ${l.aggregates.join(',')} are not ${l.resultType}'s other fields`,
+    );
+}
+
+function entity(model: SchemaModel, e: EntityModel): EncodedEntity {
+  checkAggregates(model, e.list);
   const single = e.single
     ? `${e.single.field} ${e.single.idArg} ${e.single.idType}${e.single.errorsOnMissing ? ' !' : ''}`
     : '';
+  return [e.name, single, list(e.list)];
+}
+
+function entityWrites(e: EntityModel): EncodedEntityWrites {
   const writes = Object.values(e.writes)
     .map(
       (w) => `${w.field}${w.input === w.field ? '' : `=${w.input}`}${w.mode === 'value' ? '' : `:${w.mode}`}`,
@@ -61,8 +83,6 @@ function entity(e: EntityModel): EncodedEntity {
     .join(' ');
   return [
     e.name,
-    single,
-    list(e.list),
     mutation(e.create),
     mutation(e.update),
     mutation(e.destroy),
@@ -73,9 +93,31 @@ function entity(e: EntityModel): EncodedEntity {
   ];
 }
 
+/**
+ * The inputs reads use: the entity filters, `FindFilterType`, input-typed arguments of fields and
+ * list queries, and every input those reach. The rest (mutation inputs) is the write part's.
+ */
+export function readInputNames(model: SchemaModel): Set<string> {
+  const names = new Set<string>();
+  const visit = (name: string) => {
+    if (names.has(name) || !Object.hasOwn(model.inputs, name)) return;
+    names.add(name);
+    for (const f of Object.values(model.inputs[name].fields)) if (f.kind === 'input') visit(f.type);
+  };
+  const visitRef = (ref: string) => visit(ref.replace(/[[\]!]/g, ''));
+  Object.keys(model.filters).forEach(visit);
+  visit('FindFilterType');
+  for (const o of [...Object.values(model.objects), ...Object.values(model.abstracts)])
+    for (const f of Object.values(o.fields ?? {})) for (const a of f.args ?? []) visitRef(a.type);
+  for (const e of Object.values(model.entities)) for (const a of e.list?.extraArgs ?? []) visitRef(a.type);
+  return names;
+}
+
+/** The read part: what every bundle carries. */
 export function encodeSchemaModel(model: SchemaModel): EncodedSchemaModel {
+  const reads = readInputNames(model);
   return {
-    v: 1,
+    v: 2,
     e: model.entityTypes.join(' '),
     s: model.scalars.join(' '),
     n: Object.entries(model.enums).map(([name, values]) => [name, ...values].join(' ')),
@@ -85,8 +127,23 @@ export function encodeSchemaModel(model: SchemaModel): EncodedSchemaModel {
     a: Object.values(model.abstracts).map((a) =>
       line(`${a.name} ${a.kind === 'interface' ? 'i' : 'u'} ${a.possibleTypes.join(',')}`, a.fields ?? {}),
     ),
-    i: Object.values(model.inputs).map((i) => line(i.name, i.fields)),
+    i: Object.values(model.inputs)
+      .filter((i) => reads.has(i.name))
+      .map((i) => line(i.name, i.fields)),
     f: Object.keys(model.filters).join(' '),
-    x: model.entityTypes.map((name) => entity(model.entities[name])),
+    x: model.entityTypes.map((name) => entity(model, model.entities[name])),
+  };
+}
+
+/** The write part: what only drafts, saves and deletes need (`writeModel(model)` merges it). */
+export function encodeWriteModel(model: SchemaModel): EncodedWriteModel {
+  const reads = readInputNames(model);
+  const x = model.entityTypes.map((name) => entityWrites(model.entities[name]));
+  return {
+    v: 2,
+    i: Object.values(model.inputs)
+      .filter((i) => !reads.has(i.name))
+      .map((i) => line(i.name, i.fields)),
+    x: x.filter(([, ...parts]) => parts.some((p) => p !== '')),
   };
 }

@@ -1,7 +1,7 @@
 import type { IntrospectionQuery } from 'graphql';
 import { buildSchemaModel } from './buildSchemaModel.ts';
 import { generateMockSchema } from './generateMockSchema.ts';
-import { generateModelFile } from './generateModelFile.ts';
+import { generateModelFile, generateWriteModelFile } from './generateModelFile.ts';
 import { generateTypes } from './generateTypes.ts';
 
 /** Every generated file, keyed by its path relative to the repository root. */
@@ -10,6 +10,7 @@ export function generateAll(introspection: IntrospectionQuery): Record<string, s
   return {
     'packages/mock/src/generated/schema.ts': generateMockSchema(introspection),
     'packages/core/src/schema/generated/model.ts': generateModelFile(model),
+    'packages/core/src/schema/generated/writes.ts': generateWriteModelFile(model),
     'packages/core/src/schema/generated/types.ts': generateTypes(model),
   };
 }

@@ -178,6 +178,12 @@ describe('npx @stashkit/codegen', () => {
     expect(scene).toMatchObject({ __typename: 'Scene', id: '1' });
     const found = await store.find('Scene', { title__icontains: String(scene!.title).slice(0, 3) });
     expect(found.map((s) => s.id)).toContain('1');
+    // Its write part (kept encoded until then) is merged in by the store's writes: a save works.
+    const draft = store.edit(scene!);
+    draft.title = 'saved through the generated model';
+    await store.save(draft);
+    expect(model.entities.Scene.update?.field).toBe('sceneUpdate');
+    expect(store.getCached('Scene', '1')?.title).toBe('saved through the generated model');
   });
 
   it('from a file, types createStashStore({ model }) by that schema (strict, skipLibCheck false)', async () => {

@@ -4,11 +4,11 @@
  */
 import { parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { getSchemaModel } from '../../core/src/schema/schemaModel.ts';
+import { getWriteSchemaModel } from '../../core/src/schema/writeModel.ts';
 import type { FieldModel } from '../../core/src/schema/modelTypes.ts';
 import { schema } from './introspection.ts';
 
-const model = getSchemaModel();
+const model = getWriteSchemaModel();
 
 /** Every scalar/enum field (no args) of a type, plus `id` of each single reference. */
 function selection(type: string): string {

@@ -1,10 +1,10 @@
 /** Root queries and mutations per entity, found by Stash's naming rules and the overrides. */
 import { buildSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { getSchemaModel } from '../../core/src/schema/schemaModel.ts';
+import { getWriteSchemaModel } from '../../core/src/schema/writeModel.ts';
 import { deriveListQuery, deriveMutations, deriveSingleQuery } from '../src/deriveOperations.ts';
 
-const { entities } = getSchemaModel();
+const { entities } = getWriteSchemaModel();
 
 describe('single queries', () => {
   it('uses find<Type>(id) and knows which ones error on a missing id', () => {
@@ -167,7 +167,7 @@ describe('mutations', () => {
     expect(gallery.destroy?.field).toBe('galleryDestroy');
     expect(gallery.destroyMany?.field).toBe('galleryDestroy');
     expect(gallery.destroyInput).toBe('GalleryDestroyInput');
-    const input = getSchemaModel().inputs.GalleryDestroyInput.fields;
+    const input = getWriteSchemaModel().inputs.GalleryDestroyInput.fields;
     expect(input.ids).toMatchObject({ ref: '[ID!]!', required: true });
     expect(input.id).toBeUndefined();
   });

@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeSchemaModel } from '../../core/src/schema/decodeSchemaModel.ts';
+import { decodeWriteModel } from '../../core/src/schema/decodeWriteModel.ts';
 import { buildSchemaModel } from '../src/buildSchemaModel.ts';
-import { encodeSchemaModel } from '../src/encodeSchemaModel.ts';
+import { encodeSchemaModel, encodeWriteModel, readInputNames } from '../src/encodeSchemaModel.ts';
 import { generateAll } from '../src/generateAll.ts';
 import { measureModelSize } from '../src/measureModelSize.ts';
 import { introspection, repoRoot } from './introspection.ts';
@@ -16,6 +17,7 @@ describe('generated files', () => {
     expect(Object.keys(files)).toEqual([
       'packages/mock/src/generated/schema.ts',
       'packages/core/src/schema/generated/model.ts',
+      'packages/core/src/schema/generated/writes.ts',
       'packages/core/src/schema/generated/types.ts',
     ]);
   });
@@ -30,18 +32,39 @@ describe('generated files', () => {
 });
 
 describe('encoding', () => {
-  it('decodes to exactly the model the builder made', () => {
+  it('decodes to exactly the model the builder made (read part, then the write part merged in)', () => {
     const model = buildSchemaModel(introspection);
+    const decoded = decodeSchemaModel(encodeSchemaModel(model));
+    decodeWriteModel(decoded, encodeWriteModel(model));
     // JSON round trip drops `undefined` keys, so optional keys must be absent, not undefined, on both sides.
-    expect(JSON.parse(JSON.stringify(decodeSchemaModel(encodeSchemaModel(model))))).toStrictEqual(
-      JSON.parse(JSON.stringify(model)),
-    );
+    expect(JSON.parse(JSON.stringify(decoded))).toStrictEqual(JSON.parse(JSON.stringify(model)));
+  });
+
+  it('keeps mutations, write mappings and mutation inputs out of the read part', () => {
+    const model = buildSchemaModel(introspection);
+    const read = decodeSchemaModel(encodeSchemaModel(model));
+    for (const e of Object.values(read.entities)) {
+      expect(
+        Object.keys(e).filter((k) => !['name', 'single', 'list', 'writes'].includes(k)),
+        e.name,
+      ).toEqual([]);
+      expect(e.writes).toEqual({});
+    }
+    expect(Object.keys(read.inputs).sort()).toEqual([...readInputNames(model)].sort());
+    expect(read.inputs).toHaveProperty('FindFilterType');
+    expect(read.inputs).toHaveProperty('StringCriterionInput');
+    expect(read.inputs).not.toHaveProperty('SceneUpdateInput');
+    expect(read.inputs).not.toHaveProperty('StashIDInput');
   });
 
   it('rejects another format version and malformed fields', () => {
     const encoded = encodeSchemaModel(buildSchemaModel(introspection));
-    expect(() => decodeSchemaModel({ ...encoded, v: 2 as 1 })).toThrow(
-      /unsupported generated model version 2/,
+    expect(() => decodeSchemaModel({ ...encoded, v: 1 as 2 })).toThrow(
+      /unsupported generated model version 1 \(regenerate it with @stashkit\/codegen\)/,
+    );
+    const writes = encodeWriteModel(buildSchemaModel(introspection));
+    expect(() => decodeWriteModel(decodeSchemaModel(encoded), { ...writes, v: 1 as 2 })).toThrow(
+      /unsupported generated write model version 1/,
     );
     expect(() => decodeSchemaModel({ ...encoded, o: ['Scene id'] })).toThrow(/malformed field "id"/);
   });

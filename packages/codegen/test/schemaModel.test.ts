@@ -5,10 +5,10 @@
  */
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isUnionType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { getSchemaModel } from '../../core/src/schema/schemaModel.ts';
+import { getWriteSchemaModel } from '../../core/src/schema/writeModel.ts';
 import { schema } from './introspection.ts';
 
-const model = getSchemaModel();
+const model = getWriteSchemaModel();
 
 describe('objects', () => {
   it('holds every field with the type the schema prints', () => {

@@ -1,11 +1,11 @@
 /** How entity fields are written through update (or create) inputs. */
 import { buildSchema, type GraphQLInputObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { getSchemaModel } from '../../core/src/schema/schemaModel.ts';
+import { getWriteSchemaModel } from '../../core/src/schema/writeModel.ts';
 import type { ObjectModel } from '../../core/src/schema/modelTypes.ts';
 import { deriveWrites } from '../src/deriveWrites.ts';
 
-const { entities, inputs } = getSchemaModel();
+const { entities, inputs } = getWriteSchemaModel();
 const w = (type: string, field: string) => entities[type].writes[field];
 
 describe('write mappings', () => {

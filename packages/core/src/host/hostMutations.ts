@@ -5,6 +5,7 @@
  * of each entity) plus the root fields the model does not describe (`HOST_EXTRA_MUTATIONS`).
  */
 import type { SchemaModel } from '../schema/modelTypes';
+import { writeModel } from '../schema/writeModel';
 
 export type HostMutationKind = 'create' | 'update' | 'destroy' | 'merge' | 'side' | 'all';
 
@@ -42,7 +43,7 @@ export const HOST_EXTRA_MUTATIONS: Readonly<Record<string, HostMutation>> = {
 /** Root mutation field -> what it changes, for `model` (fields that change no entity are absent). */
 export function hostMutationTable(model: SchemaModel): ReadonlyMap<string, HostMutation> {
   const table = new Map<string, HostMutation>();
-  for (const e of Object.values(model.entities)) {
+  for (const e of Object.values(writeModel(model).entities)) {
     const add = (field: string | undefined, kind: HostMutationKind) => {
       if (field !== undefined && !table.has(field)) table.set(field, { typename: e.name, kind });
     };

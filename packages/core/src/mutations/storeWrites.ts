@@ -18,6 +18,7 @@ import { StoreCommits, type StoreCommit } from './storeCommits';
 import { markInvalidated } from '../records/recordMarks';
 import type { WriteOptions } from '../store/storeTypes';
 import type { WriteHost } from './writeHost';
+import { writeModel } from '../schema/writeModel';
 import { checkEntityId } from '../validate/entityId';
 import { own } from '../validate/ownKey';
 import { isPlainObject } from '../validate/plainObject';
@@ -45,6 +46,7 @@ export class StoreWrites {
   readonly #runner: SaveRunner;
 
   constructor(host: WriteHost) {
+    writeModel(host.model); // the model's mutations and write mappings: only writes load them
     this.#host = host;
     this.registry = new DraftRegistry(host);
     this.#runner = new SaveRunner(host, this.registry, this.lists, this.commits);

@@ -1,8 +1,8 @@
 /**
- * Expands the compact `EncodedSchemaModel` into the `SchemaModel` the store reads. Pure; the
- * memoized entry point is `getSchemaModel()`.
+ * Expands the compact `EncodedSchemaModel` (the read part) into the `SchemaModel` the store reads.
+ * Pure; the memoized entry point is `getSchemaModel()`; `writeModel(model)` adds the write part.
  */
-import type { EncodedEntity, EncodedSchemaModel } from './encodedSchemaModel';
+import type { EncodedSchemaModel } from './encodedSchemaModel';
 import type {
   AbstractModel,
   EntityModel,
@@ -12,10 +12,8 @@ import type {
   FilterModel,
   InputModel,
   ListQueryModel,
-  MutationModel,
   ObjectModel,
   SchemaModel,
-  WriteMappingModel,
 } from './modelTypes';
 
 const FIELD = /^(~?)(\w+)(?:\((.*)\))?:(\S+)$/;
@@ -30,18 +28,18 @@ interface RawField {
   deprecated: boolean;
 }
 
-function named(ref: string): string {
+export function named(ref: string): string {
   return ref.replace(/[[\]!]/g, '');
 }
 
-function parseArgs(text: string): { name: string; type: string }[] {
+export function parseArgs(text: string): { name: string; type: string }[] {
   return text.split(';').map((a) => {
     const colon = a.indexOf(':');
     return { name: a.slice(0, colon), type: a.slice(colon + 1) };
   });
 }
 
-function parseField(token: string): RawField {
+export function parseField(token: string): RawField {
   const m = FIELD.exec(token);
   if (!m) throw new Error(`StashSchema: malformed field "${token}" in the generated model`);
   const [, deprecated, name, args, ref] = m;
@@ -57,25 +55,22 @@ function parseField(token: string): RawField {
   return field;
 }
 
-function split(text: string): string[] {
+export function split(text: string): string[] {
   return text ? text.split(' ') : [];
 }
 
-function decodeMutation(text: string): MutationModel | undefined {
+function decodeList(text: string, objects: Record<string, ObjectModel>): ListQueryModel | undefined {
   if (!text) return undefined;
-  const [field, arg, argType, returns] = text.split(' ');
-  return { field, arg, argType, returns };
-}
-
-function decodeList(text: string): ListQueryModel | undefined {
-  if (!text) return undefined;
-  const [field, resultType, itemsField, filterArg, filterType, findFilterArg, idsArg, aggregates, extra] =
+  const [field, resultType, itemsField, filterArg, filterType, findFilterArg, idsArg, extra] =
     text.split(' ');
   const list: ListQueryModel = {
     field,
     resultType,
     itemsField: itemsField === '-' ? '' : itemsField,
-    aggregates: aggregates === '-' ? [] : aggregates.split(','),
+    // The result type's other fields (`count`, `duration`...): the encoding leaves them out.
+    aggregates: Object.values(objects[resultType]?.fields ?? {})
+      .filter((f) => f.name !== itemsField && !f.deprecated)
+      .map((f) => f.name),
   };
   if (filterArg !== '-') list.filterArg = filterArg;
   if (filterType !== '-') list.filterType = filterType;
@@ -86,8 +81,38 @@ function decodeList(text: string): ListQueryModel | undefined {
   return list;
 }
 
+/** Input object lines (`Name field field ...`) into `inputs`, field kinds from the model's leaves. */
+export function decodeInputs(
+  lines: readonly string[],
+  scalars: readonly string[],
+  enums: Record<string, string[]>,
+  inputs: Record<string, InputModel>,
+): void {
+  for (const line of lines) {
+    const [name, ...tokens] = line.split(' ');
+    const fields: InputModel['fields'] = {};
+    for (const token of tokens) {
+      const f = parseField(token);
+      fields[f.name] = {
+        name: f.name,
+        type: f.type,
+        ref: f.ref,
+        list: f.list,
+        required: f.nonNull,
+        kind: scalars.includes(f.type) ? 'scalar' : f.type in enums ? 'enum' : 'input',
+      };
+      if (f.deprecated) fields[f.name].deprecated = true;
+    }
+    inputs[name] = { name, fields };
+  }
+}
+
+/** The read part of a model (see `writeModel` for the rest). */
 export function decodeSchemaModel(encoded: EncodedSchemaModel): SchemaModel {
-  if (encoded.v !== 1) throw new Error(`StashSchema: unsupported generated model version ${encoded.v}`);
+  if (encoded.v !== 2)
+    throw new Error(
+      `StashSchema: unsupported generated model version ${encoded.v} (regenerate it with @stashkit/codegen)`,
+    );
   const entityTypes = split(encoded.e);
   const entitySet = new Set(entityTypes);
   const scalars = split(encoded.s);
@@ -145,23 +170,7 @@ export function decodeSchemaModel(encoded: EncodedSchemaModel): SchemaModel {
   }
 
   const inputs: Record<string, InputModel> = {};
-  for (const line of encoded.i) {
-    const [name, ...tokens] = line.split(' ');
-    const fields: InputModel['fields'] = {};
-    for (const token of tokens) {
-      const f = parseField(token);
-      fields[f.name] = {
-        name: f.name,
-        type: f.type,
-        ref: f.ref,
-        list: f.list,
-        required: f.nonNull,
-        kind: scalarSet.has(f.type) ? 'scalar' : f.type in enums ? 'enum' : 'input',
-      };
-      if (f.deprecated) fields[f.name].deprecated = true;
-    }
-    inputs[name] = { name, fields };
-  }
+  decodeInputs(encoded.i, scalars, enums, inputs);
 
   const filterNames = split(encoded.f);
   const filterSet = new Set(filterNames);
@@ -179,57 +188,15 @@ export function decodeSchemaModel(encoded: EncodedSchemaModel): SchemaModel {
   }
 
   const entities: Record<string, EntityModel> = {};
-  for (const tuple of encoded.x) entities[tuple[0]] = decodeEntity(tuple, inputs);
+  for (const [name, single, list] of encoded.x) {
+    const entity: EntityModel = (entities[name] = { name, writes: {} });
+    if (single) {
+      const [field, idArg, idType, errors] = single.split(' ');
+      entity.single = { field, idArg, idType, errorsOnMissing: errors === '!' };
+    }
+    const listModel = decodeList(list, objects);
+    if (listModel) entity.list = listModel;
+  }
 
   return { entityTypes, objects, abstracts, entities, filters, inputs, enums, scalars };
-}
-
-const ROLES = ['create', 'update', 'destroy', 'destroyMany', 'bulkUpdate'] as const;
-
-function decodeEntity(tuple: EncodedEntity, inputs: Record<string, InputModel>): EntityModel {
-  const [name, single, list, , , , , , writes, side] = tuple;
-  const entity: EntityModel = { name, writes: {} };
-  if (single) {
-    const [field, idArg, idType, errors] = single.split(' ');
-    entity.single = { field, idArg, idType, errorsOnMissing: errors === '!' };
-  }
-  const listModel = decodeList(list);
-  if (listModel) entity.list = listModel;
-  ROLES.forEach((role, i) => {
-    const m = decodeMutation(tuple[3 + i]);
-    if (m) entity[role] = m;
-  });
-  // A mutation's input type is its argument's named type when that is an input object.
-  const inputOf = (m: MutationModel | undefined) =>
-    m && named(m.argType) in inputs ? named(m.argType) : undefined;
-  const createInput = inputOf(entity.create);
-  const updateInput = inputOf(entity.update);
-  const destroyInput = inputOf(entity.destroy);
-  if (createInput) entity.createInput = createInput;
-  if (updateInput) entity.updateInput = updateInput;
-  if (destroyInput) entity.destroyInput = destroyInput;
-  const writeInput = inputs[(updateInput ?? createInput)!];
-  for (const token of split(writes)) {
-    const [pair, mode = 'value'] = token.split(':');
-    const [field, input = field] = pair.split('=');
-    const inputField = writeInput?.fields[input];
-    if (!inputField)
-      throw new Error(`StashSchema: write of ${name}.${field} names unknown input field ${input}`);
-    const w: WriteMappingModel = {
-      field,
-      input,
-      mode: mode as WriteMappingModel['mode'],
-      inputType: inputField.type,
-    };
-    if (inputField.deprecated) w.deprecated = true;
-    entity.writes[field] = w;
-  }
-  if (side) {
-    entity.sideMutations = {};
-    for (const token of side.split(' ')) {
-      const [field, names] = token.split('=');
-      entity.sideMutations[field] = names.split(',');
-    }
-  }
-  return entity;
 }

@@ -1,10 +1,10 @@
 /**
- * `defineSchemaModel<StashTypes>(encoded)`: the runtime model a `@stashkit/codegen` output
+ * `defineSchemaModel<StashTypes>(encoded, writes)`: the runtime model a `@stashkit/codegen` output
  * (`src/stash/model.ts`) exports, carrying its generated types so `createStashStore({ model })`
  * is typed by that Stash version's schema instead of the bundled one.
  */
 import { decodeSchemaModel } from './decodeSchemaModel';
-import type { EncodedSchemaModel } from './encodedSchemaModel';
+import type { EncodedSchemaModel, EncodedWriteModel } from './encodedSchemaModel';
 import type { SchemaModel } from './modelTypes';
 
 /**
@@ -22,7 +22,18 @@ export interface TypedSchemaModel<S extends SchemaTypes> extends SchemaModel {
   readonly '~types'?: S;
 }
 
-/** Decodes a generated model once, at module load, and tags it with its types `S`. */
-export function defineSchemaModel<S extends SchemaTypes>(encoded: EncodedSchemaModel): TypedSchemaModel<S> {
-  return decodeSchemaModel(encoded);
+/** Write parts not merged yet, by the model they complete (`writeModel(model)` merges them). */
+export const pendingWrites = new WeakMap<SchemaModel, EncodedWriteModel>();
+
+/**
+ * Decodes a generated model once, at module load, and tags it with its types `S`. Its write part
+ * (`writes`) stays encoded until the first draft, save or delete needs it (`writeModel`).
+ */
+export function defineSchemaModel<S extends SchemaTypes>(
+  encoded: EncodedSchemaModel,
+  writes?: EncodedWriteModel,
+): TypedSchemaModel<S> {
+  const model = decodeSchemaModel(encoded);
+  if (writes !== undefined) pendingWrites.set(model, writes);
+  return model;
 }

@@ -1,15 +1,19 @@
 /**
- * The compact form of the `SchemaModel` that `pnpm codegen` writes to `generated/model.ts`.
- * It ships to browsers, so it is a handful of strings in a mini-SDL rather than nested objects;
- * everything that follows from a printed type (named type, list, nullability, field kinds) is
- * recomputed by `decodeSchemaModel`.
+ * The compact form of the `SchemaModel` that `pnpm codegen` writes, in two parts so that a
+ * read-only bundle carries only the first:
+ * - `EncodedSchemaModel` (`generated/model.ts`): what reads, normalization, validation and the
+ *   filter DSL use: types, entity queries, filter inputs and the inputs they reach;
+ * - `EncodedWriteModel` (`generated/writes.ts`): mutations, write mappings, side mutations and
+ *   the mutation inputs, merged in by `writeModel(model)`, which only the write machinery calls.
+ * Both are a handful of strings in a mini-SDL rather than nested objects; everything that follows
+ * from a printed type (named type, list, nullability, field kinds) is recomputed by the decoders.
  *
  * Field syntax, used by objects, interfaces and inputs: `[~]name[(arg:Ref;arg:Ref)]:Ref`,
  * where `~` marks a deprecated field and `Ref` is the printed type (`[Tag!]!`).
  */
 export interface EncodedSchemaModel {
   /** Format version; the decoder rejects others. */
-  v: 1;
+  v: 2;
   /** Entity type names, space-separated, in the model's order. */
   e: string;
   /** Scalar names, space-separated. */
@@ -20,7 +24,7 @@ export interface EncodedSchemaModel {
   o: string[];
   /** Interfaces and unions: `Name i|u Member,Member field field ...` (fields for interfaces only). */
   a: string[];
-  /** Input object types: `Name field field ...`. */
+  /** Input object types reads use (filters, criteria, `FindFilterType`): `Name field field ...`. */
   i: string[];
   /** Names of the entity filter inputs among `i`, space-separated. */
   f: string;
@@ -29,21 +33,34 @@ export interface EncodedSchemaModel {
 }
 
 /**
- * `[name, single, list, create, update, destroy, destroyMany, bulkUpdate, writes, sideMutations]`,
- * `''` where absent:
+ * `[name, single, list]`, `''` where absent:
  * - single: `field idArg idType [!]` (`!` = errors on a missing id);
- * - list: `field resultType itemsField filterArg filterType findFilterArg idsArg aggregates extraArgs`
- *   with `-` for an absent part, aggregates comma-separated, extra arguments as `name:Ref;name:Ref`,
- *   and a `[...]` result type for a query that returns the list itself;
+ * - list: `field resultType itemsField filterArg filterType findFilterArg idsArg extraArgs`
+ *   with `-` for an absent part and extra arguments as `name:Ref;name:Ref`; a `[...]` result type
+ *   is a query that returns the list itself. The aggregates are the result type's other fields.
+ */
+export type EncodedEntity = [name: string, single: string, list: string];
+
+/** The write part of a model: merged into its `SchemaModel` by `writeModel(model)`. */
+export interface EncodedWriteModel {
+  /** Format version (the read part's). */
+  v: 2;
+  /** Input object types only writes use (mutation inputs): `Name field field ...`. */
+  i: string[];
+  /** One tuple per entity that has any write, in the model's order. */
+  x: EncodedEntityWrites[];
+}
+
+/**
+ * `[name, create, update, destroy, destroyMany, bulkUpdate, writes, sideMutations]`, `''` where
+ * absent:
  * - mutation: `field arg argType returns`;
  * - writes: space-separated `field[=input][:mode]` (mode defaults to `value`, input to the field name);
  *   the input type and deprecation come from the update (or create) input;
  * - sideMutations: space-separated `field=mutation,mutation`.
  */
-export type EncodedEntity = [
+export type EncodedEntityWrites = [
   name: string,
-  single: string,
-  list: string,
   create: string,
   update: string,
   destroy: string,

@@ -4,7 +4,9 @@
  *
  * Conventions of the model worth knowing:
  * - `inputs` holds every input object, the entity filter types included (`filters` is the
- *   same types seen as filters).
+ *   same types seen as filters). The read part (`getSchemaModel()`) holds the inputs reads use;
+ *   the mutation inputs, mutations and write mappings join it in `writeModel(model)`; the
+ *   lookups below that name them (`getEntityModel`, `getInputModel`) use the merged model.
  * - Fields, arguments and input fields typed with the deprecated `Movie` alias types are left
  *   out; other deprecated fields are kept with `deprecated: true`.
  * - `list.direct`: `findSavedFilters` returns `[SavedFilter!]!` itself (no count, no ids).
@@ -15,8 +17,7 @@
  *   write mapping.
  */
 import { StashValidationError } from '../errors';
-import { decodeSchemaModel } from './decodeSchemaModel';
-import { ENCODED_SCHEMA_MODEL } from './generated/model';
+import { getSchemaModel } from './bundledModel';
 import type { EntityTypeName } from './generated/types';
 import type {
   AbstractModel,
@@ -25,15 +26,10 @@ import type {
   FilterModel,
   InputModel,
   ObjectModel,
-  SchemaModel,
 } from './modelTypes';
+import { getWriteSchemaModel } from './writeModel';
 
-let model: SchemaModel | undefined;
-
-/** The decoded model (decoded once, then memoized). Treat it as read-only. */
-export function getSchemaModel(): SchemaModel {
-  return (model ??= decodeSchemaModel(ENCODED_SCHEMA_MODEL));
-}
+export { getSchemaModel };
 
 function quote(name: unknown): string {
   return typeof name === 'string' ? `"${name}"` : String(name);
@@ -47,7 +43,7 @@ export function isEntityType(name: unknown): name is EntityTypeName {
 /** Queries, mutations and write mappings of an entity type; throws on anything else. */
 export function getEntityModel(type: string): EntityModel {
   if (!isEntityType(type)) throw new StashValidationError(`StashSchema: unknown entity type ${quote(type)}`);
-  return getSchemaModel().entities[type];
+  return getWriteSchemaModel().entities[type];
 }
 
 /** Any object type in the model, entity or embedded (`Scene`, `ScenePathsType`, `FindScenesResultType`). */
@@ -97,14 +93,15 @@ export function getFilterModel(name: string): FilterModel {
 
 /** The filter input of an entity's list query (`Scene` -> `SceneFilterType`); throws when it has none. */
 export function getEntityFilterModel(type: string): FilterModel {
-  const filterType = getEntityModel(type).list?.filterType;
+  if (!isEntityType(type)) throw new StashValidationError(`StashSchema: unknown entity type ${quote(type)}`);
+  const filterType = getSchemaModel().entities[type].list?.filterType;
   if (!filterType) throw new StashValidationError(`StashSchema: ${type} has no filter input`);
   return getFilterModel(filterType);
 }
 
 /** Any input object in the model: criterion, mutation and filter inputs, `FindFilterType`. */
 export function getInputModel(name: string): InputModel {
-  const { inputs } = getSchemaModel();
+  const { inputs } = getWriteSchemaModel();
   if (typeof name !== 'string' || !Object.hasOwn(inputs, name)) {
     throw new StashValidationError(`StashSchema: unknown input type ${quote(name)}`);
   }
