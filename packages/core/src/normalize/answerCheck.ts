@@ -13,7 +13,7 @@ import type { FieldInfo, TypeInfo, TypeTable } from '../model/typeTable';
 import { fieldKeyOfResponseKey } from '../shared/keys';
 import { isEntityId } from '../validate/entityId';
 import { show } from '../validate/showValue';
-import { TypePlan, ValueCheck, typePlans, valueCheck, type FieldSlot } from './typePlan';
+import { TypePlan, ValueCheck, fieldSlot, passesScalar, typePlans, type FieldSlot } from './typePlan';
 
 type Obj = Record<string, unknown>;
 
@@ -124,7 +124,8 @@ export class AnswerCheck {
       }
       if (slot === null) continue;
       const value = obj[key];
-      if (value === null) continue;
+      // Most values are plain and right: checked inline, without a call or a try.
+      if (value === null || (!slot.list && passesScalar(slot.check, value))) continue;
       try {
         if (value === undefined) throw new Mismatch(UNDEFINED);
         this.#value(value, slot.field, slot.check, depth + 1);
@@ -192,12 +193,13 @@ export class AnswerCheck {
       if (slot === undefined) {
         const field = type.fields.get(key) ?? type.fields.get(fieldKeyOfResponseKey(key).name);
         // Unknown keys are kept as they came (the normalizer stores embedded values as plain JSON).
-        slots.set(key, (slot = field === undefined ? null : { field, key, check: valueCheck(field) }));
+        slots.set(key, (slot = field === undefined ? null : fieldSlot(field, key)));
       }
       if (slot === null) {
         if (typeof v === 'object') this.#opaque = true;
         continue;
       }
+      if (!slot.list && passesScalar(slot.check, v)) continue;
       try {
         if (v === undefined) throw new Mismatch(UNDEFINED);
         this.#value(v, slot.field, slot.check, depth + 1);

@@ -23,6 +23,7 @@ import {
   type EntitySnapshot,
   type LinkValue,
   type Links,
+  type WriteStamp,
 } from '../records/storeRecord';
 import { deepFreeze } from '../shared/devMode';
 import { anchorHiddenClass } from '../shared/hiddenClassAnchors';
@@ -50,6 +51,8 @@ export interface WriteContext {
   readonly seq: number;
   /** The store's write clock (which requests may still write older answers). */
   readonly sequence: WriteSequence;
+  /** `seq` and `now` as one object, shared by every record and field this write stamps. */
+  readonly stamp: WriteStamp;
 }
 
 export class Normalizer {
@@ -176,7 +179,7 @@ export class Normalizer {
     if (plan.hasLinks) snap[LINKS] = links ?? EMPTY_LINKS;
     if (this.#freeze) freezeSnapshot(snap);
     const type = plan.type;
-    const record = new StoreRecord(type, snap as unknown as EntitySnapshot, shape, ctx.now, ctx.seq);
+    const record = new StoreRecord(type, snap as unknown as EntitySnapshot, shape, ctx.stamp);
     if (id === undefined) return record;
     if (records !== undefined) records.set(id, record);
     else this.#source.set(type.name, id, record);
@@ -267,7 +270,7 @@ export class Normalizer {
     }
     const before = record.shape;
     record.shape = shape;
-    if (written.length > 0) record.restamp(written, seq, ctx.now, before);
+    if (written.length > 0) record.restamp(written, ctx.stamp, before);
     // An answer sent after the tombstone says the entity exists again; an older one does not.
     if (record.state !== RecordState.Present && seq > record.floor) {
       if (record.state === RecordState.Deleted) ctx.changes.added(record);
@@ -549,7 +552,7 @@ function sameLinkDeep(a: LinkValue | undefined, b: LinkValue): boolean {
 
 // A reused detached record took this write: its fields (and detached ones below) are fetched now.
 function refreshDetached(record: StoreRecord, ctx: WriteContext): void {
-  record.restamp([...record.shape.keys], ctx.seq, ctx.now, record.shape);
+  record.restamp([...record.shape.keys], ctx.stamp, record.shape);
   const links = (record.snap as unknown as { [LINKS]?: Links })[LINKS];
   if (links === undefined) return;
   for (const key in links) {

@@ -19,6 +19,31 @@ export interface FieldSlot {
   readonly key: string;
   /** What a value must be (`ValueCheck`), for `AnswerCheck`. */
   readonly check: ValueCheck;
+  /** `field.list`, kept here so the check's hot loop reads one object. */
+  readonly list: boolean;
+}
+
+/** A slot for `field` stored under `key`. */
+export function fieldSlot(field: FieldInfo, key: string): FieldSlot {
+  return { field, key, check: valueCheck(field), list: field.list };
+}
+
+/** True when `value` is a plain value that passes `check` (not a list, link or embedded object). */
+export function passesScalar(check: ValueCheck, value: unknown): boolean {
+  switch (check) {
+    case ValueCheck.Any:
+      return typeof value !== 'object' && value !== undefined;
+    case ValueCheck.String:
+      return typeof value === 'string';
+    case ValueCheck.Id:
+      return typeof value === 'string' || typeof value === 'number';
+    case ValueCheck.Number:
+      return typeof value === 'number';
+    case ValueCheck.Boolean:
+      return typeof value === 'boolean';
+    default:
+      return false;
+  }
 }
 
 /** The JSON form a field's values must have; resolved once per slot. */
@@ -114,7 +139,7 @@ export class TypePlan {
           throw new StashValidationError(`StashEntityStore: ${type.name} has no field "${fk.name}"`);
         }
       }
-      slot = { field, key, check: valueCheck(field) };
+      slot = fieldSlot(field, key);
     }
     this.#byKey.set(responseKey, slot);
     return slot;

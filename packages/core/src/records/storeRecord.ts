@@ -37,6 +37,33 @@ export interface FieldStamp {
   readonly stale: boolean;
 }
 
+/** One write's stamp: shared by every record and field the write received (one object per write). */
+export class WriteStamp implements FieldStamp {
+  readonly stale = false;
+  constructor(
+    readonly seq: number,
+    readonly at: number,
+  ) {}
+}
+
+/**
+ * What only some records need: a floor (invalidation or tombstone), fields stamped apart from the
+ * head, and the oldest stamp among received fields. Most records never get one.
+ */
+class RecordTimes {
+  floor = 0;
+  maxSeq: number;
+  stamps: Map<string, FieldStamp> | undefined = undefined;
+  oldestSeq: number;
+  oldestAt: number;
+
+  constructor(head: WriteStamp) {
+    this.maxSeq = head.seq;
+    this.oldestSeq = head.seq;
+    this.oldestAt = head.at;
+  }
+}
+
 // The idle record that keeps the class's hidden class (built with the first record's type and shape,
 // which belong to the shared type table, not to a store).
 let anchored = false;
@@ -46,46 +73,62 @@ const IDLE_SNAPSHOT: EntitySnapshot = Object.freeze({ __typename: '', id: '' });
  * Ordering and freshness per field. Every write carries the sequence number of the request it
  * answers (taken when the request was sent) or of the local write itself; a field takes a write only
  * if its sequence is not older than the field's last write, invalidation or tombstone. Most records
- * have every field written together, so one head stamp (`seq`, `fetchedAt`) covers every received
- * field and `stamps` holds only the fields written at another time (or marked stale).
+ * have every field written together, so the head stamp (the write's shared `WriteStamp`) covers
+ * every received field; `RecordTimes` holds the rest (fields written at another time or marked
+ * stale, the floor), only for the records that need it.
  */
 export class StoreRecord {
   /** Current snapshot; replaced (never mutated) when a write changes something. */
   snap: EntitySnapshot;
   /** Field keys received in full from the server (or from `ingest`). */
   shape: FieldShape;
-  /** Clock time of the head write: the fetch time of every received field without its own stamp. */
-  fetchedAt: number;
-  /** Sequence of the head write. */
-  seq: number;
-  /** Sequence of the last invalidation or tombstone of the whole record: older writes are stale. */
-  floor = 0;
-  /** The latest sequence that touched the record (head, floor or a field stamp). */
-  maxSeq: number;
-  /** Fields whose stamp differs from the head's (written at another time, or marked stale). */
-  stamps: Map<string, FieldStamp> | undefined = undefined;
-  /** The oldest stamp among received fields (the head's when `stamps` is empty). */
-  oldestSeq: number;
-  oldestAt: number;
+  /** The head write: sequence and fetch time of every received field without its own stamp. */
+  head: WriteStamp;
+  #times: RecordTimes | undefined = undefined;
   state: RecordState = RecordState.Present;
   readonly type: TypeInfo;
   /** The write batch that last recorded a change of this record, and the change's rank (`ChangeCollector`). */
   batchId = 0;
   batchRank = 0;
 
-  constructor(type: TypeInfo, snap: EntitySnapshot, shape: FieldShape, fetchedAt: number, seq = 0) {
+  constructor(type: TypeInfo, snap: EntitySnapshot, shape: FieldShape, head: WriteStamp) {
     this.type = type;
     this.snap = snap;
     this.shape = shape;
-    this.fetchedAt = fetchedAt;
-    this.seq = seq;
-    this.maxSeq = seq;
-    this.oldestSeq = seq;
-    this.oldestAt = fetchedAt;
+    this.head = head;
     if (!anchored) {
       anchored = true;
-      anchorHiddenClass(StoreRecord, () => new StoreRecord(type, IDLE_SNAPSHOT, shape, fetchedAt, seq));
+      anchorHiddenClass(StoreRecord, () => new StoreRecord(type, IDLE_SNAPSHOT, shape, head));
     }
+  }
+
+  /** Clock time of the head write. */
+  get fetchedAt(): number {
+    return this.head.at;
+  }
+
+  /** Sequence of the head write. */
+  get seq(): number {
+    return this.head.seq;
+  }
+
+  /** Sequence of the last invalidation or tombstone of the whole record: older writes are stale. */
+  get floor(): number {
+    return this.#times === undefined ? 0 : this.#times.floor;
+  }
+
+  /** The latest sequence that touched the record (head, floor or a field stamp). */
+  get maxSeq(): number {
+    return this.#times === undefined ? this.head.seq : this.#times.maxSeq;
+  }
+
+  /** Fields whose stamp differs from the head's (written at another time, or marked stale). */
+  get stamps(): ReadonlyMap<string, FieldStamp> | undefined {
+    return this.#times?.stamps;
+  }
+
+  #more(): RecordTimes {
+    return (this.#times ??= new RecordTimes(this.head));
   }
 
   get id(): string {
@@ -98,80 +141,89 @@ export class StoreRecord {
 
   /** The sequence a write of `key` must not be older than (its last write, invalidation or tombstone). */
   fieldSeq(key: string): number {
-    const stamps = this.stamps;
+    const times = this.#times;
+    if (times === undefined) return this.shape.has(key) ? this.head.seq : 0;
+    const stamps = times.stamps;
     const stamp = stamps?.get(key);
-    let own = stamp !== undefined ? stamp.seq : this.shape.has(key) ? this.seq : 0;
+    let own = stamp !== undefined ? stamp.seq : this.shape.has(key) ? this.head.seq : 0;
     if (stamps !== undefined && key.includes('(')) {
       // A stale mark by name (`scene_count`) covers every argument variant (`scene_count(depth:-1)`).
       const named = stamps.get(key.slice(0, key.indexOf('(')));
       if (named !== undefined && named.stale && named.seq > own) own = named.seq;
     }
-    return own > this.floor ? own : this.floor;
+    return own > times.floor ? own : times.floor;
   }
 
   /** Received, written after the last invalidation, and younger than `ttlMs` at `now`. */
   isFieldFresh(key: string, now: number, ttlMs: number): boolean {
     if (this.state === RecordState.Deleted || !this.shape.has(key)) return false;
-    const stamp = this.stamps?.get(key);
-    const seq = stamp !== undefined ? stamp.seq : this.seq;
-    const at = stamp !== undefined ? stamp.at : this.fetchedAt;
-    return (seq > this.floor || this.floor === 0) && !(now - at > ttlMs);
+    const times = this.#times;
+    const stamp = times?.stamps?.get(key) ?? this.head;
+    const floor = times === undefined ? 0 : times.floor;
+    return (stamp.seq > floor || floor === 0) && !(now - stamp.at > ttlMs);
   }
 
   /** Every received field fresh (what `getCached` serves). */
   isFresh(now: number, ttlMs: number): boolean {
-    return (
-      this.state !== RecordState.Deleted &&
-      (this.oldestSeq > this.floor || this.floor === 0) &&
-      !(now - this.oldestAt > ttlMs)
-    );
+    if (this.state === RecordState.Deleted) return false;
+    const times = this.#times;
+    if (times === undefined) return !(now - this.head.at > ttlMs);
+    return (times.oldestSeq > times.floor || times.floor === 0) && !(now - times.oldestAt > ttlMs);
   }
 
   /**
-   * Stamps the fields a write of `seq` at `at` received in full (`written`); `before` is the shape
-   * the record had before the write. Fields it did not write keep their own stamps.
+   * Stamps the fields a write (`stamp`) received in full (`written`); `before` is the shape the
+   * record had before the write. Fields it did not write keep their own stamps.
    */
-  restamp(written: readonly string[], seq: number, at: number, before: FieldShape): void {
-    if (seq > this.maxSeq) this.maxSeq = seq;
-    if (seq >= this.seq) {
-      if (this.stamps === undefined && this.shape.keys.size === written.length) {
-        // The common case: the write covers every received field.
-        this.seq = this.oldestSeq = seq;
-        this.fetchedAt = this.oldestAt = at;
+  restamp(written: readonly string[], stamp: WriteStamp, before: FieldShape): void {
+    const seq = stamp.seq;
+    const head = this.head;
+    let times = this.#times;
+    if (times === undefined && seq >= head.seq && this.shape.keys.size === written.length) {
+      // The common case: the write covers every received field.
+      this.head = stamp;
+      return;
+    }
+    times ??= this.#more();
+    if (seq > times.maxSeq) times.maxSeq = seq;
+    if (seq >= head.seq) {
+      if (times.stamps === undefined && this.shape.keys.size === written.length) {
+        this.head = stamp;
+        times.oldestSeq = seq;
+        times.oldestAt = stamp.at;
         return;
       }
-      const stamps = this.stamps ?? new Map<string, FieldStamp>();
-      const head: FieldStamp = { seq: this.seq, at: this.fetchedAt, stale: false };
+      const stamps = times.stamps ?? new Map<string, FieldStamp>();
       for (const key of before.keys) if (!stamps.has(key)) stamps.set(key, head);
       for (let i = 0; i < written.length; i++) stamps.delete(written[i]);
-      this.seq = seq;
-      this.fetchedAt = at;
-      this.stamps = stamps;
+      this.head = stamp;
+      times.stamps = stamps;
     } else {
-      const stamps = (this.stamps ??= new Map<string, FieldStamp>());
-      const stamp: FieldStamp = { seq, at, stale: false };
+      const stamps = (times.stamps ??= new Map<string, FieldStamp>());
       for (let i = 0; i < written.length; i++) stamps.set(written[i], stamp);
     }
-    this.#settle();
+    this.#settle(times);
   }
 
   /** Marks `key` stale as of `seq` (dropped from `shape` by the caller): older answers do not bring it back. */
   staleStamp(key: string, seq: number, at: number): void {
-    const stamps = (this.stamps ??= new Map<string, FieldStamp>());
-    stamps.set(key, { seq, at, stale: true });
-    if (seq > this.maxSeq) this.maxSeq = seq;
-    this.#settle();
+    const times = this.#more();
+    (times.stamps ??= new Map<string, FieldStamp>()).set(key, { seq, at, stale: true });
+    if (seq > times.maxSeq) times.maxSeq = seq;
+    this.#settle(times);
   }
 
   /** Invalidates (or tombstones) the whole record as of `seq`. */
   lower(seq: number): void {
-    if (seq > this.floor) this.floor = seq;
-    if (seq > this.maxSeq) this.maxSeq = seq;
+    const times = this.#more();
+    if (seq > times.floor) times.floor = seq;
+    if (seq > times.maxSeq) times.maxSeq = seq;
   }
 
   // Drops stamps equal to the head's and recomputes the oldest received stamp.
-  #settle(): void {
-    const stamps = this.stamps!;
+  #settle(times: RecordTimes): void {
+    const stamps = times.stamps!;
+    const head = this.head;
     let seq = Infinity;
     let at = Infinity;
     let headUsed = false;
@@ -181,7 +233,7 @@ export class StoreRecord {
         continue;
       }
       if (stamp.stale) continue;
-      if (stamp.seq === this.seq && stamp.at === this.fetchedAt) {
+      if (stamp === head || (stamp.seq === head.seq && stamp.at === head.at)) {
         stamps.delete(key);
         continue;
       }
@@ -195,11 +247,11 @@ export class StoreRecord {
       }
     }
     if (headUsed || seq === Infinity) {
-      if (this.seq < seq) seq = this.seq;
-      if (this.fetchedAt < at) at = this.fetchedAt;
+      if (head.seq < seq) seq = head.seq;
+      if (head.at < at) at = head.at;
     }
-    this.oldestSeq = seq;
-    this.oldestAt = at;
-    if (stamps.size === 0) this.stamps = undefined;
+    times.oldestSeq = seq;
+    times.oldestAt = at;
+    if (stamps.size === 0) times.stamps = undefined;
   }
 }

@@ -8,6 +8,7 @@ import { StashValidationError } from '../errors';
 import type { TypeTable } from '../model/typeTable';
 import type { WriteContext } from '../normalize/normalizer';
 import type { RecordSource } from '../records/recordSource';
+import { WriteStamp } from '../records/storeRecord';
 import type { Clock } from '../shared/clock';
 import { anchorHiddenClass } from '../shared/hiddenClassAnchors';
 import { ChangeCollector } from '../tracking/changeBatch';
@@ -28,7 +29,7 @@ function writeContext(
   seq: number,
   sequence: WriteSequence,
 ): WriteContext {
-  return { changes, now, seq, sequence };
+  return { changes, now, seq, sequence, stamp: new WriteStamp(seq, now) };
 }
 anchorHiddenClass(writeContext, () =>
   writeContext(new ChangeCollector(), Date.now(), 0, new WriteSequence()),
