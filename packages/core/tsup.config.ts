@@ -1,12 +1,14 @@
 import { defineConfig, type Options } from 'tsup';
 
-// `@stashkit/core/fetch` imports the store from `./index`; its build imports `@stashkit/core`
+// `@stashkit/core/fetch` and `/read` import the store from `./index`; their builds import `@stashkit/core`
 // instead of bundling a second copy of the store (CJS has no shared chunks).
 const selfImport: NonNullable<Options['esbuildPlugins']>[number] = {
   name: 'stashkit-self-import',
   setup(build) {
     build.onResolve({ filter: /^\.\/index$/ }, (args) =>
-      args.importer.endsWith('/src/fetch.ts') ? { path: '@stashkit/core', external: true } : undefined,
+      /\/src\/(fetch|readOnly)\.ts$/.test(args.importer)
+        ? { path: '@stashkit/core', external: true }
+        : undefined,
     );
   },
 };
@@ -14,7 +16,7 @@ const selfImport: NonNullable<Options['esbuildPlugins']>[number] = {
 export default defineConfig({
   // `live` and `host` are their own entries: graphql-ws and the Apollo bridge stay out of the main
   // bundle; `fetch` is the store without graphql-request.
-  entry: ['src/index.ts', 'src/live/index.ts', 'src/host/index.ts', 'src/fetch.ts'],
+  entry: ['src/index.ts', 'src/live/index.ts', 'src/host/index.ts', 'src/fetch.ts', 'src/readOnly.ts'],
   format: ['esm', 'cjs'],
   // The package tsconfig is a composite project; the d.ts build compiles the entry on its own.
   dts: { compilerOptions: { composite: false } },

@@ -8,7 +8,12 @@ export {
   createStashStoreWith,
   type CreateStashStoreOptions,
 } from './store/createStashStore';
+// For entries that pick the store class (`@stashkit/core/read`).
+export { buildStashStore, type StoreClass } from './store/buildStashStore';
 export { StashEntityStore, type StashEntityStoreOptions } from './store/stashEntityStore';
+// The facade without drafts, mutations and live (`@stashkit/core/read` builds it).
+export { StashStoreBase } from './store/stashStoreBase';
+export type { StoreFeatures, StoreWritesApi } from './store/storeFeatures';
 export type {
   CacheStats,
   EntityOf,

@@ -13,7 +13,7 @@ import { createClient, type Client } from 'graphql-ws';
 import { StashValidationError } from '../errors';
 import type { InvalidationRule } from '../mutations/invalidationRules';
 import type { StashTimers } from '../shared/timers';
-import { redact } from '../transport/transportClient';
+import { clientApiKey, redact, type StashClient } from '../transport/transportClient';
 import { ALL_LISTS, JOB_RULES, jobRule, type JobRule } from './jobRules';
 
 /** What the connection needs from a store (a `StashEntityStore`). */
@@ -25,6 +25,8 @@ export interface LiveStore {
   invalidateType(typename: string): void;
   invalidateAll(): void;
   invalidateRule(rule: InvalidationRule): void;
+  /** A store closes the connection with `dispose()` (the store's `attachLive`). */
+  attachLive?(live: LiveConnection): LiveConnection;
 }
 
 export type LiveStatus = 'connecting' | 'connected' | 'reconnecting' | 'closed';
@@ -293,7 +295,12 @@ function describeErrors(error: unknown): string {
   return e?.type === 'close' ? describeClose(e) : String(error);
 }
 
-/** Opens a live connection for `store` (what `store.connectLive()` does). */
-export function connectLive(store: LiveStore, options?: LiveOptions): LiveConnection {
-  return new LiveConnection(store, options);
+/**
+ * Opens a live connection for `store`, as `store.connectLive()` does (the ApiKey defaults to the
+ * store client's; `dispose()` closes it). What a read-only store (`@stashkit/core/read`) uses.
+ */
+export function connectLive(store: LiveStore, options: LiveOptions = {}): LiveConnection {
+  const apiKey = clientApiKey(store.client as StashClient);
+  const live = new LiveConnection(store, { apiKey, ...options });
+  return store.attachLive?.(live) ?? live;
 }

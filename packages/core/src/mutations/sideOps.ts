@@ -163,7 +163,7 @@ function reset(
     method,
     mutation,
     args: [ID],
-    params: none(method),
+    params: /*#__PURE__*/ none(method),
     variables: (id) => ({ id }),
     patch: (result) => ({ values: values(result as number), stale }),
     invalidates: rule,
@@ -171,12 +171,19 @@ function reset(
 }
 
 export const SIDE_OPS: readonly SideOpSpec[] = [
-  history('addO', 'sceneAddO', 'o_counter', 'o_history'),
-  history('deleteO', 'sceneDeleteO', 'o_counter', 'o_history'),
-  reset('Scene', 'resetO', 'sceneResetO', (n) => ({ o_counter: n, o_history: [] }), [], SCENE_O),
-  history('addPlay', 'sceneAddPlay', 'play_count', 'play_history', ['last_played_at']),
-  history('deletePlay', 'sceneDeletePlay', 'play_count', 'play_history', ['last_played_at']),
-  reset(
+  /*#__PURE__*/ history('addO', 'sceneAddO', 'o_counter', 'o_history'),
+  /*#__PURE__*/ history('deleteO', 'sceneDeleteO', 'o_counter', 'o_history'),
+  /*#__PURE__*/ reset(
+    'Scene',
+    'resetO',
+    'sceneResetO',
+    (n) => ({ o_counter: n, o_history: [] }),
+    [],
+    SCENE_O,
+  ),
+  /*#__PURE__*/ history('addPlay', 'sceneAddPlay', 'play_count', 'play_history', ['last_played_at']),
+  /*#__PURE__*/ history('deletePlay', 'sceneDeletePlay', 'play_count', 'play_history', ['last_played_at']),
+  /*#__PURE__*/ reset(
     'Scene',
     'resetPlayCount',
     'sceneResetPlayCount',
@@ -252,9 +259,9 @@ export const SIDE_OPS: readonly SideOpSpec[] = [
     }),
     invalidates: SCENE_PLAY,
   },
-  reset('Image', 'incrementO', 'imageIncrementO', (n) => ({ o_counter: n }), [], IMAGE_O),
-  reset('Image', 'decrementO', 'imageDecrementO', (n) => ({ o_counter: n }), [], IMAGE_O),
-  reset('Image', 'resetO', 'imageResetO', (n) => ({ o_counter: n }), [], IMAGE_O),
+  /*#__PURE__*/ reset('Image', 'incrementO', 'imageIncrementO', (n) => ({ o_counter: n }), [], IMAGE_O),
+  /*#__PURE__*/ reset('Image', 'decrementO', 'imageDecrementO', (n) => ({ o_counter: n }), [], IMAGE_O),
+  /*#__PURE__*/ reset('Image', 'resetO', 'imageResetO', (n) => ({ o_counter: n }), [], IMAGE_O),
   {
     typename: 'Gallery',
     method: 'setCover',
@@ -278,7 +285,7 @@ export const SIDE_OPS: readonly SideOpSpec[] = [
     method: 'resetCover',
     mutation: 'resetGalleryCover',
     args: [{ name: 'input', type: 'GalleryResetCoverInput!' }],
-    params: none('resetCover'),
+    params: /*#__PURE__*/ none('resetCover'),
     variables: (id) => ({ input: { gallery_id: id } }),
     patch: () => ({ stale: ['cover', 'paths'] }),
   },

@@ -1,7 +1,8 @@
 /**
  * The store's write API, behind the facade: drafts (`edit`, `create`, `add`, `discard`), saves
  * (`save`, `saveBatch`, `saveAll` through `SaveRunner`), `delete` with tombstones, `getOrCreate`,
- * and list staleness (`listEpoch`, `subscribeLists`).
+ * bumping list epochs and emitting commit notices (both owned by the store facade, which reads never
+ * leave out; tombstone checks and `invalidateRule` are the facade's too).
  */
 import { StashError, StashGraphQLError, StashNotFoundError, StashValidationError } from '../errors';
 import { isTemporaryId, DraftRegistry } from '../drafts/draftRegistry';
@@ -10,11 +11,11 @@ import { draftState, isDraft, type EntityDraft } from '../drafts/entityDraft';
 import { RecordState, type EntitySnapshot } from '../records/storeRecord';
 import { recordKey } from '../shared/keys';
 import { applyRule, markLinksStale, tombstone } from './cacheEffects';
-import { invalidationRule, type InvalidationRule } from './invalidationRules';
-import { ListEpochs, type ListListener } from './listEpochs';
+import { invalidationRule } from './invalidationRules';
+import type { ListEpochs } from './listEpochs';
 import { buildMutation } from './mutationDocument';
 import { mayHaveRun, SaveRunner } from './saveRunner';
-import { StoreCommits, type StoreCommit } from './storeCommits';
+import type { StoreCommits, StoreCommit } from './storeCommits';
 import { markInvalidated } from '../records/recordMarks';
 import type { WriteOptions } from '../store/storeTypes';
 import type { WriteHost } from './writeHost';
@@ -40,14 +41,16 @@ export interface GetOrCreateOptions {
 
 export class StoreWrites {
   readonly registry: DraftRegistry;
-  readonly lists = new ListEpochs();
-  readonly commits = new StoreCommits();
+  readonly lists: ListEpochs;
+  readonly commits: StoreCommits;
   readonly #host: WriteHost;
   readonly #runner: SaveRunner;
 
   constructor(host: WriteHost) {
     writeModel(host.model); // the model's mutations and write mappings: only writes load them
     this.#host = host;
+    this.lists = host.lists;
+    this.commits = host.commits;
     this.registry = new DraftRegistry(host);
     this.#runner = new SaveRunner(host, this.registry, this.lists, this.commits);
   }
@@ -243,28 +246,6 @@ export class StoreWrites {
     if (draft === undefined)
       throw new StashNotFoundError(`StashEntityStore: no ${typename} matches ${JSON.stringify(search)}`);
     return this.save(draft);
-  }
-
-  /** True when the store holds a tombstone for `typename:id` (deleted, as opposed to never loaded). */
-  isDeleted(typename: string, id: string): boolean {
-    return this.#host.table
-      .concrete(typename)
-      .some((t) => this.#host.source.get(t.name, id)?.state === RecordState.Deleted);
-  }
-
-  /** A rule applied outside a mutation (host-cache bridge, live job events): one record batch, then lists. */
-  invalidateRule(rule: InvalidationRule): void {
-    const lists = new Set<string>();
-    this.#host.write((ctx) => applyRule(this.#host, ctx, rule, new Set(), lists));
-    this.lists.bump(lists);
-  }
-
-  listEpoch(typename: string): number {
-    return this.lists.epoch(typename);
-  }
-
-  subscribeLists(listener: ListListener): () => void {
-    return this.lists.subscribe(listener);
   }
 
   #current(draft: EntityDraft): EntitySnapshot {

@@ -8,6 +8,8 @@ import type { EntitySnapshot } from '../records/storeRecord';
 import type { SchemaModel } from '../schema/modelTypes';
 import type { BatchListener, Unsubscribe } from '../tracking/storeSubscriptions';
 import type { RequestPipeline } from '../batch/requestPipeline';
+import type { ListEpochs } from './listEpochs';
+import type { StoreCommits } from './storeCommits';
 
 export interface WriteHost {
   /** The store's request pipeline (sequencing, counting, abort, retries), shared with reads. */
@@ -23,4 +25,8 @@ export interface WriteHost {
   subscribe(listener: BatchListener): Unsubscribe;
   /** The store's `findOne` (DSL filters, errors propagate). */
   findOne(typename: string, filters: Record<string, unknown>): Promise<EntitySnapshot | null>;
+  /** The store's list epochs (bumped after a mutation's record batch). */
+  readonly lists: ListEpochs;
+  /** The store's commit notices (`subscribeCommits`). */
+  readonly commits: StoreCommits;
 }

@@ -3,14 +3,10 @@ import type { SchemaTypes } from '../schema/defineSchemaModel';
 import type { StashTypes } from '../schema/generated/types';
 import { graphqlRequestTransport } from '../transport/graphqlRequestTransport';
 import type { StashTransport } from '../transport/stashTransport';
-import { CLIENT_OPTIONS, createTransportClient, type StashClientOptions } from '../transport/transportClient';
-import { StashValidationError } from '../errors';
-import { checkOptions } from '../validate/callOptions';
-import { STORE_OPTIONS } from './callOptionSpecs';
-import { StashEntityStore, type StashEntityStoreOptions } from './stashEntityStore';
+import { buildStashStore, type CreateStashStoreOptions } from './buildStashStore';
+import { StashEntityStore } from './stashEntityStore';
 
-export interface CreateStashStoreOptions<S extends SchemaTypes = StashTypes>
-  extends StashClientOptions, StashEntityStoreOptions<S> {}
+export type { CreateStashStoreOptions } from './buildStashStore';
 
 /**
  * The store is typed by `model`'s generated types when given (`npx @stashkit/codegen`), else by the
@@ -28,10 +24,5 @@ export function createStashStoreWith<S extends SchemaTypes = StashTypes>(
   defaultTransport: StashTransport,
   options: CreateStashStoreOptions<S>,
 ): StashEntityStore<S> {
-  // Every option checked before the client exists: a bad key fails here, not at the first request.
-  if (options === undefined) throw new StashValidationError('createStashStore: options { url } are required');
-  checkOptions(options, { ...CLIENT_OPTIONS, ...STORE_OPTIONS }, 'createStashStore');
-  const { url, apiKey, fetch, headers, transport, ...storeOptions } = options;
-  const client = createTransportClient({ url, apiKey, fetch, headers }, transport ?? defaultTransport);
-  return new StashEntityStore<S>(client, storeOptions);
+  return buildStashStore(StashEntityStore, defaultTransport, options);
 }
