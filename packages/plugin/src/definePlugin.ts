@@ -6,7 +6,8 @@
  */
 import { createElement, type ComponentType } from 'react';
 import type { StashEntityStore } from '@stashkit/core';
-import { connectHostCache, type HostCacheBridge, type HostCacheOptions } from '@stashkit/core/host';
+// Types only: the bridge is bundled only by plugins that pass `connectHostCache` (about 2.1 kB gzip).
+import type { connectHostCache, HostCacheBridge } from '@stashkit/core/host';
 import type { LiveConnection, LiveOptions } from '@stashkit/core/live';
 import { StashProvider } from '@stashkit/react';
 import { createHostStore } from './createHostStore';
@@ -45,10 +46,11 @@ export interface PluginDefinition {
   /**
    * Keep the store and the Stash UI's Apollo cache coherent (`connectHostCache`): the store's saves,
    * deletes and side operations update or evict the host cache; the host's mutations invalidate the
-   * store. `true` uses `PluginApi.utils.StashService.getClient()` and `PluginApi.libraries.Apollo`;
-   * inactive when the page has no host client. Default `false`.
+   * store. Pass `connectHostCache` (from this package; a function, not `true`, so panels without the
+   * bridge do not bundle it); it uses `PluginApi.utils.StashService.getClient()` and
+   * `PluginApi.libraries.Apollo`, and is inactive when the page has no host client. Default: off.
    */
-  hostCache?: boolean | Omit<HostCacheOptions, 'client' | 'apollo'>;
+  hostCache?: typeof connectHostCache;
   /** Open Stash's job and scan events on the store (`store.connectLive()`, the page's session). Default `false`. */
   live?: boolean | LiveOptions;
   /** Called on every navigation of Stash's router (`stash:location`). */
@@ -120,12 +122,15 @@ function checkDefinition(definition: PluginDefinition): void {
     fail('store must be true, false or a StashEntityStore');
   }
   if (onLocation !== undefined && typeof onLocation !== 'function') fail('onLocation must be a function');
-  for (const key of ['hostCache', 'live'] as const) {
-    const value = definition[key];
-    if (value !== undefined && typeof value !== 'boolean' && (typeof value !== 'object' || value === null))
-      fail(`${key} must be true, false or an options object`);
-    if (value && store === false) fail(`${key} needs a store (store is false)`);
-  }
+  const { hostCache, live } = definition;
+  if (hostCache !== undefined && typeof hostCache !== 'function')
+    fail(
+      "hostCache must be connectHostCache (import { connectHostCache } from '@stashkit/plugin'; a function, so panels without it do not bundle the bridge)",
+    );
+  if (live !== undefined && typeof live !== 'boolean' && (typeof live !== 'object' || live === null))
+    fail('live must be true, false or connectLive options');
+  if (hostCache !== undefined && store === false) fail('hostCache needs a store (store is false)');
+  if (live && store === false) fail('live needs a store (store is false)');
 }
 
 export function definePlugin(definition: PluginDefinition): DefinedPlugin {
@@ -160,15 +165,11 @@ export function definePlugin(definition: PluginDefinition): DefinedPlugin {
   }
 
   // The bridge and the live connection are made now (a store makes no request until it is read).
-  const hostCacheOption = definition.hostCache ?? false;
   const hostCache =
-    hostCacheOption === false
-      ? null
-      : connectHostCache(getStore(), {
-          ...(hostCacheOption === true ? {} : hostCacheOption),
-          client: api.utils?.StashService?.getClient?.(),
-          apollo: api.libraries?.Apollo,
-        });
+    definition.hostCache?.(getStore(), {
+      client: api.utils?.StashService?.getClient?.(),
+      apollo: api.libraries?.Apollo,
+    }) ?? null;
   const liveOption = definition.live ?? false;
   const live = liveOption === false ? null : getStore().connectLive(liveOption === true ? {} : liveOption);
   // Nobody may await `plugin.live`: say why it failed rather than leave an unhandled rejection.

@@ -5,7 +5,7 @@
  */
 export { definePlugin, type DefinedPlugin, type PluginDefinition, type PluginPatches } from './definePlugin';
 export { createHostStore, type HostStoreOptions } from './createHostStore';
-// The host-cache bridge, for a store made by hand (`definePlugin({ hostCache: true })` connects its own).
+// The host-cache bridge, for a store made by hand or `definePlugin({ hostCache: connectHostCache })`.
 export {
   connectHostCache,
   type HostCacheBridge,

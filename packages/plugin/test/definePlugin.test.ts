@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createElement, type ReactElement } from 'react';
 import { StashProvider } from '@stashkit/react';
-import { definePlugin, getPluginApi } from '../src/index';
+import { connectHostCache, definePlugin, getPluginApi } from '../src/index';
 
 type Call = [string, ...unknown[]];
 let calls: Call[];
@@ -81,7 +81,7 @@ describe('definePlugin', () => {
       ],
       [{ id: 'p', store: 'yes' }, /store must be true, false or a StashEntityStore/],
       [{ id: 'p', onLocation: 1 }, /onLocation must be a function/],
-      [{ id: 'p', hostCache: 'on' }, /hostCache must be true, false or an options object/],
+      [{ id: 'p', hostCache: true }, /hostCache must be connectHostCache \(import \{ connectHostCache \}/],
       [{ id: 'p', store: false, live: true }, /live needs a store \(store is false\)/],
     ];
     for (const [definition, message] of cases) {
@@ -114,7 +114,7 @@ describe('definePlugin', () => {
     expect(seen).toEqual(['/scenes']);
   });
 
-  it('hostCache: true connects the store to PluginApi.utils.StashService.getClient() until disposed', () => {
+  it('hostCache: connectHostCache connects the store to PluginApi.utils.StashService.getClient() until disposed', () => {
     const hostLink = { name: 'host link' };
     const client = { cache: {}, link: hostLink as unknown, setLink: (l: unknown) => (client.link = l) };
     class ApolloLink {
@@ -127,7 +127,7 @@ describe('definePlugin', () => {
       utils: { StashService: { getClient: () => client } },
       libraries: { Apollo: { ApolloLink } },
     });
-    const plugin = definePlugin({ id: 'p', hostCache: true, routes: { '/plugin/p': Panel } });
+    const plugin = definePlugin({ id: 'p', hostCache: connectHostCache, routes: { '/plugin/p': Panel } });
     expect(plugin.hostCache?.active).toBe(true);
     expect(plugin.live).toBeNull();
     // Host mutations pass the bridge's link first, then the host's own link.
@@ -137,7 +137,7 @@ describe('definePlugin', () => {
   });
 
   it('hostCache is inactive on a page without a host client, and null when not asked for', () => {
-    expect(definePlugin({ id: 'p', hostCache: true }).hostCache?.active).toBe(false);
+    expect(definePlugin({ id: 'p', hostCache: connectHostCache }).hostCache?.active).toBe(false);
     expect(definePlugin({ id: 'q' }).hostCache).toBeNull();
   });
 

@@ -1,5 +1,5 @@
 // Stash loads this script (dist/__PLUGIN_ID__/__PLUGIN_ID__.js) before it renders its routes.
-import { definePlugin } from '@stashkit/plugin';
+import { connectHostCache, definePlugin } from '@stashkit/plugin';
 import { NavButton } from './NavButton';
 import { Panel } from './Panel';
 import './panel.css';
@@ -11,7 +11,7 @@ definePlugin({
   // The page at <stash>/plugin/__PLUGIN_ID__, inside a StashProvider on the page's own /graphql and session.
   routes: { [ROUTE]: Panel },
   // Saves here update Stash's own pages (its Apollo cache); edits made in Stash's UI refresh the panel.
-  hostCache: true,
+  hostCache: connectHostCache,
   // Finished scans and other jobs refresh what they can change (Stash's websocket, the page's session).
   live: true,
   // A button next to Stash's settings icons that opens it.

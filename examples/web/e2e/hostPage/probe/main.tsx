@@ -4,7 +4,7 @@
  * and the live connection report, kept on `window.__probe` for the test to wait on.
  */
 import { useState } from 'react';
-import { definePlugin } from '@stashkit/plugin';
+import { connectHostCache, definePlugin } from '@stashkit/plugin';
 import { useEntity, useFindIter, useSave, useStashStore } from '@stashkit/react';
 
 // The same id as support/hostPageBuild.ts builds it under.
@@ -77,7 +77,7 @@ function ProbePanel() {
 
 const plugin = definePlugin({
   id: PROBE_ID,
-  hostCache: true,
+  hostCache: connectHostCache,
   live: true,
   routes: { [`/plugin/${PROBE_ID}`]: ProbePanel },
 });
