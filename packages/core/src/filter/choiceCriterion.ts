@@ -169,24 +169,22 @@ export function compileEnumSet(ctx: CriterionContext, enumName: string, suffix: 
   return { value: expectEnums(ctx.key, value, enumName, ctx.schema.enums[enumName] ?? []) };
 }
 
-export function compileStashId(
+/**
+ * StashID (`stash_id`) and phash distance (`value`): one string, equal or not, or null. A null
+ * check on a phash sends an empty `value` (its input requires one; Stash ignores it then).
+ */
+export function compileEqualString(
   ctx: CriterionContext,
+  field: 'stash_id' | 'value',
   suffix: string,
   value: unknown,
 ): Record<string, unknown> {
-  if (suffix === 'null' || suffix === 'notnull') return { modifier: nullModifier(ctx.key, suffix, value) };
-  if (suffix === '' || suffix === 'exact')
-    return { stash_id: expectString(ctx.key, value), modifier: 'EQUALS' };
-  if (suffix === 'ne') return { stash_id: expectString(ctx.key, value), modifier: 'NOT_EQUALS' };
-  throw ctx.unknownSuffix(suffix);
-}
-
-export function compilePhashDistance(ctx: CriterionContext, suffix: string, value: unknown) {
-  if (suffix === 'null' || suffix === 'notnull')
-    return { value: '', modifier: nullModifier(ctx.key, suffix, value) };
-  if (suffix === '' || suffix === 'exact') return { value: expectString(ctx.key, value), modifier: 'EQUALS' };
-  if (suffix === 'ne') return { value: expectString(ctx.key, value), modifier: 'NOT_EQUALS' };
-  throw ctx.unknownSuffix(suffix);
+  if (suffix === 'null' || suffix === 'notnull') {
+    const modifier = nullModifier(ctx.key, suffix, value);
+    return field === 'value' ? { value: '', modifier } : { modifier };
+  }
+  if (suffix !== '' && suffix !== 'exact' && suffix !== 'ne') throw ctx.unknownSuffix(suffix);
+  return { [field]: expectString(ctx.key, value), modifier: suffix === 'ne' ? 'NOT_EQUALS' : 'EQUALS' };
 }
 
 export function compileDuplication(ctx: CriterionContext, suffix: string, value: unknown) {

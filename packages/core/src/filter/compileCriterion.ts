@@ -12,9 +12,8 @@ import {
   compileEnumChoice,
   compileEnumSet,
   compileMulti,
-  compilePhashDistance,
+  compileEqualString,
   compileResolution,
-  compileStashId,
 } from './choiceCriterion';
 import { validateInput } from './validateInput';
 import { expected, filterError, isPlainObject } from './values';
@@ -76,9 +75,9 @@ export function compileCriterion(
     case 'enumSet':
       return compileEnumSet(ctx, shape.enumName, suffix, value);
     case 'stashId':
-      return compileStashId(ctx, suffix, value);
+      return compileEqualString(ctx, 'stash_id', suffix, value);
     case 'phashDistance':
-      return compilePhashDistance(ctx, suffix, value);
+      return compileEqualString(ctx, 'value', suffix, value);
     case 'duplication':
       return compileDuplication(ctx, suffix, value);
     case 'raw':

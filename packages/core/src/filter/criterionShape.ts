@@ -60,6 +60,9 @@ export function criterionShape(input: InputModel): CriterionShape {
   return { kind: 'raw' };
 }
 
+const RANGE_SUFFIXES = ['exact', 'ne', 'gt', 'gte', 'lt', 'lte', 'between', 'not_between', 'null', 'notnull'];
+const EQUALITY_SUFFIXES = ['exact', 'ne', 'null', 'notnull'];
+
 /** The suffixes each shape accepts (besides the bare key), for compilers and error messages. */
 export const SUFFIXES: Record<CriterionShape['kind'], readonly string[]> = {
   string: [
@@ -82,16 +85,16 @@ export const SUFFIXES: Record<CriterionShape['kind'], readonly string[]> = {
     'null',
     'notnull',
   ],
-  int: ['exact', 'ne', 'gt', 'gte', 'lt', 'lte', 'between', 'not_between', 'null', 'notnull'],
-  float: ['exact', 'ne', 'gt', 'gte', 'lt', 'lte', 'between', 'not_between', 'null', 'notnull'],
-  date: ['exact', 'ne', 'gt', 'gte', 'lt', 'lte', 'between', 'not_between', 'null', 'notnull'],
-  timestamp: ['exact', 'ne', 'gt', 'gte', 'lt', 'lte', 'between', 'not_between', 'null', 'notnull'],
+  int: RANGE_SUFFIXES,
+  float: RANGE_SUFFIXES,
+  date: RANGE_SUFFIXES,
+  timestamp: RANGE_SUFFIXES,
   multi: ['exact', 'in', 'includes', 'includes_all', 'excludes', 'null', 'notnull'],
   resolution: ['exact', 'ne', 'gt', 'gte', 'lt', 'lte'],
   enumChoice: ['exact', 'in', 'includes', 'excludes', 'ne', 'null', 'notnull'],
   enumSet: ['in', 'includes'],
-  stashId: ['exact', 'ne', 'null', 'notnull'],
-  phashDistance: ['exact', 'ne', 'null', 'notnull'],
+  stashId: EQUALITY_SUFFIXES,
+  phashDistance: EQUALITY_SUFFIXES,
   duplication: [],
   raw: [],
 };

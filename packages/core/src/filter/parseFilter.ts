@@ -11,18 +11,8 @@ import { compileCriterion } from './compileCriterion';
 import { type FilterExpr, and, atom, not, or } from './filterExpr';
 import { nestFilter } from './nestFilter';
 import { renameOrDidYouMean } from './suggest';
-import { validateInput } from './validateInput';
-import {
-  expectBoolean,
-  expectEnum,
-  expectFloat,
-  expectId,
-  expectInteger,
-  expectString,
-  expected,
-  filterError,
-  isPlainObject,
-} from './values';
+import { scalarValue, validateInput } from './validateInput';
+import { expectEnum, expected, filterError, isPlainObject } from './values';
 import { own } from '../validate/ownKey';
 
 const OPERATORS = new Set(['AND', 'OR', 'NOT']);
@@ -35,23 +25,11 @@ export function filterSubject(filterType: string): string {
 /** A plain filter input such as `organized: Boolean`, `is_missing: String`, `has_markers: String`. */
 function plainValue(schema: SchemaModel, key: string, field: FilterFieldModel, value: unknown): unknown {
   if (field.kind === 'enum') return expectEnum(key, value, field.type, schema.enums[field.type] ?? []);
-  switch (field.type) {
-    case 'Boolean':
-      return expectBoolean(key, value);
-    case 'String':
-      // `has_markers` / `has_chapters` are String flags holding "true" / "false".
-      if (typeof value === 'boolean' && field.name.startsWith('has_')) return String(value);
-      return expectString(key, value);
-    case 'Int':
-      return expectInteger(key, value);
-    case 'Float':
-      return expectFloat(key, value);
-    case 'ID':
-      return expectId(key, value);
-    default:
-      if (value === null || value === undefined) throw expected(key, `a ${field.type}`, value);
-      return value;
-  }
+  // `has_markers` / `has_chapters` are String flags holding "true" / "false".
+  if (field.type === 'String' && typeof value === 'boolean' && field.name.startsWith('has_'))
+    return String(value);
+  if (value === null || value === undefined) throw expected(key, `a ${field.type}`, value);
+  return scalarValue(key, field.type, value);
 }
 
 function fieldValue(

@@ -22,15 +22,35 @@
 import type { CriterionContext } from './criterionContext';
 import { nullModifier } from './criterionContext';
 import { expectString, expected } from './values';
+import { own } from '../validate/ownKey';
 
 /** Escapes Go regexp metacharacters, as Go's `regexp.QuoteMeta` does (also valid for JS RegExp). */
 export function quoteRegex(text: string): string {
   return text.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
 }
 
-function regex(pattern: string, modifier = 'MATCHES_REGEX'): Record<string, unknown> {
-  return { value: pattern, modifier };
-}
+// Lookups that are regular expressions over the literal text: `[before, after]` the quoted text.
+const LITERAL: Readonly<Record<string, readonly [string, string]>> = {
+  exact: ['^', '$'],
+  iexact: ['(?i)^', '$'],
+  contains: ['', ''],
+  icontains: ['(?i)', ''],
+  startswith: ['^', ''],
+  istartswith: ['(?i)^', ''],
+  endswith: ['', '$'],
+  iendswith: ['(?i)', '$'],
+};
+// Lookups that send the value as written: `[prefix, modifier]`.
+const AS_WRITTEN: Readonly<Record<string, readonly [string, string]>> = {
+  '': ['', 'EQUALS'],
+  ne: ['', 'NOT_EQUALS'],
+  includes: ['', 'INCLUDES'],
+  excludes: ['', 'EXCLUDES'],
+  regex: ['', 'MATCHES_REGEX'],
+  iregex: ['(?i)', 'MATCHES_REGEX'],
+  not_regex: ['', 'NOT_MATCHES_REGEX'],
+  not_iregex: ['(?i)', 'NOT_MATCHES_REGEX'],
+};
 
 export function compileString(
   ctx: CriterionContext,
@@ -38,49 +58,21 @@ export function compileString(
   value: unknown,
 ): Record<string, unknown> {
   const key = ctx.key;
-  switch (suffix) {
-    case '':
-      return { value: expectString(key, value), modifier: 'EQUALS' };
-    case 'ne':
-      return { value: expectString(key, value), modifier: 'NOT_EQUALS' };
-    case 'exact':
-      return regex(`^${quoteRegex(expectString(key, value))}$`);
-    case 'iexact':
-      return regex(`(?i)^${quoteRegex(expectString(key, value))}$`);
-    case 'contains':
-      return regex(quoteRegex(expectString(key, value)));
-    case 'icontains':
-      return regex(`(?i)${quoteRegex(expectString(key, value))}`);
-    case 'startswith':
-      return regex(`^${quoteRegex(expectString(key, value))}`);
-    case 'istartswith':
-      return regex(`(?i)^${quoteRegex(expectString(key, value))}`);
-    case 'endswith':
-      return regex(`${quoteRegex(expectString(key, value))}$`);
-    case 'iendswith':
-      return regex(`(?i)${quoteRegex(expectString(key, value))}$`);
-    case 'in': {
-      if (!Array.isArray(value) || value.length === 0)
-        throw expected(key, 'a non-empty list of strings', value);
-      const items = value.map((v, i) => quoteRegex(expectString(`${key}[${i}]`, v)));
-      return regex(`^(?:${items.join('|')})$`);
-    }
-    case 'includes':
-      return { value: expectString(key, value), modifier: 'INCLUDES' };
-    case 'excludes':
-      return { value: expectString(key, value), modifier: 'EXCLUDES' };
-    case 'regex':
-      return regex(expectString(key, value));
-    case 'iregex':
-      return regex(`(?i)${expectString(key, value)}`);
-    case 'not_regex':
-      return regex(expectString(key, value), 'NOT_MATCHES_REGEX');
-    case 'not_iregex':
-      return regex(`(?i)${expectString(key, value)}`, 'NOT_MATCHES_REGEX');
-    case 'null':
-    case 'notnull':
-      return { value: '', modifier: nullModifier(key, suffix, value) };
-    default:
-      throw ctx.unknownSuffix(suffix);
+  const literal = own(LITERAL, suffix);
+  if (literal !== undefined)
+    return {
+      value: literal[0] + quoteRegex(expectString(key, value)) + literal[1],
+      modifier: 'MATCHES_REGEX',
+    };
+  const written = own(AS_WRITTEN, suffix);
+  if (written !== undefined) return { value: written[0] + expectString(key, value), modifier: written[1] };
+  if (suffix === 'in') {
+    if (!Array.isArray(value) || value.length === 0)
+      throw expected(key, 'a non-empty list of strings', value);
+    const items = value.map((v, i) => quoteRegex(expectString(`${key}[${i}]`, v)));
+    return { value: `^(?:${items.join('|')})$`, modifier: 'MATCHES_REGEX' };
   }
+  if (suffix === 'null' || suffix === 'notnull')
+    return { value: '', modifier: nullModifier(key, suffix, value) };
+  throw ctx.unknownSuffix(suffix);
 }

@@ -19,7 +19,8 @@ import {
 import { own } from '../validate/ownKey';
 import { scalarProblem } from '../validate/scalarValue';
 
-function scalarValue(key: string, type: string, value: unknown): unknown {
+/** A scalar input value by its type (also the filters' plain inputs: `organized: Boolean`). */
+export function scalarValue(key: string, type: string, value: unknown): unknown {
   switch (type) {
     case 'Int':
       return expectInteger(key, value);
