@@ -15,6 +15,7 @@ import type {
   FieldArgModel,
   FieldModel,
   InputFieldModel,
+  InputModel,
   ListQueryModel,
   MutationModel,
   SchemaModel,
@@ -31,6 +32,24 @@ function field(f: FieldModel | InputFieldModel): string {
 
 function line(head: string, fields: Record<string, FieldModel | InputFieldModel>): string {
   return [head, ...Object.values(fields).map(field)].join(' ');
+}
+
+const OPERATORS = ['AND', 'OR', 'NOT'];
+
+/**
+ * An input line: `*` for `CriterionInput` in field types, and `Name+` for a filter whose first
+ * fields are `AND`, `OR` and `NOT` of its own type.
+ */
+function inputLine(input: InputModel): string {
+  const fields = Object.values(input.fields);
+  const ops = OPERATORS.every(
+    (op, i) => fields[i]?.name === op && fields[i].ref === input.name && !fields[i].deprecated,
+  );
+  const rest = ops ? fields.slice(OPERATORS.length) : fields;
+  return [
+    ops ? `${input.name}+` : input.name,
+    ...rest.map((f) => `${f.deprecated ? '~' : ''}${f.name}:${f.ref.replace(/CriterionInput\b/, '*')}`),
+  ].join(' ');
 }
 
 function list(l: ListQueryModel | undefined): string {
@@ -129,7 +148,7 @@ export function encodeSchemaModel(model: SchemaModel): EncodedSchemaModel {
     ),
     i: Object.values(model.inputs)
       .filter((i) => reads.has(i.name))
-      .map((i) => line(i.name, i.fields)),
+      .map(inputLine),
     f: Object.keys(model.filters).join(' '),
     x: model.entityTypes.map((name) => entity(model, model.entities[name])),
   };
@@ -143,7 +162,7 @@ export function encodeWriteModel(model: SchemaModel): EncodedWriteModel {
     v: 2,
     i: Object.values(model.inputs)
       .filter((i) => !reads.has(i.name))
-      .map((i) => line(i.name, i.fields)),
+      .map(inputLine),
     x: x.filter(([, ...parts]) => parts.some((p) => p !== '')),
   };
 }

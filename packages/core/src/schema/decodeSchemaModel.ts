@@ -81,7 +81,10 @@ function decodeList(text: string, objects: Record<string, ObjectModel>): ListQue
   return list;
 }
 
-/** Input object lines (`Name field field ...`) into `inputs`, field kinds from the model's leaves. */
+/**
+ * Input object lines (`Name[+] field field ...`, `*` = `CriterionInput`) into `inputs`, field kinds
+ * from the model's leaves.
+ */
 export function decodeInputs(
   lines: readonly string[],
   scalars: readonly string[],
@@ -89,10 +92,14 @@ export function decodeInputs(
   inputs: Record<string, InputModel>,
 ): void {
   for (const line of lines) {
-    const [name, ...tokens] = line.split(' ');
+    let [name, ...tokens] = line.split(' ');
+    if (name.endsWith('+')) {
+      name = name.slice(0, -1);
+      tokens = [`AND:${name}`, `OR:${name}`, `NOT:${name}`, ...tokens];
+    }
     const fields: InputModel['fields'] = {};
     for (const token of tokens) {
-      const f = parseField(token);
+      const f = parseField(token.replace('*', 'CriterionInput'));
       fields[f.name] = {
         name: f.name,
         type: f.type,

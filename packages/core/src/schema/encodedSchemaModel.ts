@@ -24,7 +24,11 @@ export interface EncodedSchemaModel {
   o: string[];
   /** Interfaces and unions: `Name i|u Member,Member field field ...` (fields for interfaces only). */
   a: string[];
-  /** Input object types reads use (filters, criteria, `FindFilterType`): `Name field field ...`. */
+  /**
+   * Input object types reads use (filters, criteria, `FindFilterType`): `Name field field ...`;
+   * `*` in a field type stands for `CriterionInput` (`title:String*`), and `Name+` for a filter
+   * whose first fields are `AND`, `OR` and `NOT` of its own type.
+   */
   i: string[];
   /** Names of the entity filter inputs among `i`, space-separated. */
   f: string;
@@ -45,7 +49,7 @@ export type EncodedEntity = [name: string, single: string, list: string];
 export interface EncodedWriteModel {
   /** Format version (the read part's). */
   v: 2;
-  /** Input object types only writes use (mutation inputs): `Name field field ...`. */
+  /** Input object types only writes use (mutation inputs), written as the read part's `i`. */
   i: string[];
   /** One tuple per entity that has any write, in the model's order. */
   x: EncodedEntityWrites[];
