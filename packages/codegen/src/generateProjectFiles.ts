@@ -13,7 +13,7 @@ export function generateProjectFiles(introspection: IntrospectionQuery): Record<
     'index.ts': [
       projectBanner,
       "export type * from './types.js';",
-      "export { model } from './model.js';",
+      "export { model, readModel } from './model.js';",
       '',
     ].join('\n'),
   };

@@ -5,10 +5,12 @@
  * and the generated model reads from the mock.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStashStore, type StashTypes, type TypedSchemaModel } from '@stashkit/core';
+import { createStashStore as createReadStore } from '@stashkit/core/read';
 import { startTestStash, type TestStash } from '@stashkit/testkit';
 import { generateProjectFiles } from '../src/generateProjectFiles.ts';
 import { runCodegen } from '../src/runCodegen.ts';
@@ -184,6 +186,37 @@ describe('npx @stashkit/codegen', () => {
     await store.save(draft);
     expect(model.entities.Scene.update?.field).toBe('sceneUpdate');
     expect(store.getCached('Scene', '1')?.title).toBe('saved through the generated model');
+  });
+
+  it('gives a read-only store its readModel (no write part) and bundles only what is imported', async () => {
+    const { readModel } = (await import(join(dir, 'http', 'model.ts'))) as {
+      readModel: TypedSchemaModel<StashTypes>;
+    };
+    const store = createReadStore({ url: stash.url, apiKey: API_KEY, model: readModel, retry: false });
+    expect(await store.get('Scene', '1', { fields: ['title'] })).toMatchObject({ id: '1' });
+    expect(readModel.entities.Scene.update).toBeUndefined();
+    expect(Object.keys(readModel.inputs)).not.toContain('SceneUpdateInput');
+    // A bundle of readModel alone leaves the write part out (the calls are marked pure).
+    const esbuild = createRequire(createRequire(import.meta.url).resolve('tsup'))('esbuild') as {
+      build(o: object): Promise<{ outputFiles: { text: string }[] }>;
+    };
+    const bundle = async (name: string) =>
+      (
+        await esbuild.build({
+          stdin: {
+            contents: `export { ${name} } from './model.ts';`,
+            resolveDir: join(dir, 'http'),
+            loader: 'ts',
+          },
+          bundle: true,
+          write: false,
+          minify: true,
+          external: ['@stashkit/core'],
+          logLevel: 'silent',
+        })
+      ).outputFiles[0].text;
+    expect(await bundle('readModel')).not.toContain('SceneUpdateInput');
+    expect(await bundle('model')).toContain('SceneUpdateInput');
   });
 
   it('from a file, types createStashStore({ model }) by that schema (strict, skipLibCheck false)', async () => {
