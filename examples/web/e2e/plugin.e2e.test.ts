@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { parsePluginManifest } from '@stashkit/mock';
 import { startTestStash, type TestStash } from '@stashkit/testkit';
 import { launchBrowser, type Browser } from './support/chromium';
 import { fakeStashHostRoutes } from './support/fakeStashHost';
@@ -50,7 +51,7 @@ describe('plugin bundle', () => {
   it('is one classic script on the host React: no React inside, no module syntax, no require', () => {
     const code = readFileSync(PLUGIN_JS, 'utf8');
     expect(code.startsWith('if(typeof PluginApi>`u`)throw Error(`stashkit plugin:')).toBe(true);
-    expect(code).toContain(';var StashkitPlugin=(function(');
+    expect(code).toContain(';var StashPlugin_stashkit=(function(');
     expect(code.trimEnd().endsWith('})({},PluginApi.React,PluginApi.ReactDOM);')).toBe(true);
     // Markers of React's and ReactDOM's own source.
     for (const marker of [
@@ -63,9 +64,10 @@ describe('plugin bundle', () => {
     }
     expect(code).not.toMatch(/\brequire\(["'`]/);
     expect(code).not.toMatch(/^\s*(import|export)\s/m);
-    expect(readFileSync(`${PLUGIN_DIST}/stashkit.yml`, 'utf8')).toMatch(
-      /ui:\s*\n\s*#.*\n\s*javascript:\s*\n\s*- stashkit\.js/,
-    );
+    expect(parsePluginManifest(readFileSync(`${PLUGIN_DIST}/stashkit.yml`, 'utf8')).ui).toEqual({
+      javascript: ['stashkit.js'],
+      css: ['stashkit.css'],
+    });
   });
 });
 

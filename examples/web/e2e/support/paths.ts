@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 export const WEB_DIR = fileURLToPath(new URL('../../', import.meta.url));
 export const APP_DIST = `${WEB_DIR}dist/app`;
-export const PLUGIN_DIST = `${WEB_DIR}dist/plugin`;
+export const PLUGIN_DIST = `${WEB_DIR}dist/plugins/stashkit`;
 export const STORYBOOK_DIST = `${WEB_DIR}storybook-static`;
 export const SCREENSHOTS = `${WEB_DIR}e2e/screenshots`;
 

@@ -1,8 +1,9 @@
 /** Entry of the plugin bundle (a classic IIFE script Stash loads before it renders its routes). */
 import '../styles.css';
-import { getPluginApi } from './pluginApi';
+import { definePlugin } from '@stashkit/plugin';
 import { PluginPanel } from './PluginPanel';
 
 export const PLUGIN_ROUTE = '/plugin/stashkit';
 
-getPluginApi().register.route(PLUGIN_ROUTE, PluginPanel);
+// The panel makes its own store (App wraps it in a StashProvider), so definePlugin adds none.
+definePlugin({ id: 'stashkit', store: false, routes: { [PLUGIN_ROUTE]: PluginPanel } });
