@@ -1,5 +1,5 @@
 /**
- * The plugin bundle (dist/plugin/stashkit.js) on a fake Stash page that provides React 17.0.2 through
+ * The plugin bundle (dist/plugins/stashkit/stashkit.js) on a fake Stash page that provides React 17.0.2 through
  * `window.PluginApi`, behind a path prefix: it registers its route, renders with the host's React
  * and reads the mock Stash same-origin at `<base href>graphql`.
  */
