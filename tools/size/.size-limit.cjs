@@ -1,6 +1,6 @@
 // The size budget (`pnpm size`, in `npm test`): min+gzip of each entry as an app bundles it.
 // React is the page's (a Stash plugin gets the host's); `measure.mjs` reports min, gzip and brotli
-// per entry against a baseline. Limits: see README.md (what issue 13 asked, what is met).
+// per entry against a baseline; `composition.mjs` checks the read-only panel carries no writes. Limits: see README.md (what issue 13 asked, what is met).
 const react = ['react', 'react-dom', 'react/jsx-runtime'];
 // esbuild's notes about tsup's bare chunk imports under sideEffects: false are not budget failures.
 const quiet = (config) => ({ ...config, logLevel: 'error' });
@@ -11,7 +11,7 @@ module.exports = [
     ignore: react,
     gzip: true,
     modifyEsbuildConfig: quiet,
-    limit: '78 kB',
+    limit: '78.5 kB',
   },
   {
     name: 'browser panel (@stashkit/core/fetch)',
@@ -19,15 +19,15 @@ module.exports = [
     ignore: react,
     gzip: true,
     modifyEsbuildConfig: quiet,
-    limit: '64 kB',
+    limit: '64.7 kB',
   },
   {
-    name: 'read-only panel (fetch)',
-    path: 'entries/panel-fetch.js',
+    name: 'read-only panel (@stashkit/core/read)',
+    path: 'entries/panel-read.js',
     ignore: react,
     gzip: true,
     modifyEsbuildConfig: quiet,
-    limit: '64 kB',
+    limit: '47.7 kB',
   },
   {
     name: 'panel with edits (fetch, useSave, useDelete)',
@@ -35,7 +35,7 @@ module.exports = [
     ignore: react,
     gzip: true,
     modifyEsbuildConfig: quiet,
-    limit: '64.5 kB',
+    limit: '65.1 kB',
   },
   {
     name: 'core + react (all exports)',
@@ -43,7 +43,7 @@ module.exports = [
     ignore: [...react, 'graphql', 'graphql-request', 'zustand', 'zustand/vanilla'],
     gzip: true,
     modifyEsbuildConfig: quiet,
-    limit: '67 kB',
+    limit: '67.9 kB',
   },
   {
     name: 'plugin panel (@stashkit/plugin)',
@@ -51,6 +51,6 @@ module.exports = [
     ignore: react,
     gzip: true,
     modifyEsbuildConfig: quiet,
-    limit: '65.5 kB',
+    limit: '68.2 kB',
   },
 ];

@@ -2,16 +2,14 @@
 // `.size-limit.cjs` the way size-limit's esbuild plugin does (esbuild 0.28, minified, tree-shaken,
 // the same externals) and reports min, gzip (level 9, what the budget checks) and brotli bytes,
 // for this checkout and, with `--baseline`, for another checkout's built packages in the same run.
-// It also bundles the read-only panel from source to show which core folders it carries.
+// It also bundles the read-only panel and the panel with edits from source to show which core
+// folders each carries.
 // Results go to results.md and results.json beside this file.
-import { build } from 'esbuild';
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
+import { bundle, here, inputsOf } from './bundle.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '../..');
 const checks = createRequire(import.meta.url)('./.size-limit.cjs');
 // `--baseline LABEL=DIR`, repeatable: other checkouts (built) measured in the same run.
@@ -22,51 +20,6 @@ process.argv.forEach((arg, i) => {
   baselines.push({ label, dir: resolve(dir) });
 });
 
-// `@stashkit/<pkg>[/sub]` -> that checkout's built file (its package.json `exports`, import condition).
-function stashkitResolver(root) {
-  return {
-    name: 'stashkit-checkout',
-    setup(b) {
-      b.onResolve({ filter: /^@stashkit\/[a-z]+(\/[a-z]+)?$/ }, (args) => {
-        const [, pkg, sub] = /^@stashkit\/([a-z]+)(\/[a-z]+)?$/.exec(args.path);
-        const dir = join(root, 'packages', pkg);
-        if (!existsSync(join(dir, 'package.json')))
-          return { errors: [{ text: `${args.path}: not in ${root}` }] };
-        const exports = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).exports;
-        const entry = exports[sub === undefined ? '.' : `.${sub}`];
-        if (entry === undefined) return { errors: [{ text: `${args.path}: no such export in ${root}` }] };
-        const file = typeof entry.import === 'string' ? entry.import : entry.import.default;
-        return { path: join(dir, file) };
-      });
-    },
-  };
-}
-
-async function bundle(check, root, extra = {}) {
-  const result = await build({
-    entryPoints: [join(here, check.path)],
-    bundle: true,
-    write: false,
-    metafile: true,
-    minifyIdentifiers: true,
-    minifySyntax: true,
-    minifyWhitespace: true,
-    treeShaking: true,
-    external: check.ignore ?? [],
-    outdir: join(here, '.out'),
-    logLevel: 'silent',
-    plugins: extra.conditions ? [] : [stashkitResolver(root)],
-    ...extra,
-  });
-  const code = result.outputFiles.find((f) => f.path.endsWith('.js')).contents;
-  return {
-    min: code.length,
-    gzip: gzipSync(code, { level: 9 }).length,
-    brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-    metafile: result.metafile,
-  };
-}
-
 async function measure(check, root) {
   try {
     const { min, gzip, brotli } = await bundle(check, root);
@@ -76,20 +29,15 @@ async function measure(check, root) {
   }
 }
 
-// Bytes each core/react source folder contributes to the read-only panel (bundled from source).
+// Bytes each core/react source folder contributes to an entry (bundled from source).
 async function composition(check) {
-  const { metafile } = await bundle(check, repo, { conditions: ['source'], absWorkingDir: repo });
-  const out = Object.values(metafile.outputs).find((o) => o.entryPoint !== undefined);
+  const { metafile } = await bundle(check, repo, { fromSource: true });
   const by = {};
-  for (const [input, { bytesInOutput }] of Object.entries(out.inputs)) {
-    const key = input.includes('node_modules')
-      ? input.replace(/^.*node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+).*$/, '$1')
-      : input.replace(/^packages\/(\w+)\/src\/([^/]+)(\/.*)?$/, '$1/$2');
-    by[key] = (by[key] ?? 0) + bytesInOutput;
+  for (const [input, bytes] of inputsOf(metafile)) {
+    const key = input.replace(/^packages\/(\w+)\/src\/([^/]+)(\/.*)?$/, '$1/$2');
+    by[key] = (by[key] ?? 0) + bytes;
   }
-  return Object.entries(by)
-    .filter(([, bytes]) => bytes > 0)
-    .sort((a, b) => b[1] - a[1]);
+  return Object.entries(by).sort((a, b) => b[1] - a[1]);
 }
 
 const kB = (n) => (n === undefined ? 'n/a' : `${(n / 1000).toFixed(2)} kB`);
@@ -100,8 +48,15 @@ for (const check of checks) {
   const after = await measure(check, repo);
   rows.push({ name: check.name, limit: check.limit, ignore: check.ignore ?? [], before, after });
 }
-const readOnly = checks.find((c) => c.name.startsWith('read-only panel'));
-const parts = readOnly === undefined ? [] : await composition(readOnly);
+// The read-only panel against the panel with edits: what drafts and mutations cost, per folder.
+const shown = ['read-only panel', 'panel with edits']
+  .map((prefix) => checks.find((c) => c.name.startsWith(prefix)))
+  .filter((c) => c !== undefined);
+const parts = [];
+for (const check of shown) parts.push(Object.fromEntries(await composition(check)));
+const folders = [...new Set(parts.flatMap((p) => Object.keys(p)))].sort(
+  (a, b) => Math.max(...parts.map((p) => p[b] ?? 0)) - Math.max(...parts.map((p) => p[a] ?? 0)),
+);
 
 const cell = (m) =>
   m === undefined || m.error !== undefined ? 'n/a' : `${kB(m.min)} / ${kB(m.gzip)} / ${kB(m.brotli)}`;
@@ -120,16 +75,23 @@ const lines = [
   ),
   '',
 ];
-if (parts.length > 0) {
+if (shown.length > 0) {
   lines.push(
-    `## What the ${readOnly.name} carries (minified bytes per source folder, bundled from source)`,
+    '## What the panels carry (minified bytes per source folder, bundled from source; `composition.mjs` checks the read-only one)',
+    '',
+    `| folder | ${shown.map((c) => c.name).join(' | ')} |`,
+    `| --- | ${shown.map(() => '---').join(' | ')} |`,
+    ...folders.map((f) => `| ${f} | ${parts.map((p) => p[f] ?? 0).join(' | ')} |`),
     '',
   );
-  lines.push('| folder | bytes |', '| --- | --- |', ...parts.map(([k, v]) => `| ${k} | ${v} |`), '');
 }
 writeFileSync(join(here, 'results.md'), lines.join('\n'));
 writeFileSync(
   join(here, 'results.json'),
-  JSON.stringify({ baselines, rows, readOnly: parts }, null, 2) + '\n',
+  JSON.stringify(
+    { baselines, rows, composition: Object.fromEntries(shown.map((c, i) => [c.name, parts[i]])) },
+    null,
+    2,
+  ) + '\n',
 );
 console.log(lines.join('\n'));
