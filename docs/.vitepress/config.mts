@@ -34,6 +34,7 @@ export default defineConfig({
             { text: 'Identity', link: '/guide/identity' },
             { text: 'Testing with the mock', link: '/guide/testing' },
             { text: 'A Stash plugin panel', link: '/guide/plugin' },
+            { text: 'Bundle size', link: '/guide/bundle-size' },
           ],
         },
         { text: 'Reference', items: [{ text: 'Filter DSL', link: '/reference/filters' }] },

@@ -40,11 +40,21 @@ async function composition(check) {
   return Object.entries(by).sort((a, b) => b[1] - a[1]);
 }
 
+// An entry a baseline cannot build (its import did not exist yet) is measured there as users had to
+// write it then: before `@stashkit/core/read`, a read-only panel took the full store of `/fetch`.
+const WRITTEN_BEFORE = { 'entries/panel-read.js': 'entries/panel-fetch.js' };
+
 const kB = (n) => (n === undefined ? 'n/a' : `${(n / 1000).toFixed(2)} kB`);
 const rows = [];
 for (const check of checks) {
   const before = [];
-  for (const b of baselines) before.push(await measure(check, b.dir));
+  for (const b of baselines) {
+    let m = await measure(check, b.dir);
+    const then = WRITTEN_BEFORE[check.path];
+    if (m.error !== undefined && then !== undefined)
+      m = { ...(await measure({ ...check, path: then }, b.dir)), as: then };
+    before.push(m);
+  }
   const after = await measure(check, repo);
   rows.push({ name: check.name, limit: check.limit, ignore: check.ignore ?? [], before, after });
 }
@@ -59,7 +69,9 @@ const folders = [...new Set(parts.flatMap((p) => Object.keys(p)))].sort(
 );
 
 const cell = (m) =>
-  m === undefined || m.error !== undefined ? 'n/a' : `${kB(m.min)} / ${kB(m.gzip)} / ${kB(m.brotli)}`;
+  m === undefined || m.error !== undefined
+    ? 'n/a'
+    : `${kB(m.min)} / ${kB(m.gzip)} / ${kB(m.brotli)}${m.as ? ` (as ${m.as})` : ''}`;
 const lines = [
   '# Bundle sizes',
   '',
