@@ -5,40 +5,16 @@
  */
 import type { InputFieldModel, SchemaModel } from '../schema/modelTypes';
 import { didYouMean } from './suggest';
-import {
-  expectBoolean,
-  expectEnum,
-  expectFloat,
-  expectId,
-  expectInteger,
-  expectString,
-  expected,
-  filterError,
-  isPlainObject,
-} from './values';
+import { expectEnum, expectId, expectScalar, expected, filterError, isPlainObject } from './values';
 import { own } from '../validate/ownKey';
-import { scalarProblem } from '../validate/scalarValue';
 
-/** A scalar input value by its type (also the filters' plain inputs: `organized: Boolean`). */
+/**
+ * A scalar input value by its type (also the filters' plain inputs: `organized: Boolean`): an `ID`
+ * may be a non-negative integer (sent as a string); Int64, Time, Timestamp, Map are checked as
+ * drafts check them; `Any` only needs to be a JSON value.
+ */
 export function scalarValue(key: string, type: string, value: unknown): unknown {
-  switch (type) {
-    case 'Int':
-      return expectInteger(key, value);
-    case 'Float':
-      return expectFloat(key, value);
-    case 'String':
-      return expectString(key, value);
-    case 'Boolean':
-      return expectBoolean(key, value);
-    case 'ID':
-      return expectId(key, value);
-    default: {
-      // Int64, Time, Timestamp, Map: the checker drafts use; Any only needs to be a JSON value.
-      const problem = scalarProblem(type, value, { enums: {} });
-      if (problem !== undefined) throw expected(key, problem, value);
-      return value;
-    }
-  }
+  return type === 'ID' ? expectId(key, value) : expectScalar(type, key, value);
 }
 
 function fieldValue(schema: SchemaModel, key: string, field: InputFieldModel, value: unknown): unknown {

@@ -5,7 +5,7 @@
  */
 import { StashValidationError } from '../errors';
 import { isServerId } from '../validate/entityId';
-import { INT_MAX, INT_MIN, isDay } from '../validate/scalarValue';
+import { INT_MAX, INT_MIN, isDay, scalarProblem } from '../validate/scalarValue';
 import { show } from '../validate/showValue';
 import { isPlainObject } from '../validate/plainObject';
 
@@ -23,26 +23,19 @@ export function expected(key: string, what: string, value: unknown): StashValida
   return filterError(`${key} expects ${what}, got ${show(value)}`);
 }
 
-export function expectString(key: string, value: unknown): string {
-  if (typeof value !== 'string') throw expected(key, 'a string', value);
-  return value;
+const NO_ENUMS = { enums: {} };
+
+/** A value of a GraphQL scalar type, checked (and described when wrong) as drafts check them. */
+export function expectScalar<T = unknown>(type: string, key: string, value: unknown): T {
+  const problem = scalarProblem(type, value, NO_ENUMS);
+  if (problem !== undefined) throw expected(key, problem, value);
+  return value as T;
 }
 
-export function expectBoolean(key: string, value: unknown): boolean {
-  if (typeof value !== 'boolean') throw expected(key, 'true or false', value);
-  return value;
-}
-
-export function expectInteger(key: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isInteger(value)) throw expected(key, 'an integer', value);
-  if (value < INT_MIN || value > INT_MAX) throw expected(key, 'a 32-bit integer (GraphQL Int)', value);
-  return value;
-}
-
-export function expectFloat(key: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw expected(key, 'a finite number', value);
-  return value;
-}
+export const expectString = (key: string, value: unknown) => expectScalar<string>('String', key, value);
+export const expectBoolean = (key: string, value: unknown) => expectScalar<boolean>('Boolean', key, value);
+export const expectInteger = (key: string, value: unknown) => expectScalar<number>('Int', key, value);
+export const expectFloat = (key: string, value: unknown) => expectScalar<number>('Float', key, value);
 
 /** An id: a canonical decimal string that fits Stash's int, or a non-negative integer (sent as a string). */
 export function expectId(key: string, value: unknown): string {
