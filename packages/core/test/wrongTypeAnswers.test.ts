@@ -161,6 +161,71 @@ describe('ingest checks every value before writing', () => {
     expect(store.cacheStats().totalEntries).toBe(0);
   });
 
+  it('a misfit after records were changed and added puts every record back and notifies nobody', () => {
+    let now = 1_000;
+    const store = createStashStore({ url: 'http://127.0.0.1:9/graphql', now: () => now, defaultTtl: 60 });
+    store.ingest('Scene', [
+      {
+        __typename: 'Scene',
+        id: '1',
+        title: 'One',
+        code: 'C1',
+        studio: { __typename: 'Studio', id: '2', name: 'S' },
+        galleries: [{ __typename: 'Gallery', files: [{ __typename: 'GalleryFile', path: '/g' }] }],
+      },
+      { __typename: 'Scene', id: '5', title: 'Five' },
+    ]);
+    store.invalidate('Scene', '5');
+    const one = store.getCached('Scene', '1')!;
+    const studio = store.getCached('Studio', '2')!;
+    const five = store.peek('Scene', '5')!;
+    const batches: unknown[] = [];
+    store.subscribe((b) => batches.push(b));
+    now = 2_000;
+    const parent = { __typename: 'Studio', id: '3', name: 5 as unknown };
+    const update = [
+      // Changes Scene 1 (title, studio name, its id-less gallery), adds Studio 7 and Tag 8 ...
+      {
+        __typename: 'Scene',
+        id: '1',
+        title: 'Changed',
+        code: 'C1',
+        studio: { __typename: 'Studio', id: '2', name: 'S2' },
+        galleries: [{ __typename: 'Gallery', files: [{ __typename: 'GalleryFile', path: '/g' }] }],
+      },
+      { __typename: 'Scene', id: '5', title: 'Five again' },
+      { __typename: 'Scene', id: '6', studio: { __typename: 'Studio', id: '7', name: 'New' } },
+      // ... then a wrong type deep inside the last one.
+      {
+        __typename: 'Scene',
+        id: '9',
+        tags: [{ __typename: 'Tag', id: '8', name: 'T' }],
+        studio: { __typename: 'Studio', id: '2', parent_studio: parent },
+      },
+    ];
+    expect(() => store.ingest('Scene', update)).toThrow(
+      /expected a String, got a number \(5\) at ingest\(Scene\)\[3\]\.studio\.parent_studio\.name/,
+    );
+    expect(batches).toEqual([]);
+    expect(store.cacheStats().byType).toEqual({ Scene: 2, Studio: 1 });
+    expect(store.getCached('Scene', '1')).toBe(one);
+    expect(store.getCached('Studio', '2')).toBe(studio);
+    expect(store.peek('Scene', '6')).toBeNull();
+    // Freshness as before: Scene 1 fetched at 1,000 (stale after 60 s from then), Scene 5 still invalidated.
+    now = 61_500;
+    expect(store.hasFields(one, 'title')).toBe(false);
+    now = 60_500;
+    expect(store.hasFields(one, 'title', 'code', 'galleries.files.path')).toBe(true);
+    expect(store.peek('Scene', '5')).toBe(five);
+    expect(store.hasFields(five, 'title')).toBe(false);
+    // The same data without the misfit is written in full.
+    parent.name = 'P';
+    store.ingest('Scene', update);
+    expect(store.getCached('Scene', '1')!.title).toBe('Changed');
+    expect(store.getCached('Studio', '3')!.name).toBe('P');
+    expect(batches).toHaveLength(1);
+  });
+
   it('an undefined value is refused, not stored as a received field (top level, linked, embedded)', () => {
     const store = createStashStore({ url: 'http://127.0.0.1:9/graphql' });
     const cases: [Record<string, unknown>, RegExp][] = [

@@ -13,6 +13,7 @@ import type { FieldInfo, TypeInfo, TypeTable } from '../model/typeTable';
 import { fieldKeyOfResponseKey } from '../shared/keys';
 import { isEntityId } from '../validate/entityId';
 import { show } from '../validate/showValue';
+import { MAX_DEPTH } from '../validate/structure';
 import { TypePlan, ValueCheck, fieldSlot, passesScalar, typePlans, type FieldSlot } from './typePlan';
 
 type Obj = Record<string, unknown>;
@@ -78,6 +79,20 @@ export class AnswerCheck {
       if (kind === 'input') throw new StashValidationError(`StashEntityStore: ${e.what}${place}`);
       throw new StashError(`StashEntityStore: malformed answer: ${e.what} at ${where}${path}`);
     }
+  }
+
+  /**
+   * Checks one field value of an object at `depth` (`slot` resolved by the caller), bounded by
+   * `MAX_DEPTH`: for a normalizer that checks plain values as it writes them. Throws when the value
+   * does not fit (no message worth showing: the caller undoes and runs `check`); returns true when
+   * it met an object it did not walk (see `opaque`).
+   */
+  fits(value: unknown, slot: FieldSlot, depth: number): boolean {
+    this.#maxDepth = MAX_DEPTH;
+    this.#opaque = false;
+    if (value === undefined) throw new Mismatch(UNDEFINED);
+    this.#value(value, slot.field, slot.check, depth);
+    return this.#opaque;
   }
 
   /**

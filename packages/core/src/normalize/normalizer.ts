@@ -23,8 +23,10 @@ import {
   type EntitySnapshot,
   type LinkValue,
   type Links,
+  type RecordSave,
   type WriteStamp,
 } from '../records/storeRecord';
+import { MAX_DEPTH, checkStructure } from '../validate/structure';
 import { deepFreeze } from '../shared/devMode';
 import { anchorHiddenClass } from '../shared/hiddenClassAnchors';
 import { shareJson } from '../shared/jsonEqual';
@@ -32,7 +34,7 @@ import type { ChangeCollector } from '../tracking/changeBatch';
 import type { WriteSequence } from '../tracking/writeSequence';
 import { AnswerCheck } from './answerCheck';
 import type { ErrorNode } from './errorTrie';
-import { TypePlan, typePlans } from './typePlan';
+import { TypePlan, ValueCheck, passesScalar, typePlans, type FieldSlot } from './typePlan';
 
 const EMPTY_LINKS: Links = Object.freeze({});
 const NO_SNAPSHOT = Object.freeze({}) as Readonly<Record<string, unknown>>;
@@ -53,7 +55,20 @@ export interface WriteContext {
   readonly sequence: WriteSequence;
   /** `seq` and `now` as one object, shared by every record and field this write stamps. */
   readonly stamp: WriteStamp;
+  /** The write is a batch of its own (not inside another write): undoing it may drop every change. */
+  readonly outermost: boolean;
 }
+
+/** What a checked ingest wrote, to undo it when a value turns out wrong (`Normalizer.ingestChecked`). */
+interface WriteJournal {
+  /** Records added to the source, in order. */
+  readonly created: StoreRecord[];
+  /** Records changed, each with what it was before (a record may appear twice: undone backwards). */
+  readonly updated: (StoreRecord | RecordSave)[];
+}
+
+// Thrown inside a checked ingest when a value does not fit; never seen outside (the write is undone).
+const MISFIT = new Error('StashEntityStore: misfit');
 
 export class Normalizer {
   readonly #table: TypeTable;
@@ -66,6 +81,11 @@ export class Normalizer {
   readonly #records: (Map<string, StoreRecord> | undefined)[];
   // Set while writing an embedded value when a link inside it could not be stored in full.
   #partial = false;
+  // While a checked ingest writes: its undo journal, the depth of the object being written (keys and
+  // list positions from the root, as `checkStructure` counts) and whether it met unwalked objects.
+  #journal: WriteJournal | undefined = undefined;
+  #depth = 0;
+  #opaque = false;
   /** Checks a whole answer or ingest against the schema before it is written (nothing is written when it fails). */
   readonly checker: AnswerCheck;
 
@@ -113,6 +133,60 @@ export class Normalizer {
     return this.#write(ctx, obj, plan, id, err);
   }
 
+  /**
+   * Ingest in one walk: writes `items` (root objects of `declared`, already checked as roots) while
+   * checking every value as `AnswerCheck` would, bounded in depth. When anything does not fit, or
+   * unwalked values (custom scalars) hold a cycle, the write is undone (records, changes) and
+   * `undefined` returned: the caller then checks first to throw the right error. Outermost writes only.
+   */
+  ingestChecked(
+    ctx: WriteContext,
+    items: readonly unknown[],
+    declared: string,
+    list: boolean,
+    where: string,
+  ): StoreRecord[] | undefined {
+    const journal: WriteJournal = { created: [], updated: [] };
+    this.#journal = journal;
+    this.#opaque = false;
+    try {
+      const out = new Array<StoreRecord>(items.length);
+      for (let i = 0; i < items.length; i++) {
+        this.#depth = list ? 1 : 0;
+        out[i] = this.entity(ctx, items[i], declared, undefined);
+      }
+      if (this.#opaque) checkStructure(list ? items : items[0], where);
+      return out;
+    } catch {
+      this.#undo(journal);
+      ctx.changes.discard();
+      return undefined;
+    } finally {
+      this.#journal = undefined;
+      this.#depth = 0;
+    }
+  }
+
+  #undo(journal: WriteJournal): void {
+    const updated = journal.updated;
+    for (let i = updated.length - 2; i >= 0; i -= 2) {
+      (updated[i] as StoreRecord).restore(updated[i + 1] as RecordSave);
+    }
+    for (const record of journal.created) {
+      const records = this.#recordsOf(record.type);
+      if (records !== undefined) records.delete(record.id);
+      else this.#source.delete(record.type.name, record.id);
+    }
+  }
+
+  // A value of a checked ingest: plain values inline, links as they are written, the rest by the checker.
+  #checkValue(raw: unknown, slot: FieldSlot): void {
+    if (raw === null || (!slot.list && passesScalar(slot.check, raw))) return;
+    if (raw === undefined) throw MISFIT;
+    if (slot.check === ValueCheck.Link) return;
+    if (this.checker.fits(raw, slot, this.#depth + 1)) this.#opaque = true;
+  }
+
   #write(ctx: WriteContext, obj: Obj, plan: TypePlan, id: string, err: ErrorNode | undefined): StoreRecord {
     const records = this.#recordsOf(plan.type);
     const record = records !== undefined ? records.get(id) : this.#source.get(plan.type.name, id);
@@ -153,6 +227,7 @@ export class Normalizer {
       const childErr = err === undefined ? undefined : err.children?.get(responseKey);
       if (childErr !== undefined && childErr.error) continue;
       const raw = obj[responseKey];
+      if (this.#journal !== undefined) this.#checkValue(raw, slot);
       // A null next to an error below it was propagated by the server: not a real value.
       if (raw === null && childErr !== undefined) continue;
       const field = slot.field;
@@ -183,6 +258,7 @@ export class Normalizer {
     if (id === undefined) return record;
     if (records !== undefined) records.set(id, record);
     else this.#source.set(type.name, id, record);
+    if (this.#journal !== undefined) this.#journal.created.push(record);
     if (ctx.sequence.marks.size > 0) takePendingMarks(record, ctx);
     ctx.changes.added(record);
     return record;
@@ -200,6 +276,9 @@ export class Normalizer {
     record: StoreRecord,
     err: ErrorNode | undefined,
   ): void {
+    // A record this write created or already saved carries its stamp: saved once is enough.
+    if (this.#journal !== undefined && record.head !== ctx.stamp)
+      this.#journal.updated.push(record, record.save());
     const old = record.snap as unknown as Readonly<MutableSnapshot>;
     const oldLinks = (old[LINKS] as Links | undefined) ?? EMPTY_LINKS;
     const seq = ctx.seq;
@@ -217,6 +296,7 @@ export class Normalizer {
       const childErr = err === undefined ? undefined : err.children?.get(responseKey);
       if (childErr !== undefined && childErr.error) continue;
       const raw = obj[responseKey];
+      if (this.#journal !== undefined) this.#checkValue(raw, slot);
       if (raw === null && childErr !== undefined) continue;
       const field = slot.field;
       const key = slot.key;
@@ -308,6 +388,26 @@ export class Normalizer {
     err: ErrorNode | undefined,
     prev: LinkValue | undefined,
   ): LinkValue | typeof INCOMPLETE {
+    if (this.#journal === undefined || raw === null || raw === undefined) {
+      return this.#linkValue(ctx, raw, field, err, prev);
+    }
+    // A checked ingest: the linked objects (a list's items one deeper) within the depth bound.
+    const outer = this.#depth;
+    const depth = field.list ? outer + 2 : outer + 1;
+    if (depth > MAX_DEPTH) throw MISFIT;
+    this.#depth = depth;
+    const value = this.#linkValue(ctx, raw, field, err, prev);
+    this.#depth = outer;
+    return value;
+  }
+
+  #linkValue(
+    ctx: WriteContext,
+    raw: unknown,
+    field: FieldInfo,
+    err: ErrorNode | undefined,
+    prev: LinkValue | undefined,
+  ): LinkValue | typeof INCOMPLETE {
     if (raw === null || raw === undefined) return null;
     if (!field.list) {
       if (lacksId(raw)) return this.#withoutId(ctx, raw, field, err, prev as StoreRecord | null | undefined);
@@ -355,7 +455,7 @@ export class Normalizer {
     }
     const record = this.#create(ctx, obj, plan, undefined, undefined, err);
     if (same && prev.snap.id === undefined && sameDetached(prev, record)) {
-      refreshDetached(prev, ctx);
+      refreshDetached(prev, ctx, this.#journal);
       return prev;
     }
     return record;
@@ -551,7 +651,8 @@ function sameLinkDeep(a: LinkValue | undefined, b: LinkValue): boolean {
 }
 
 // A reused detached record took this write: its fields (and detached ones below) are fetched now.
-function refreshDetached(record: StoreRecord, ctx: WriteContext): void {
+function refreshDetached(record: StoreRecord, ctx: WriteContext, journal: WriteJournal | undefined): void {
+  if (journal !== undefined && record.head !== ctx.stamp) journal.updated.push(record, record.save());
   record.restamp([...record.shape.keys], ctx.stamp, record.shape);
   const links = (record.snap as unknown as { [LINKS]?: Links })[LINKS];
   if (links === undefined) return;
@@ -559,7 +660,7 @@ function refreshDetached(record: StoreRecord, ctx: WriteContext): void {
     const value = links[key];
     const items = Array.isArray(value) ? value : [value];
     for (const r of items as (StoreRecord | null)[])
-      if (r !== null && r.snap.id === undefined) refreshDetached(r, ctx);
+      if (r !== null && r.snap.id === undefined) refreshDetached(r, ctx, journal);
   }
 }
 

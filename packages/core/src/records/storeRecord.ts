@@ -64,6 +64,15 @@ class RecordTimes {
   }
 }
 
+/** A record as it was before a write (`StoreRecord.save`). */
+export interface RecordSave {
+  readonly snap: EntitySnapshot;
+  readonly shape: FieldShape;
+  readonly head: WriteStamp;
+  readonly times: object | undefined;
+  readonly state: RecordState;
+}
+
 // The idle record that keeps the class's hidden class (built with the first record's type and shape,
 // which belong to the shared type table, not to a store).
 let anchored = false;
@@ -125,6 +134,29 @@ export class StoreRecord {
   /** Fields whose stamp differs from the head's (written at another time, or marked stale). */
   get stamps(): ReadonlyMap<string, FieldStamp> | undefined {
     return this.#times?.stamps;
+  }
+
+  /** What a write may change, to put back when it is undone (`restore`). */
+  save(): RecordSave {
+    const t = this.#times;
+    let times: RecordTimes | undefined;
+    if (t !== undefined) {
+      times = new RecordTimes(this.head);
+      times.floor = t.floor;
+      times.maxSeq = t.maxSeq;
+      times.stamps = t.stamps === undefined ? undefined : new Map(t.stamps);
+      times.oldestSeq = t.oldestSeq;
+      times.oldestAt = t.oldestAt;
+    }
+    return { snap: this.snap, shape: this.shape, head: this.head, times, state: this.state };
+  }
+
+  restore(saved: RecordSave): void {
+    this.snap = saved.snap;
+    this.shape = saved.shape;
+    this.head = saved.head;
+    this.#times = saved.times as RecordTimes | undefined;
+    this.state = saved.state;
   }
 
   #more(): RecordTimes {

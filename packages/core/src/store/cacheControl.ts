@@ -39,29 +39,44 @@ export class CacheControl {
     this.#write = write;
   }
 
-  /** Normalizes plain result objects as if the server sent them (one batch for an array). */
+  /**
+   * Normalizes plain result objects as if the server sent them (one batch for an array). Every
+   * value is checked against the schema, and the structure (cycles, runaway nesting) too, before
+   * anything is visible: a write of its own checks while it writes and undoes itself on a misfit;
+   * then (or inside another write) the data is checked first, which throws the error that names it.
+   */
   ingest(typename: string, data: Record<string, unknown> | readonly Record<string, unknown>[]): unknown {
     if (this.#table.abstract(typename) === undefined) this.#table.entity(typename);
     const where = `StashEntityStore: ingest(${typename})`;
-    // Every value is checked against the schema before anything is written, in a walk bounded in
-    // depth. The full structure walk (cycles, runaway nesting, named as such) runs only when that
-    // check fails or met values it does not follow (custom scalars): valid data is walked once.
+    const list = Array.isArray(data);
+    const items: readonly unknown[] = list ? data : [data];
+    try {
+      for (const item of items) checkIngestRoot(typename, item);
+    } catch (error) {
+      checkStructure(data, where);
+      throw error;
+    }
+    const records = this.#write((ctx) => {
+      if (ctx.outermost) {
+        const written = this.#normalizer.ingestChecked(ctx, items, typename, list, where);
+        if (written !== undefined) return written;
+      }
+      this.#check(data, typename, list, where);
+      return items.map((d) => this.#normalizer.entity(ctx, d, typename, undefined));
+    });
+    return list ? records.map((r) => r.snap) : records[0].snap;
+  }
+
+  // The schema check bounded in depth; the structure walk only when it fails or met unwalked values.
+  #check(data: unknown, typename: string, list: boolean, where: string): void {
     const checker = this.#normalizer.checker;
     try {
-      for (const item of Array.isArray(data) ? data : [data]) checkIngestRoot(typename, item);
-      checker.check(data, typename, 'input', `ingest(${typename})`, Array.isArray(data), MAX_DEPTH);
+      checker.check(data, typename, 'input', `ingest(${typename})`, list, MAX_DEPTH);
     } catch (error) {
       checkStructure(data, where);
       throw error;
     }
     if (checker.opaque) checkStructure(data, where);
-    return this.#write((ctx) => {
-      if (Array.isArray(data)) {
-        const records = data.map((d) => this.#normalizer.entity(ctx, d, typename, undefined));
-        return records.map((r) => r.snap);
-      }
-      return this.#normalizer.entity(ctx, data, typename, undefined).snap;
-    });
   }
 
   invalidate(typename: string, id: string): void {

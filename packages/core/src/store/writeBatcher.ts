@@ -28,11 +28,12 @@ function writeContext(
   now: number,
   seq: number,
   sequence: WriteSequence,
+  outermost: boolean,
 ): WriteContext {
-  return { changes, now, seq, sequence, stamp: new WriteStamp(seq, now) };
+  return { changes, now, seq, sequence, stamp: new WriteStamp(seq, now), outermost };
 }
 anchorHiddenClass(writeContext, () =>
-  writeContext(new ChangeCollector(), Date.now(), 0, new WriteSequence()),
+  writeContext(new ChangeCollector(), Date.now(), 0, new WriteSequence(), true),
 );
 
 export class WriteBatcher {
@@ -58,7 +59,8 @@ export class WriteBatcher {
   write<T>(fn: (ctx: WriteContext) => T, seq?: number): T {
     this.#depth++;
     try {
-      return fn(writeContext(this.#changes, this.#now(), seq ?? this.sequence.next(), this.sequence));
+      const seqOf = seq ?? this.sequence.next();
+      return fn(writeContext(this.#changes, this.#now(), seqOf, this.sequence, this.#depth === 1));
     } finally {
       if (--this.#depth === 0 && this.#changes.size > 0) {
         // Nobody can see a batch without a subscriber or a committing source: don't build it.
