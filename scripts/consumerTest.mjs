@@ -3,7 +3,8 @@
 // into fresh apps in a temporary folder outside the repository, and in each app typechecks with
 // `strict` and `skipLibCheck: false`, then runs it:
 //   - react17-vite: React 17.0.2 (the Stash plugin host) and Vite 8, no zustand: `vite build` of a
-//     panel on @stashkit/core/fetch + @stashkit/react, and a plugin entry on @stashkit/plugin.
+//     panel on @stashkit/core/fetch + @stashkit/react, the read-only panel on @stashkit/core/read
+//     (typechecked), and a plugin entry on @stashkit/plugin.
 //   - react19-node: React 19 on Node, ESM (.mjs) and CJS (.cjs): a read against the packaged mock
 //     (`startMockStash`), a component rendered with react-dom/server, StashError identity across
 //     the two builds, the `stashkit-mock` bin answering, and `stashkit-codegen` writing a model
@@ -155,6 +156,8 @@ if (packOk) {
 export { isStashError } from '@stashkit/core';
 `,
     'src/main.tsx': panelSource('@stashkit/core/fetch'),
+    // The read-only panel of the docs (typechecked here; run on Node below).
+    'src/readPanel.tsx': panelSource('@stashkit/core/read'),
     'src/plugin.tsx': `import { definePlugin, createHostStore } from '@stashkit/plugin';
 import { useEntity } from '@stashkit/react';
 
@@ -190,16 +193,18 @@ const node19 = join(work, 'react19-node');
 const readAndRender = (lang) => {
   const imp =
     lang === 'esm'
-      ? `import { createStashStore, isStashError, StashError, StashNetworkError } from '@stashkit/core';
+      ? `import { createStashStore, isStashError, StashError, StashNetworkError, StashValidationError } from '@stashkit/core';
 import { createStashStore as createFetchStore } from '@stashkit/core/fetch';
+import { createStashStore as createReadStore } from '@stashkit/core/read';
 import { StashProvider, useEntity } from '@stashkit/react';
 import { startMockStash } from '@stashkit/mock';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { createRequire } from 'node:module';
 `
-      : `import { createStashStore, isStashError, StashError, StashNetworkError } from '@stashkit/core';
+      : `import { createStashStore, isStashError, StashError, StashNetworkError, StashValidationError } from '@stashkit/core';
 import { createStashStore as createFetchStore } from '@stashkit/core/fetch';
+import { createStashStore as createReadStore } from '@stashkit/core/read';
 import { StashProvider, useEntity } from '@stashkit/react';
 import { startMockStash } from '@stashkit/mock';
 import { createElement } from 'react';
@@ -214,7 +219,7 @@ function Title({ id }: { id: string }) {
 async function main(): Promise<void> {
   const stash = await startMockStash({ port: 0, size: 20, apiKey: 'consumer-key' });
   try {
-    for (const make of [createStashStore, createFetchStore]) {
+    for (const make of [createStashStore, createFetchStore, createReadStore]) {
       const store = make({ url: stash.url, apiKey: 'consumer-key', retry: false });
       const scene = await store.get('Scene', '1', { fields: ['title', 'performers.name'] });
       if (scene === null || typeof scene.title !== 'string') throw new Error('no scene 1 from the mock');
@@ -224,6 +229,11 @@ async function main(): Promise<void> {
       if (!(refused instanceof StashNetworkError) || refused.status !== 401 || !isStashError(refused))
         throw new Error('expected a 401 StashNetworkError, got ' + String(refused));
     }
+    // The read-only store refuses writes with a clear error, sending nothing.
+    const readOnly = createReadStore({ url: stash.url, apiKey: 'consumer-key', retry: false });
+    const refusedSave = await readOnly.saveAll().catch((e: unknown) => e);
+    if (!(refusedSave instanceof StashValidationError) || !refusedSave.message.includes("'@stashkit/core'"))
+      throw new Error('expected the read-only StashValidationError, got ' + String(refusedSave));
 ${
   lang === 'esm'
     ? `    // The CJS build next to the ESM one: one error identity.
