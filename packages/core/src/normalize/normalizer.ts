@@ -23,7 +23,6 @@ import {
   type EntitySnapshot,
   type LinkValue,
   type Links,
-  type RecordSave,
   type WriteStamp,
 } from '../records/storeRecord';
 import { MAX_DEPTH, checkStructure } from '../validate/structure';
@@ -59,14 +58,6 @@ export interface WriteContext {
   readonly outermost: boolean;
 }
 
-/** What a checked ingest wrote, to undo it when a value turns out wrong (`Normalizer.ingestChecked`). */
-interface WriteJournal {
-  /** Records added to the source, in order. */
-  readonly created: StoreRecord[];
-  /** Records changed, each with what it was before (a record may appear twice: undone backwards). */
-  readonly updated: (StoreRecord | RecordSave)[];
-}
-
 // Thrown inside a checked ingest when a value does not fit; never seen outside (the write is undone).
 const MISFIT = new Error('StashEntityStore: misfit');
 
@@ -81,9 +72,16 @@ export class Normalizer {
   readonly #records: (Map<string, StoreRecord> | undefined)[];
   // Set while writing an embedded value when a link inside it could not be stored in full.
   #partial = false;
-  // While a checked ingest writes: its undo journal, the depth of the object being written (keys and
-  // list positions from the root, as `checkStructure` counts) and whether it met unwalked objects.
-  #journal: WriteJournal | undefined = undefined;
+  // Keys each #update received in full, as a stack up to #top (nested updates write above and pop
+  // back; the array never shrinks: setting an array's length is a runtime call).
+  readonly #written: string[] = [];
+  #top = 0;
+  // While a checked ingest writes: its undo journal (records added; records changed, each followed by
+  // what `restore` takes, a record possibly twice: undone backwards), the depth of the object being
+  // written (keys and list positions from the root, as `checkStructure` counts), unwalked objects met.
+  #checking = false;
+  #created: StoreRecord[] = [];
+  #saved: unknown[] = [];
   #depth = 0;
   #opaque = false;
   /** Checks a whole answer or ingest against the schema before it is written (nothing is written when it fails). */
@@ -145,34 +143,52 @@ export class Normalizer {
     declared: string,
     list: boolean,
     where: string,
-  ): StoreRecord[] | undefined {
-    const journal: WriteJournal = { created: [], updated: [] };
-    this.#journal = journal;
+  ): StoreRecord | StoreRecord[] | undefined {
+    this.#checking = true;
     this.#opaque = false;
     try {
-      const out = new Array<StoreRecord>(items.length);
-      for (let i = 0; i < items.length; i++) {
-        this.#depth = list ? 1 : 0;
-        out[i] = this.entity(ctx, items[i], declared, undefined);
+      let out: StoreRecord | StoreRecord[];
+      if (!list) out = this.entity(ctx, items[0], declared, undefined);
+      else {
+        out = new Array<StoreRecord>(items.length);
+        for (let i = 0; i < items.length; i++) {
+          this.#depth = 1;
+          out[i] = this.entity(ctx, items[i], declared, undefined);
+        }
       }
       if (this.#opaque) checkStructure(list ? items : items[0], where);
       return out;
     } catch {
-      this.#undo(journal);
+      this.#undo();
       ctx.changes.discard();
       return undefined;
     } finally {
-      this.#journal = undefined;
+      this.#checking = false;
+      if (this.#created.length > 0) this.#created = [];
+      if (this.#saved.length > 0) this.#saved = [];
+      this.#top = 0;
       this.#depth = 0;
     }
   }
 
-  #undo(journal: WriteJournal): void {
-    const updated = journal.updated;
-    for (let i = updated.length - 2; i >= 0; i -= 2) {
-      (updated[i] as StoreRecord).restore(updated[i + 1] as RecordSave);
+  // Saves what a write may change in `record`, unless this write created or already saved it (its stamp).
+  #save(record: StoreRecord, ctx: WriteContext): void {
+    if (record.head === ctx.stamp) return;
+    this.#saved.push(record, record.snap, record.shape, record.head, record.savedTimes(), record.state);
+  }
+
+  #undo(): void {
+    const saved = this.#saved;
+    for (let i = saved.length - 6; i >= 0; i -= 6) {
+      (saved[i] as StoreRecord).restore(
+        saved[i + 1] as EntitySnapshot,
+        saved[i + 2] as FieldShape,
+        saved[i + 3] as WriteStamp,
+        saved[i + 4] as object | undefined,
+        saved[i + 5] as RecordState,
+      );
     }
-    for (const record of journal.created) {
+    for (const record of this.#created) {
       const records = this.#recordsOf(record.type);
       if (records !== undefined) records.delete(record.id);
       else this.#source.delete(record.type.name, record.id);
@@ -227,7 +243,7 @@ export class Normalizer {
       const childErr = err === undefined ? undefined : err.children?.get(responseKey);
       if (childErr !== undefined && childErr.error) continue;
       const raw = obj[responseKey];
-      if (this.#journal !== undefined) this.#checkValue(raw, slot);
+      if (this.#checking) this.#checkValue(raw, slot);
       // A null next to an error below it was propagated by the server: not a real value.
       if (raw === null && childErr !== undefined) continue;
       const field = slot.field;
@@ -258,7 +274,7 @@ export class Normalizer {
     if (id === undefined) return record;
     if (records !== undefined) records.set(id, record);
     else this.#source.set(type.name, id, record);
-    if (this.#journal !== undefined) this.#journal.created.push(record);
+    if (this.#checking) this.#created.push(record);
     if (ctx.sequence.marks.size > 0) takePendingMarks(record, ctx);
     ctx.changes.added(record);
     return record;
@@ -277,8 +293,7 @@ export class Normalizer {
     err: ErrorNode | undefined,
   ): void {
     // A record this write created or already saved carries its stamp: saved once is enough.
-    if (this.#journal !== undefined && record.head !== ctx.stamp)
-      this.#journal.updated.push(record, record.save());
+    if (this.#checking) this.#save(record, ctx);
     const old = record.snap as unknown as Readonly<MutableSnapshot>;
     const oldLinks = (old[LINKS] as Links | undefined) ?? EMPTY_LINKS;
     const seq = ctx.seq;
@@ -287,7 +302,8 @@ export class Normalizer {
     let next: MutableSnapshot | null = null;
     let nextLinks: Record<string, LinkValue> | null = null;
     let changed: string[] | null = null;
-    const written: string[] = [];
+    const written = this.#written;
+    const from = this.#top;
     let shape = record.shape;
     let i = 0;
     for (const responseKey in obj) {
@@ -296,7 +312,7 @@ export class Normalizer {
       const childErr = err === undefined ? undefined : err.children?.get(responseKey);
       if (childErr !== undefined && childErr.error) continue;
       const raw = obj[responseKey];
-      if (this.#journal !== undefined) this.#checkValue(raw, slot);
+      if (this.#checking) this.#checkValue(raw, slot);
       if (raw === null && childErr !== undefined) continue;
       const field = slot.field;
       const key = slot.key;
@@ -335,7 +351,7 @@ export class Normalizer {
       }
       if (complete) {
         shape = shape.with(key);
-        written.push(key);
+        written[this.#top++] = key;
       }
     }
 
@@ -350,7 +366,8 @@ export class Normalizer {
     }
     const before = record.shape;
     record.shape = shape;
-    if (written.length > 0) record.restamp(written, ctx.stamp, before);
+    if (this.#top > from) record.restamp(written, from, this.#top, ctx.stamp, before);
+    this.#top = from;
     // An answer sent after the tombstone says the entity exists again; an older one does not.
     if (record.state !== RecordState.Present && seq > record.floor) {
       if (record.state === RecordState.Deleted) ctx.changes.added(record);
@@ -388,7 +405,7 @@ export class Normalizer {
     err: ErrorNode | undefined,
     prev: LinkValue | undefined,
   ): LinkValue | typeof INCOMPLETE {
-    if (this.#journal === undefined || raw === null || raw === undefined) {
+    if (!this.#checking || raw === null || raw === undefined) {
       return this.#linkValue(ctx, raw, field, err, prev);
     }
     // A checked ingest: the linked objects (a list's items one deeper) within the depth bound.
@@ -455,7 +472,7 @@ export class Normalizer {
     }
     const record = this.#create(ctx, obj, plan, undefined, undefined, err);
     if (same && prev.snap.id === undefined && sameDetached(prev, record)) {
-      refreshDetached(prev, ctx, this.#journal);
+      this.#refreshDetached(prev, ctx);
       return prev;
     }
     return record;
@@ -474,6 +491,21 @@ export class Normalizer {
         return false;
     }
     return true;
+  }
+
+  // A reused detached record took this write: its fields (and detached ones below) are fetched now.
+  #refreshDetached(record: StoreRecord, ctx: WriteContext): void {
+    if (this.#checking) this.#save(record, ctx);
+    const keys = [...record.shape.keys];
+    record.restamp(keys, 0, keys.length, ctx.stamp, record.shape);
+    const links = (record.snap as unknown as { [LINKS]?: Links })[LINKS];
+    if (links === undefined) return;
+    for (const key in links) {
+      const value = links[key];
+      const items = Array.isArray(value) ? value : [value];
+      for (const r of items as (StoreRecord | null)[])
+        if (r !== null && r.snap.id === undefined) this.#refreshDetached(r, ctx);
+    }
   }
 
   /** Embedded values: plain JSON is shared with the previous value; objects with links get a prototype. */
@@ -648,20 +680,6 @@ function sameLinkDeep(a: LinkValue | undefined, b: LinkValue): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (!sameLinkDeep(a[i], b[i])) return false;
   return true;
-}
-
-// A reused detached record took this write: its fields (and detached ones below) are fetched now.
-function refreshDetached(record: StoreRecord, ctx: WriteContext, journal: WriteJournal | undefined): void {
-  if (journal !== undefined && record.head !== ctx.stamp) journal.updated.push(record, record.save());
-  record.restamp([...record.shape.keys], ctx.stamp, record.shape);
-  const links = (record.snap as unknown as { [LINKS]?: Links })[LINKS];
-  if (links === undefined) return;
-  for (const key in links) {
-    const value = links[key];
-    const items = Array.isArray(value) ? value : [value];
-    for (const r of items as (StoreRecord | null)[])
-      if (r !== null && r.snap.id === undefined) refreshDetached(r, ctx, journal);
-  }
 }
 
 function sameLink(a: LinkValue | undefined, b: LinkValue): boolean {

@@ -64,15 +64,6 @@ class RecordTimes {
   }
 }
 
-/** A record as it was before a write (`StoreRecord.save`). */
-export interface RecordSave {
-  readonly snap: EntitySnapshot;
-  readonly shape: FieldShape;
-  readonly head: WriteStamp;
-  readonly times: object | undefined;
-  readonly state: RecordState;
-}
-
 // The idle record that keeps the class's hidden class (built with the first record's type and shape,
 // which belong to the shared type table, not to a store).
 let anchored = false;
@@ -136,27 +127,35 @@ export class StoreRecord {
     return this.#times?.stamps;
   }
 
-  /** What a write may change, to put back when it is undone (`restore`). */
-  save(): RecordSave {
+  /**
+   * A copy of the times a write may change (`undefined` for most records): with `snap`, `shape`,
+   * `head` and `state`, what `restore` needs to undo a write.
+   */
+  savedTimes(): object | undefined {
     const t = this.#times;
-    let times: RecordTimes | undefined;
-    if (t !== undefined) {
-      times = new RecordTimes(this.head);
-      times.floor = t.floor;
-      times.maxSeq = t.maxSeq;
-      times.stamps = t.stamps === undefined ? undefined : new Map(t.stamps);
-      times.oldestSeq = t.oldestSeq;
-      times.oldestAt = t.oldestAt;
-    }
-    return { snap: this.snap, shape: this.shape, head: this.head, times, state: this.state };
+    if (t === undefined) return undefined;
+    const times = new RecordTimes(this.head);
+    times.floor = t.floor;
+    times.maxSeq = t.maxSeq;
+    times.stamps = t.stamps === undefined ? undefined : new Map(t.stamps);
+    times.oldestSeq = t.oldestSeq;
+    times.oldestAt = t.oldestAt;
+    return times;
   }
 
-  restore(saved: RecordSave): void {
-    this.snap = saved.snap;
-    this.shape = saved.shape;
-    this.head = saved.head;
-    this.#times = saved.times as RecordTimes | undefined;
-    this.state = saved.state;
+  /** Puts back what a write changed (values read before it, `times` from `savedTimes`). */
+  restore(
+    snap: EntitySnapshot,
+    shape: FieldShape,
+    head: WriteStamp,
+    times: object | undefined,
+    state: RecordState,
+  ): void {
+    this.snap = snap;
+    this.shape = shape;
+    this.head = head;
+    this.#times = times as RecordTimes | undefined;
+    this.state = state;
   }
 
   #more(): RecordTimes {
@@ -204,14 +203,15 @@ export class StoreRecord {
   }
 
   /**
-   * Stamps the fields a write (`stamp`) received in full (`written`); `before` is the shape the
+   * Stamps the fields a write (`stamp`) received in full (`written` from `from` to `to`); `before` is the shape the
    * record had before the write. Fields it did not write keep their own stamps.
    */
-  restamp(written: readonly string[], stamp: WriteStamp, before: FieldShape): void {
+  restamp(written: readonly string[], from: number, to: number, stamp: WriteStamp, before: FieldShape): void {
     const seq = stamp.seq;
     const head = this.head;
+    const count = to - from;
     let times = this.#times;
-    if (times === undefined && seq >= head.seq && this.shape.keys.size === written.length) {
+    if (times === undefined && seq >= head.seq && this.shape.keys.size === count) {
       // The common case: the write covers every received field.
       this.head = stamp;
       return;
@@ -219,7 +219,7 @@ export class StoreRecord {
     times ??= this.#more();
     if (seq > times.maxSeq) times.maxSeq = seq;
     if (seq >= head.seq) {
-      if (times.stamps === undefined && this.shape.keys.size === written.length) {
+      if (times.stamps === undefined && this.shape.keys.size === count) {
         this.head = stamp;
         times.oldestSeq = seq;
         times.oldestAt = stamp.at;
@@ -227,12 +227,12 @@ export class StoreRecord {
       }
       const stamps = times.stamps ?? new Map<string, FieldStamp>();
       for (const key of before.keys) if (!stamps.has(key)) stamps.set(key, head);
-      for (let i = 0; i < written.length; i++) stamps.delete(written[i]);
+      for (let i = from; i < to; i++) stamps.delete(written[i]);
       this.head = stamp;
       times.stamps = stamps;
     } else {
       const stamps = (times.stamps ??= new Map<string, FieldStamp>());
-      for (let i = 0; i < written.length; i++) stamps.set(written[i], stamp);
+      for (let i = from; i < to; i++) stamps.set(written[i], stamp);
     }
     this.#settle(times);
   }

@@ -56,15 +56,16 @@ export class CacheControl {
       checkStructure(data, where);
       throw error;
     }
-    const records = this.#write((ctx) => {
+    const written = this.#write((ctx) => {
       if (ctx.outermost) {
-        const written = this.#normalizer.ingestChecked(ctx, items, typename, list, where);
-        if (written !== undefined) return written;
+        const records = this.#normalizer.ingestChecked(ctx, items, typename, list, where);
+        if (records !== undefined) return records;
       }
       this.#check(data, typename, list, where);
       return items.map((d) => this.#normalizer.entity(ctx, d, typename, undefined));
     });
-    return list ? records.map((r) => r.snap) : records[0].snap;
+    if (!Array.isArray(written)) return written.snap;
+    return list ? written.map((r) => r.snap) : written[0].snap;
   }
 
   // The schema check bounded in depth; the structure walk only when it fails or met unwalked values.
