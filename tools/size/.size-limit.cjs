@@ -53,4 +53,11 @@ module.exports = [
     modifyEsbuildConfig: quiet,
     limit: '66.7 kB',
   },
+  {
+    name: 'errors only (isStashError from @stashkit/core)',
+    path: 'entries/errors-only.js',
+    gzip: true,
+    modifyEsbuildConfig: quiet,
+    limit: '2.8 kB',
+  },
 ];

@@ -18,8 +18,8 @@ import { fieldKey, type FieldKey } from '../shared/keys';
 import type { FieldTree } from './fieldTree';
 import { fieldVariable } from './fieldVariables';
 
-const TYPENAME = field('__typename');
-const ID = field('id');
+const TYPENAME = /*#__PURE__*/ field('__typename');
+const ID = /*#__PURE__*/ field('id');
 
 function field(
   fieldName: string,

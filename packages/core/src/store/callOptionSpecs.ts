@@ -14,7 +14,7 @@ import {
 } from '../validate/callOptions';
 
 const fetchOptions = { forceRefetch: booleanOption, signal: signalOption, retry: retryOption };
-const direction = oneOf('ASC', 'DESC', 'asc', 'desc');
+const direction = /*#__PURE__*/ oneOf('ASC', 'DESC', 'asc', 'desc');
 const findOptions = {
   q: stringOption,
   sort: stringOption,
@@ -25,11 +25,17 @@ const findOptions = {
 };
 const integer: OptionCheck = (v) => (Number.isSafeInteger(v) ? undefined : 'an integer');
 
-export const READ_OPTIONS: OptionSpec = { fields: fieldsOption, ...fetchOptions };
+// Spreads are kept by bundlers (a getter could run): `joined` is pure, so unused specs drop out.
+const joined = (...parts: OptionSpec[]): OptionSpec => Object.assign({}, ...parts);
+
+export const READ_OPTIONS: OptionSpec = /*#__PURE__*/ joined({ fields: fieldsOption }, fetchOptions);
 export const POPULATE_OPTIONS: OptionSpec = fetchOptions;
 export const FIND_OPTIONS: OptionSpec = findOptions;
-export const FIND_ITER_OPTIONS: OptionSpec = { ...findOptions, batch: positiveIntOption };
-export const FIND_PAGE_OPTIONS: OptionSpec = { ...findOptions, page: integer, perPage: integer };
+export const FIND_ITER_OPTIONS: OptionSpec = /*#__PURE__*/ joined(findOptions, { batch: positiveIntOption });
+export const FIND_PAGE_OPTIONS: OptionSpec = /*#__PURE__*/ joined(findOptions, {
+  page: integer,
+  perPage: integer,
+});
 export const WRITE_OPTIONS: OptionSpec = { signal: signalOption };
 export const GET_OR_CREATE_OPTIONS: OptionSpec = { createIfMissing: booleanOption, values: objectOption };
 export const FILTER_POPULATE_OPTIONS: OptionSpec = { batchSize: positiveIntOption };

@@ -32,9 +32,7 @@ function writeContext(
 ): WriteContext {
   return { changes, now, seq, sequence, stamp: new WriteStamp(seq, now), outermost };
 }
-anchorHiddenClass(writeContext, () =>
-  writeContext(new ChangeCollector(), Date.now(), 0, new WriteSequence(), true),
-);
+const idleContext = () => writeContext(new ChangeCollector(), Date.now(), 0, new WriteSequence(), true);
 
 export class WriteBatcher {
   readonly #source: RecordSource;
@@ -46,6 +44,8 @@ export class WriteBatcher {
   #depth = 0;
 
   constructor(source: RecordSource, table: TypeTable, now: Clock, sequence = new WriteSequence()) {
+    // With the first store, not at import: a bundle that never makes a store drops the write path.
+    anchorHiddenClass(writeContext, idleContext);
     this.#source = source;
     this.#table = table;
     this.#now = now;
