@@ -49,6 +49,8 @@ export interface ReadSelectionOptions {
   readonly now?: number;
   /** Collect the records read into this map (shared by the reads of one result). */
   readonly deps?: DepMap;
+  /** Push every record visited into this list (what a memoized read must recheck). */
+  readonly records?: StoreRecord[];
 }
 
 export interface SelectionRead {
@@ -80,6 +82,7 @@ class Reader {
   readonly fresh: FieldFreshness | undefined;
   readonly now: number;
   readonly deps: DepMap | undefined;
+  readonly records: StoreRecord[] | undefined;
   missing: MissingField[] | undefined = undefined;
   complete = true;
 
@@ -88,6 +91,7 @@ class Reader {
     this.fresh = options.fresh;
     this.now = options.now ?? options.fresh?.now() ?? 0;
     this.deps = options.deps;
+    this.records = options.records;
   }
 
   /** The selection of one record; `claim` says where its missing fields go (`null`: to itself). */
@@ -97,6 +101,7 @@ class Reader {
     previous: unknown,
     claim: Claim | null,
   ): SelectionData | undefined {
+    this.records?.push(record);
     const snap = record.snap as unknown as Record<string | symbol, unknown>;
     const links = snap[LINKS] as Links | undefined;
     const fields = record.type.fields;

@@ -20,6 +20,7 @@ import {
 } from '../records/storeRecord';
 import { fieldKey, parseFieldKey, type FieldArgs } from '../shared/keys';
 import { addWholeRecord, readSelection, type DepMap, type SelectionData } from '../read/readSelection';
+import { SelectionMemo, mergeDeps } from '../read/selectionMemo';
 import type { FieldShape } from '../records/fieldShape';
 import type { CacheQueryHost } from './cacheQueries';
 import { checkId, concreteTypes, entityTypeOf } from './storeInput';
@@ -55,6 +56,9 @@ export class EntityReads implements CacheQueryHost {
   // The one cache of parsed selections, by typename and spec list; and "as received" trees by shape.
   readonly #specTrees = new Map<string, FieldTree>();
   readonly #receivedTrees = new WeakMap<FieldShape, FieldTree>();
+  // Bindings pass the same spec array on every read: its tree by identity (checked against a copy).
+  readonly #treesBySpecs = new WeakMap<readonly string[], SpecsTree>();
+  readonly #memo: SelectionMemo;
   // The default source's id → record maps by `TypeInfo.index` (see `directTypeMaps`).
   readonly #direct: ((typename: string) => Map<string, StoreRecord>) | undefined;
   readonly #records: (Map<string, StoreRecord> | undefined)[];
@@ -67,6 +71,7 @@ export class EntityReads implements CacheQueryHost {
     this.#ttl = deps.ttl;
     this.#trees = deps.trees;
     this.#loader = deps.loader;
+    this.#memo = new SelectionMemo(deps.ttl);
   }
 
   // ---- cache reads (no network) ----
@@ -209,9 +214,45 @@ export class EntityReads implements CacheQueryHost {
       const read = readSelection(record, this.#receivedTree(record), { data: true, previous, deps });
       return { data: read.data!, complete: true, stale: this.#ttl.isStale(record, now) };
     }
-    const tree = this.selectionTree(record.type.name, specs);
-    const read = readSelection(record, tree, { data: true, previous, deps, fresh: this.#ttl, now });
+    const tree = this.#specsTree(record.type.name, specs);
+    const memo = this.#memo.last(tree, record);
+    if (memo !== undefined && (previous === undefined || previous === memo.read.data)) {
+      if ((deps === undefined || memo.deps !== undefined) && this.#memo.holds(memo, now)) {
+        if (deps !== undefined) mergeDeps(deps, memo.deps!);
+        return memo.read;
+      }
+      previous = memo.read.data;
+    }
+    const own: DepMap | undefined = deps === undefined ? undefined : new Map();
+    const records: StoreRecord[] = [];
+    const read = readSelection(record, tree, {
+      data: true,
+      previous,
+      deps: own,
+      fresh: this.#ttl,
+      now,
+      records,
+    });
+    if (own !== undefined) mergeDeps(deps!, own);
+    if (read.complete && read.missing.length === 0) {
+      const fresh =
+        memo !== undefined && read.data === memo.read.data
+          ? memo.read
+          : ({ data: read.data!, complete: true, stale: false } as const);
+      this.#memo.set(tree, record, fresh, own, records);
+      return fresh;
+    }
     return { data: read.data!, complete: read.complete, stale: read.missing.length > 0 };
+  }
+
+  /** `selectionTree` for a spec array a binding passes again and again (no key built per read). */
+  #specsTree(typename: string, specs: readonly string[]): FieldTree {
+    const known = this.#treesBySpecs.get(specs);
+    if (known !== undefined && known.typename === typename && sameSpecs(known.specs, specs))
+      return known.tree;
+    const tree = this.selectionTree(typename, specs);
+    this.#treesBySpecs.set(specs, { typename, specs: [...specs], tree });
+    return tree;
   }
 
   /** Every received field of the record, links as their small set. */
@@ -324,4 +365,16 @@ export class EntityReads implements CacheQueryHost {
     if (record !== undefined) mergeTree(tree, this.#receivedTree(record));
     return tree;
   }
+}
+
+interface SpecsTree {
+  readonly typename: string;
+  readonly specs: readonly string[];
+  readonly tree: FieldTree;
+}
+
+function sameSpecs(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

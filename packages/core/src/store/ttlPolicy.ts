@@ -27,6 +27,8 @@ export class TtlPolicy {
   // Effective TTL in ms per `TypeInfo.index` (the default unless overridden), and the overrides.
   readonly #ms: number[];
   readonly #overridden: boolean[];
+  /** Bumped by every TTL change (memoized reads computed under older TTLs are rechecked). */
+  version = 0;
 
   constructor(now: Clock, defaultTtl: number | null, types: number) {
     this.now = now;
@@ -37,12 +39,14 @@ export class TtlPolicy {
 
   setDefault(ttl: number | null): void {
     this.#defaultMs = ttlToMs(ttl, 'defaultTtl');
+    this.version++;
     for (let i = 0; i < this.#ms.length; i++) if (!this.#overridden[i]) this.#ms[i] = this.#defaultMs;
   }
 
   /** `null` = never expires; `undefined` = back to the store default. */
   setType(type: TypeInfo, ttl: TtlSeconds): void {
     const ms = ttl === undefined ? this.#defaultMs : ttlToMs(ttl, `TTL of ${type.name}`);
+    this.version++;
     this.#overridden[type.index] = ttl !== undefined;
     this.#ms[type.index] = ms;
   }
