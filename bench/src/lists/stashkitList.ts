@@ -42,7 +42,8 @@ export const stashkitList: ListSubject = {
           for (let i = 0; i < list.length; i++) n += walkPlain(store.getCached('Scene', list[i]), fields);
           return n;
         }
-        specs ??= selectionSpecs(fields);
+        // Frozen, like the observers' spec lists (the parsed tree is then found by the array alone).
+        specs ??= Object.freeze(selectionSpecs(fields));
         for (let i = 0; i < list.length; i++)
           n += walkPlain(readEntity('Scene', list[i], specs)!.data, fields);
         return n;
@@ -59,6 +60,48 @@ export const stashkitList: ListSubject = {
       renameStudio(id, name) {
         store.ingest('Studio', { __typename: 'Studio', id, name });
       },
+    };
+  },
+};
+
+// Not the memoized result of any read: every read walks the records and builds new data.
+const FOREIGN_PREVIOUS = Object.freeze({});
+
+/**
+ * The same reads with the memo out of play (`previous` is an object no read returned): each read
+ * walks every record of the selection and builds new plain data, as the first read after a write
+ * to every scene of the list would (without the write's own cost). Read metrics only.
+ */
+export const stashkitFullReadList: ListSubject = {
+  name: 'stashkit-full',
+  observes: false,
+  create(fixtures) {
+    const store: StashEntityStore = createStashStore({ url: UNUSED_URL });
+    store.ingest('Scene', fixtures.small.findScenes.scenes);
+    store.ingest('Scene', fixtures.large.findScenes.scenes);
+    const ids = {
+      small: fixtures.small.findScenes.scenes.map((s) => s.id),
+      large: fixtures.large.findScenes.scenes.map((s) => s.id),
+    };
+    let specs: readonly string[] | undefined;
+    return {
+      readPath: 'readEntity per id, memo skipped (a full walk building new selection data)',
+      readList(page, fields) {
+        const list = ids[page];
+        specs ??= Object.freeze(selectionSpecs(fields));
+        let n = 0;
+        for (let i = 0; i < list.length; i++)
+          n += walkPlain(
+            store.readEntity('Scene', list[i], specs, { previous: FOREIGN_PREVIOUS })!.data,
+            fields,
+          );
+        return n;
+      },
+      mount() {
+        throw new Error('bench: stashkit-full runs the read metrics only');
+      },
+      unmountAll() {},
+      renameStudio() {},
     };
   },
 };

@@ -201,7 +201,10 @@ export function treeSignature(tree: FieldTree): string {
   return parts.join(' ');
 }
 
-/** Normalizes a `fields` option to an array (or `undefined`), copying so later caller edits don't leak in. */
+/**
+ * Normalizes a `fields` option to an array (or `undefined`), copying so later caller edits don't leak
+ * in; frozen, so reads can key their parsed tree on the array itself.
+ */
 export function specList(fields: Iterable<string> | undefined): readonly string[] | undefined {
-  return fields === undefined ? undefined : [...fields];
+  return fields === undefined ? undefined : Object.freeze([...fields]);
 }

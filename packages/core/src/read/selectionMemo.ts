@@ -1,6 +1,6 @@
 /**
  * The last fresh, complete selection read of each (field tree, root record), with what it saw of
- * every record it visited (snapshot, shape, sequence, floor, state). A later read of the same
+ * every record it visited (snapshot, shape, head stamp, sequence, floor, state). A later read of the same
  * selection returns the memoized result when none of those records changed, no TTL changed and no
  * visited field can have aged past its TTL: a check of a few pointers per record instead of a walk
  * (Apollo's result cache does the same with dependency tracking). A write to any visited record gives
@@ -23,18 +23,21 @@ export interface MemoEntry {
   readonly read: MemoRead;
   /** The deps the read collected, when the caller asked for them. */
   readonly deps: DepMap | undefined;
-  // Per visited record, STRIDE slots: record, snap, shape, maxSeq, floor, state.
+  // Per visited record, STRIDE slots: record, snap, shape, head stamp, maxSeq, floor, state.
   readonly seen: unknown[];
   /** The read stays fresh until this clock time (the oldest visited field's fetch time + its TTL). */
   readonly freshUntil: number;
   readonly ttlVersion: number;
 }
 
-const STRIDE = 6;
+const STRIDE = 7;
 
 export class SelectionMemo {
   readonly #ttl: TtlPolicy;
   readonly #byTree = new WeakMap<FieldTree, WeakMap<StoreRecord, MemoEntry>>();
+  // The last tree's map: a list reads one selection for every item in a row.
+  #lastTree: FieldTree | undefined = undefined;
+  #lastMap: WeakMap<StoreRecord, MemoEntry> | undefined = undefined;
 
   constructor(ttl: TtlPolicy) {
     this.#ttl = ttl;
@@ -42,7 +45,15 @@ export class SelectionMemo {
 
   /** The last memoized read of `tree` on `root`, holding or not (what a new read recycles against). */
   last(tree: FieldTree, root: StoreRecord): MemoEntry | undefined {
-    return this.#byTree.get(tree)?.get(root);
+    return this.#map(tree)?.get(root);
+  }
+
+  #map(tree: FieldTree): WeakMap<StoreRecord, MemoEntry> | undefined {
+    if (tree !== this.#lastTree) {
+      this.#lastTree = tree;
+      this.#lastMap = this.#byTree.get(tree);
+    }
+    return this.#lastMap;
   }
 
   /** Whether `entry` still holds at `now`: no visited record changed, no TTL changed, nothing aged. */
@@ -54,9 +65,10 @@ export class SelectionMemo {
       if (
         r.snap !== seen[i + 1] ||
         r.shape !== seen[i + 2] ||
-        r.maxSeq !== seen[i + 3] ||
-        r.floor !== seen[i + 4] ||
-        r.state !== seen[i + 5]
+        r.head !== seen[i + 3] ||
+        r.maxSeq !== seen[i + 4] ||
+        r.floor !== seen[i + 5] ||
+        r.state !== seen[i + 6]
       )
         return false;
     }
@@ -78,18 +90,29 @@ export class SelectionMemo {
       seen[j] = r;
       seen[j + 1] = r.snap;
       seen[j + 2] = r.shape;
-      seen[j + 3] = r.maxSeq;
-      seen[j + 4] = r.floor;
-      seen[j + 5] = r.state;
-      // `oldestAt` bounds every received field of the record; an invalidated one is not memoized.
-      if (r.floor !== 0 && r.oldestSeq <= r.floor) return;
-      const until = r.oldestAt + this.#ttl.ttlMs(r.type);
+      seen[j + 3] = r.head;
+      seen[j + 4] = r.maxSeq;
+      seen[j + 5] = r.floor;
+      seen[j + 6] = r.state;
+      const until = oldestAt(r) + this.#ttl.ttlMs(r.type);
       if (until < freshUntil) freshUntil = until;
     }
-    let byRecord = this.#byTree.get(tree);
-    if (byRecord === undefined) this.#byTree.set(tree, (byRecord = new WeakMap()));
+    let byRecord = this.#map(tree);
+    if (byRecord === undefined) {
+      this.#byTree.set(tree, (byRecord = new WeakMap()));
+      this.#lastMap = byRecord;
+    }
     byRecord.set(root, { read, deps, seen, freshUntil, ttlVersion: this.#ttl.version });
   }
+}
+
+// No received field of `r` was fetched before this (the head's time, or an older field stamp's).
+function oldestAt(r: StoreRecord): number {
+  let at = r.head.at;
+  const stamps = r.stamps;
+  if (stamps !== undefined)
+    for (const stamp of stamps.values()) if (!stamp.stale && stamp.at < at) at = stamp.at;
+  return at;
 }
 
 /** Adds `from` into `into`, copying each dep (callers add to and widen the deps they hold). */

@@ -56,7 +56,8 @@ export class EntityReads implements CacheQueryHost {
   // The one cache of parsed selections, by typename and spec list; and "as received" trees by shape.
   readonly #specTrees = new Map<string, FieldTree>();
   readonly #receivedTrees = new WeakMap<FieldShape, FieldTree>();
-  // Bindings pass the same spec array on every read: its tree by identity (checked against a copy).
+  // Bindings pass the same spec array on every read: its tree by identity (checked against a copy
+  // unless the array is frozen, as observers' spec lists are).
   readonly #treesBySpecs = new WeakMap<readonly string[], SpecsTree>();
   readonly #memo: SelectionMemo;
   // The default source's id → record maps by `TypeInfo.index` (see `directTypeMaps`).
@@ -248,10 +249,11 @@ export class EntityReads implements CacheQueryHost {
   /** `selectionTree` for a spec array a binding passes again and again (no key built per read). */
   #specsTree(typename: string, specs: readonly string[]): FieldTree {
     const known = this.#treesBySpecs.get(specs);
-    if (known !== undefined && known.typename === typename && sameSpecs(known.specs, specs))
+    if (known !== undefined && known.typename === typename && (known.frozen || sameSpecs(known.specs, specs)))
       return known.tree;
     const tree = this.selectionTree(typename, specs);
-    this.#treesBySpecs.set(specs, { typename, specs: [...specs], tree });
+    const frozen = Object.isFrozen(specs);
+    this.#treesBySpecs.set(specs, { typename, specs: frozen ? specs : [...specs], frozen, tree });
     return tree;
   }
 
@@ -370,6 +372,7 @@ export class EntityReads implements CacheQueryHost {
 interface SpecsTree {
   readonly typename: string;
   readonly specs: readonly string[];
+  readonly frozen: boolean;
   readonly tree: FieldTree;
 }
 
