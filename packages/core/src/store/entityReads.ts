@@ -20,7 +20,7 @@ import {
 } from '../records/storeRecord';
 import { fieldKey, parseFieldKey, type FieldArgs } from '../shared/keys';
 import { addWholeRecord, readSelection, type DepMap, type SelectionData } from '../read/readSelection';
-import { SelectionMemo, mergeDeps } from '../read/selectionMemo';
+import { SelectionMemo } from '../read/selectionMemo';
 import type { FieldShape } from '../records/fieldShape';
 import type { CacheQueryHost } from './cacheQueries';
 import { checkId, concreteTypes, entityTypeOf } from './storeInput';
@@ -56,8 +56,7 @@ export class EntityReads implements CacheQueryHost {
   // The one cache of parsed selections, by typename and spec list; and "as received" trees by shape.
   readonly #specTrees = new Map<string, FieldTree>();
   readonly #receivedTrees = new WeakMap<FieldShape, FieldTree>();
-  // Bindings pass the same spec array on every read: its tree by identity (checked against a copy
-  // unless the array is frozen, as observers' spec lists are).
+  // Bindings pass the same frozen spec array on every read: its tree by identity.
   readonly #treesBySpecs = new WeakMap<readonly string[], SpecsTree>();
   readonly #memo: SelectionMemo;
   // The default source's id → record maps by `TypeInfo.index` (see `directTypeMaps`).
@@ -216,44 +215,35 @@ export class EntityReads implements CacheQueryHost {
       return { data: read.data!, complete: true, stale: this.#ttl.isStale(record, now) };
     }
     const tree = this.#specsTree(record.type.name, specs);
+    if (deps !== undefined) {
+      // Observers collect deps: a full read (their previous data keeps what did not change).
+      const read = readSelection(record, tree, { data: true, previous, deps, fresh: this.#ttl, now });
+      return { data: read.data!, complete: read.complete, stale: read.missing.length > 0 };
+    }
     const memo = this.#memo.last(tree, record);
     if (memo !== undefined && (previous === undefined || previous === memo.read.data)) {
-      if ((deps === undefined || memo.deps !== undefined) && this.#memo.holds(memo, now)) {
-        if (deps !== undefined) mergeDeps(deps, memo.deps!);
-        return memo.read;
-      }
+      if (this.#memo.holds(memo, now)) return memo.read;
       previous = memo.read.data;
     }
-    const own: DepMap | undefined = deps === undefined ? undefined : new Map();
     const records: StoreRecord[] = [];
-    const read = readSelection(record, tree, {
-      data: true,
-      previous,
-      deps: own,
-      fresh: this.#ttl,
-      now,
-      records,
-    });
-    if (own !== undefined) mergeDeps(deps!, own);
+    const read = readSelection(record, tree, { data: true, previous, fresh: this.#ttl, now, records });
     if (read.complete && read.missing.length === 0) {
       const fresh =
         memo !== undefined && read.data === memo.read.data
           ? memo.read
           : ({ data: read.data!, complete: true, stale: false } as const);
-      this.#memo.set(tree, record, fresh, own, records);
+      this.#memo.set(tree, record, fresh, records);
       return fresh;
     }
     return { data: read.data!, complete: read.complete, stale: read.missing.length > 0 };
   }
 
-  /** `selectionTree` for a spec array a binding passes again and again (no key built per read). */
+  /** `selectionTree`, found by the array itself when it is frozen (observers' spec lists are). */
   #specsTree(typename: string, specs: readonly string[]): FieldTree {
     const known = this.#treesBySpecs.get(specs);
-    if (known !== undefined && known.typename === typename && (known.frozen || sameSpecs(known.specs, specs)))
-      return known.tree;
+    if (known !== undefined && known.typename === typename) return known.tree;
     const tree = this.selectionTree(typename, specs);
-    const frozen = Object.isFrozen(specs);
-    this.#treesBySpecs.set(specs, { typename, specs: frozen ? specs : [...specs], frozen, tree });
+    if (Object.isFrozen(specs)) this.#treesBySpecs.set(specs, { typename, tree });
     return tree;
   }
 
@@ -371,13 +361,5 @@ export class EntityReads implements CacheQueryHost {
 
 interface SpecsTree {
   readonly typename: string;
-  readonly specs: readonly string[];
-  readonly frozen: boolean;
   readonly tree: FieldTree;
-}
-
-function sameSpecs(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
