@@ -75,9 +75,8 @@ export class SelectionMemo {
       seen[j + 3] = r.head;
       seen[j + 4] = r.floor;
       seen[j + 5] = r.state;
-      // Fields stamped apart from the head (written in parts): not memoized, no bound is kept for them.
-      if (r.stamps !== undefined) return;
-      const until = r.head.at + this.#ttl.ttlMs(r.type);
+      // Fields stamped apart from the head (written in parts): kept to recycle against, never held.
+      const until = r.stamps !== undefined ? -Infinity : r.head.at + this.#ttl.ttlMs(r.type);
       if (until < freshUntil) freshUntil = until;
     }
     let byRecord = this.#byTree.get(tree);
