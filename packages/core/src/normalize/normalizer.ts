@@ -80,8 +80,11 @@ export class Normalizer {
   // what `restore` takes, a record possibly twice: undone backwards), the depth of the object being
   // written (keys and list positions from the root, as `checkStructure` counts), unwalked objects met.
   #checking = false;
-  #created: StoreRecord[] = [];
+  // Both reused from one ingest to the next, up to their tops (cleared after, so they hold nothing).
+  #created: (StoreRecord | undefined)[] = [];
+  #createdTop = 0;
   #saved: unknown[] = [];
+  #savedTop = 0;
   #depth = 0;
   #opaque = false;
   /** Checks a whole answer or ingest against the schema before it is written (nothing is written when it fails). */
@@ -139,7 +142,7 @@ export class Normalizer {
    */
   ingestChecked(
     ctx: WriteContext,
-    items: readonly unknown[],
+    data: unknown,
     declared: string,
     list: boolean,
     where: string,
@@ -148,15 +151,16 @@ export class Normalizer {
     this.#opaque = false;
     try {
       let out: StoreRecord | StoreRecord[];
-      if (!list) out = this.entity(ctx, items[0], declared, undefined);
+      if (!list) out = this.entity(ctx, data, declared, undefined);
       else {
+        const items = data as readonly unknown[];
         out = new Array<StoreRecord>(items.length);
         for (let i = 0; i < items.length; i++) {
           this.#depth = 1;
           out[i] = this.entity(ctx, items[i], declared, undefined);
         }
       }
-      if (this.#opaque) checkStructure(list ? items : items[0], where);
+      if (this.#opaque) checkStructure(data, where);
       return out;
     } catch {
       this.#undo();
@@ -164,8 +168,7 @@ export class Normalizer {
       return undefined;
     } finally {
       this.#checking = false;
-      if (this.#created.length > 0) this.#created = [];
-      if (this.#saved.length > 0) this.#saved = [];
+      this.#clearJournal();
       this.#top = 0;
       this.#depth = 0;
     }
@@ -174,12 +177,32 @@ export class Normalizer {
   // Saves what a write may change in `record`, unless this write created or already saved it (its stamp).
   #save(record: StoreRecord, ctx: WriteContext): void {
     if (record.head === ctx.stamp) return;
-    this.#saved.push(record, record.snap, record.shape, record.head, record.savedTimes(), record.state);
+    const saved = this.#saved;
+    let top = this.#savedTop;
+    saved[top++] = record;
+    saved[top++] = record.snap;
+    saved[top++] = record.shape;
+    saved[top++] = record.head;
+    saved[top++] = record.savedTimes();
+    saved[top++] = record.state;
+    this.#savedTop = top;
+  }
+
+  #clearJournal(): void {
+    const created = this.#created;
+    const saved = this.#saved;
+    for (let i = 0; i < this.#createdTop; i++) created[i] = undefined;
+    for (let i = 0; i < this.#savedTop; i++) saved[i] = undefined;
+    // A large ingest's arrays are let go rather than kept at their size.
+    if (this.#createdTop > 4096) this.#created = [];
+    if (this.#savedTop > 4096) this.#saved = [];
+    this.#createdTop = 0;
+    this.#savedTop = 0;
   }
 
   #undo(): void {
     const saved = this.#saved;
-    for (let i = saved.length - 6; i >= 0; i -= 6) {
+    for (let i = this.#savedTop - 6; i >= 0; i -= 6) {
       (saved[i] as StoreRecord).restore(
         saved[i + 1] as EntitySnapshot,
         saved[i + 2] as FieldShape,
@@ -188,7 +211,8 @@ export class Normalizer {
         saved[i + 5] as RecordState,
       );
     }
-    for (const record of this.#created) {
+    for (let i = 0; i < this.#createdTop; i++) {
+      const record = this.#created[i]!;
       const records = this.#recordsOf(record.type);
       if (records !== undefined) records.delete(record.id);
       else this.#source.delete(record.type.name, record.id);
@@ -274,7 +298,7 @@ export class Normalizer {
     if (id === undefined) return record;
     if (records !== undefined) records.set(id, record);
     else this.#source.set(type.name, id, record);
-    if (this.#checking) this.#created.push(record);
+    if (this.#checking) this.#created[this.#createdTop++] = record;
     if (ctx.sequence.marks.size > 0) takePendingMarks(record, ctx);
     ctx.changes.added(record);
     return record;

@@ -49,23 +49,23 @@ export class CacheControl {
     if (this.#table.abstract(typename) === undefined) this.#table.entity(typename);
     const where = `StashEntityStore: ingest(${typename})`;
     const list = Array.isArray(data);
-    const items: readonly unknown[] = list ? data : [data];
     try {
-      for (const item of items) checkIngestRoot(typename, item);
+      if (!list) checkIngestRoot(typename, data);
+      else for (let i = 0; i < data.length; i++) checkIngestRoot(typename, data[i]);
     } catch (error) {
       checkStructure(data, where);
       throw error;
     }
     const written = this.#write((ctx) => {
       if (ctx.outermost) {
-        const records = this.#normalizer.ingestChecked(ctx, items, typename, list, where);
+        const records = this.#normalizer.ingestChecked(ctx, data, typename, list, where);
         if (records !== undefined) return records;
       }
       this.#check(data, typename, list, where);
-      return items.map((d) => this.#normalizer.entity(ctx, d, typename, undefined));
+      if (!list) return this.#normalizer.entity(ctx, data, typename, undefined);
+      return data.map((d) => this.#normalizer.entity(ctx, d, typename, undefined));
     });
-    if (!Array.isArray(written)) return written.snap;
-    return list ? written.map((r) => r.snap) : written[0].snap;
+    return Array.isArray(written) ? written.map((r) => r.snap) : written.snap;
   }
 
   // The schema check bounded in depth; the structure walk only when it fails or met unwalked values.
