@@ -145,7 +145,6 @@ export class Normalizer {
     data: unknown,
     declared: string,
     list: boolean,
-    where: string,
   ): StoreRecord | StoreRecord[] | undefined {
     this.#checking = true;
     this.#opaque = false;
@@ -160,7 +159,7 @@ export class Normalizer {
           out[i] = this.entity(ctx, items[i], declared, undefined);
         }
       }
-      if (this.#opaque) checkStructure(data, where);
+      if (this.#opaque) checkStructure(data, `StashEntityStore: ingest(${declared})`);
       return out;
     } catch {
       this.#undo();

@@ -47,21 +47,20 @@ export class CacheControl {
    */
   ingest(typename: string, data: Record<string, unknown> | readonly Record<string, unknown>[]): unknown {
     if (this.#table.abstract(typename) === undefined) this.#table.entity(typename);
-    const where = `StashEntityStore: ingest(${typename})`;
     const list = Array.isArray(data);
     try {
       if (!list) checkIngestRoot(typename, data);
       else for (let i = 0; i < data.length; i++) checkIngestRoot(typename, data[i]);
     } catch (error) {
-      checkStructure(data, where);
+      checkStructure(data, ingestWhere(typename));
       throw error;
     }
     const written = this.#write((ctx) => {
       if (ctx.outermost) {
-        const records = this.#normalizer.ingestChecked(ctx, data, typename, list, where);
+        const records = this.#normalizer.ingestChecked(ctx, data, typename, list);
         if (records !== undefined) return records;
       }
-      this.#check(data, typename, list, where);
+      this.#check(data, typename, list, ingestWhere(typename));
       if (!list) return this.#normalizer.entity(ctx, data, typename, undefined);
       return data.map((d) => this.#normalizer.entity(ctx, d, typename, undefined));
     });
@@ -155,6 +154,11 @@ export class CacheControl {
     const type = this.#table.entity(typename);
     this.#write((ctx) => rekeyRecord(this.#source, type, checkId(fromId), checkId(toId), ctx));
   }
+}
+
+// Built only when needed: most ingests never name themselves.
+function ingestWhere(typename: string): string {
+  return `StashEntityStore: ingest(${typename})`;
 }
 
 function checkIngestRoot(typename: string, item: unknown): void {
