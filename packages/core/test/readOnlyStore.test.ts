@@ -84,8 +84,11 @@ describe('read-only store (@stashkit/core/read)', () => {
     const live = connectLive(store, { webSocketImpl: WebSocket });
     // The ApiKey comes from the store's client, as with store.connectLive().
     await vi.waitFor(() => expect(live.state.status).toBe('connected'));
+    // Subscribed, then closed on the server too: a socket left open made the mock's close end it (1006).
+    await vi.waitFor(() => expect(stash.runtime.jobs.updates.size).toBeGreaterThan(0));
     store.dispose();
     expect(live.state.status).toBe('closed');
+    await vi.waitFor(() => expect(stash.runtime.jobs.updates.size).toBe(0));
     expect(() => connectLive(store, { webSocketImpl: WebSocket })).toThrow(
       'StashEntityStore: connectLive() after dispose()',
     );
