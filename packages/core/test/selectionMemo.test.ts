@@ -115,4 +115,18 @@ describe('memoized selection reads', () => {
       'Performer:21': ['name'],
     });
   });
+
+  it('an evicted linked record is missing for its holders, and the record made for its key later is read', () => {
+    const { store, read } = setup();
+    expect(read()).toBe(read());
+    store.evict('Studio', '10');
+    expect(read()).toMatchObject({ complete: false });
+    store.ingest('Studio', { __typename: 'Studio', id: '10', name: 'S3' });
+    // The holder's link is what was forgotten: it stays missing until the scene's studio is read again.
+    expect(read()).toMatchObject({ complete: false });
+    store.ingest('Scene', { __typename: 'Scene', id: '1', studio: { __typename: 'Studio', id: '10' } });
+    expect(read()).toMatchObject({ complete: true, data: { studio: { name: 'S3' } } });
+    store.clear();
+    expect(store.readEntity('Scene', '1', SPECS, {})).toBeNull();
+  });
 });

@@ -82,6 +82,7 @@ describe('TTL', () => {
     expect(store.cacheStats().expired).toBe(3);
     store.evict('Tag', '1');
     expect(store.peek('Tag', '1')).toBeNull();
+    expect([...store.missingFields(scene, 'tags.name')]).toEqual(['tags.name']);
     expect(store.cacheStats().totalEntries).toBe(2);
     store.clear();
     expect(store.cacheStats()).toEqual({ totalEntries: 0, byType: {}, expired: 0 });
@@ -90,7 +91,8 @@ describe('TTL', () => {
       'Scene:1:invalidated',
       'Tag:2:invalidated',
       'Tag:2:invalidated',
-      'Tag:1:removed',
+      // The scene's tags linked the evicted tag: no longer received (read again through the scene).
+      'Scene:1:updated,Tag:1:removed',
       'Scene:1:removed,Tag:2:removed',
     ]);
   });

@@ -7,9 +7,16 @@
 import type { TypeTable } from '../model/typeTable';
 import type { Normalizer } from '../normalize/normalizer';
 import type { RecordSource } from '../records/recordSource';
-import { RecordState } from '../records/storeRecord';
+import { RecordState, type StoreRecord } from '../records/storeRecord';
 import type { WriteBatch } from '../batch/requestExecutor';
-import { evictAll, evictRecord, markDeleted, markInvalidated, rekeyRecord } from './recordWrites';
+import {
+  evictAll,
+  evictRecord,
+  markDeleted,
+  markInvalidated,
+  rekeyRecord,
+  unlinkEvicted,
+} from './recordWrites';
 import { checkId, concreteTypes } from './storeInput';
 import type { CacheStats } from './storeTypes';
 import type { TtlPolicy, TtlSeconds } from './ttlPolicy';
@@ -110,10 +117,14 @@ export class CacheControl {
 
   evict(typename: string, id: string): void {
     this.#write((ctx) => {
+      const gone = new Set<StoreRecord>();
       for (const type of concreteTypes(this.#table, typename)) {
         const record = this.#source.get(type.name, id);
-        if (record !== undefined) evictRecord(this.#source, record, ctx);
+        if (record === undefined) continue;
+        evictRecord(this.#source, record, ctx);
+        gone.add(record);
       }
+      if (gone.size > 0) unlinkEvicted(this.#source, gone, ctx);
     });
   }
 

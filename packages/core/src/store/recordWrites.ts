@@ -8,13 +8,42 @@ import type { TypeInfo } from '../model/typeTable';
 import type { WriteContext } from '../normalize/normalizer';
 import type { RecordSource } from '../records/recordSource';
 import { snapshotPrototype } from '../records/snapshotPrototypes';
-import { LINKS, type EntitySnapshot, type StoreRecord } from '../records/storeRecord';
+import { LINKS, type EntitySnapshot, type Links, type StoreRecord } from '../records/storeRecord';
 
 export { markDeleted, markInvalidated } from '../records/recordMarks';
 
 export function evictRecord(source: RecordSource, record: StoreRecord, ctx: WriteContext): void {
   ctx.changes.mark(record, 'removed');
   source.delete(record.type.name, record.id);
+}
+
+/**
+ * Links point at record objects, so a holder of an evicted record would keep reading it (and never
+ * see the record a later answer makes for its key): its link fields to `gone` become not received,
+ * as of this write, so the next read fetches them again through the holder. One pass over the cache.
+ */
+export function unlinkEvicted(source: RecordSource, gone: ReadonlySet<StoreRecord>, ctx: WriteContext): void {
+  for (const typename of source.typenames()) {
+    for (const record of source.values(typename)) {
+      const links = (record.snap as unknown as { [LINKS]?: Links })[LINKS];
+      if (links === undefined) continue;
+      let shape = record.shape;
+      const dropped: string[] = [];
+      for (const key in links) {
+        const value = links[key];
+        const hit = Array.isArray(value)
+          ? value.some((r) => r !== null && gone.has(r))
+          : value !== null && gone.has(value as StoreRecord);
+        if (!hit || !shape.has(key) || record.fieldSeq(key) > ctx.seq) continue;
+        shape = shape.without(key);
+        dropped.push(key);
+        ctx.changes.field(record, key);
+      }
+      if (dropped.length === 0) continue;
+      record.shape = shape;
+      for (const key of dropped) record.staleStamp(key, ctx.seq, ctx.now);
+    }
+  }
 }
 
 export function evictAll(source: RecordSource, ctx: WriteContext): void {
