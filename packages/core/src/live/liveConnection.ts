@@ -175,7 +175,8 @@ export class LiveConnection {
     this.#cancelWait?.();
     for (const cancel of this.#resubscribes) cancel();
     this.#resubscribes.clear();
-    void this.#client.dispose();
+    // dispose() awaits the attempt in flight and rejects when it fails (1006): closed either way.
+    Promise.resolve(this.#client.dispose()).catch(() => undefined);
   }
 
   #subscribe<T>(query: string, next: (data: T) => void): void {
