@@ -17,6 +17,15 @@ beforeAll(async () => {
 });
 afterAll(() => stash.close());
 
+// The test's sockets, so it ends only when each is closed (the mock's close would reset an open one).
+const sockets: WebSocket[] = [];
+class TrackedWebSocket extends WebSocket {
+  constructor(...args: ConstructorParameters<typeof WebSocket>) {
+    super(...args);
+    sockets.push(this);
+  }
+}
+
 const newStore = () => createStashStore({ url: stash.url, apiKey: KEY, retry: false });
 
 describe('read-only store (@stashkit/core/read)', () => {
@@ -81,7 +90,7 @@ describe('read-only store (@stashkit/core/read)', () => {
     await expect(store.connectLive({ webSocketImpl: WebSocket })).rejects.toThrow(
       "StashEntityStore.connectLive: this read-only store (@stashkit/core/read) leaves live events out; call connectLive(store) from '@stashkit/core/live'",
     );
-    const live = connectLive(store, { webSocketImpl: WebSocket });
+    const live = connectLive(store, { webSocketImpl: TrackedWebSocket });
     // The ApiKey comes from the store's client, as with store.connectLive().
     await vi.waitFor(() => expect(live.state.status).toBe('connected'));
     // Subscribed, then closed on the server too: a socket left open made the mock's close end it (1006).
@@ -89,6 +98,7 @@ describe('read-only store (@stashkit/core/read)', () => {
     store.dispose();
     expect(live.state.status).toBe('closed');
     await vi.waitFor(() => expect(stash.runtime.jobs.updates.size).toBe(0));
+    await vi.waitFor(() => expect(sockets.map((s) => s.readyState)).toEqual([WebSocket.CLOSED]));
     expect(() => connectLive(store, { webSocketImpl: WebSocket })).toThrow(
       'StashEntityStore: connectLive() after dispose()',
     );
