@@ -1,10 +1,23 @@
 import { createStashStore, EntityObserver, type StashEntityStore } from '@stashkit/core';
+import type { Fixtures } from '../fixtures/loadFixtures';
 import { selectionSpecs, walkPlain } from '../fixtures/sceneSelection';
 import { CARD_SPECS } from './cardSelection';
 import type { ListSubject } from './listSubject';
 
 // Never contacted: everything read is cached (a request would fail loudly on port 9).
 const UNUSED_URL = 'http://127.0.0.1:9/graphql';
+
+/** A store holding both pages, and each page's scene ids in order. */
+function loadedStore(fixtures: Fixtures) {
+  const store: StashEntityStore = createStashStore({ url: UNUSED_URL });
+  store.ingest('Scene', fixtures.small.findScenes.scenes);
+  store.ingest('Scene', fixtures.large.findScenes.scenes);
+  const ids = {
+    small: fixtures.small.findScenes.scenes.map((s) => s.id),
+    large: fixtures.large.findScenes.scenes.map((s) => s.id),
+  };
+  return { store, ids };
+}
 
 /** The selection reader (issue 9), where this core has it. */
 type ReadEntity = (
@@ -22,13 +35,7 @@ export const stashkitList: ListSubject = {
   name: 'stashkit',
   observes: true,
   create(fixtures) {
-    const store: StashEntityStore = createStashStore({ url: UNUSED_URL });
-    store.ingest('Scene', fixtures.small.findScenes.scenes);
-    store.ingest('Scene', fixtures.large.findScenes.scenes);
-    const ids = {
-      small: fixtures.small.findScenes.scenes.map((s) => s.id),
-      large: fixtures.large.findScenes.scenes.map((s) => s.id),
-    };
+    const { store, ids } = loadedStore(fixtures);
     const readEntity = (store as unknown as { readEntity?: ReadEntity }).readEntity?.bind(store);
     let specs: readonly string[] | undefined;
     const observers: { off(): void }[] = [];
@@ -76,13 +83,7 @@ export const stashkitFullReadList: ListSubject = {
   name: 'stashkit-full',
   observes: false,
   create(fixtures) {
-    const store: StashEntityStore = createStashStore({ url: UNUSED_URL });
-    store.ingest('Scene', fixtures.small.findScenes.scenes);
-    store.ingest('Scene', fixtures.large.findScenes.scenes);
-    const ids = {
-      small: fixtures.small.findScenes.scenes.map((s) => s.id),
-      large: fixtures.large.findScenes.scenes.map((s) => s.id),
-    };
+    const { store, ids } = loadedStore(fixtures);
     let specs: readonly string[] | undefined;
     return {
       readPath: 'readEntity per id, memo skipped (a full walk building new selection data)',
