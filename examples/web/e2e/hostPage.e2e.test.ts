@@ -79,6 +79,27 @@ async function serverTitle(): Promise<string> {
   return findScene.title;
 }
 
+/** Runs a scan on the mock to its end; resolves with the server's newest scenes once `page`'s panel lists them. */
+async function scanUntilShown(page: Page): Promise<string[]> {
+  await rawQuery(stash.url, 'mutation { metadataScan(input: {}) }');
+  clock.advance(SCAN_MS);
+  const { findScenes } = await rawQuery(
+    stash.url,
+    '{ findScenes(filter: { per_page: 5, sort: "created_at", direction: DESC }) { scenes { id } } }',
+  );
+  const newest = findScenes.scenes.map((s: { id: string }) => s.id);
+  await page.waitForFunction(
+    (ids) =>
+      JSON.stringify(
+        [...document.querySelectorAll('[data-testid=probe-newest-scene]')].map((el) =>
+          el.getAttribute('data-scene-id'),
+        ),
+      ) === JSON.stringify(ids),
+    newest,
+  );
+  return newest;
+}
+
 describe('the template panel on the host page', () => {
   it('renders the newest scenes on the host React 17.0.2, with no React in its bundle', async () => {
     const code = readFileSync(built.pluginJs(TEMPLATE_ID), 'utf8');
@@ -155,23 +176,8 @@ describe('the probe panel coherent with the host page', () => {
       .getByTestId('probe-newest-scene')
       .evaluateAll((els) => els.map((el) => el.getAttribute('data-scene-id')));
     const mark = stash.requests.length;
-    await rawQuery(stash.url, 'mutation { metadataScan(input: {}) }');
-    clock.advance(SCAN_MS);
-    const { findScenes } = await rawQuery(
-      stash.url,
-      '{ findScenes(filter: { per_page: 5, sort: "created_at", direction: DESC }) { scenes { id } } }',
-    );
-    const newest = findScenes.scenes.map((s: { id: string }) => s.id);
+    const newest = await scanUntilShown(page);
     expect(newest.filter((id: string) => !before.includes(id))).toHaveLength(SCANNED);
-    await page.waitForFunction(
-      (ids) =>
-        JSON.stringify(
-          [...document.querySelectorAll('[data-testid=probe-newest-scene]')].map((el) =>
-            el.getAttribute('data-scene-id'),
-          ),
-        ) === JSON.stringify(ids),
-      newest,
-    );
     expect(httpSince(mark).filter((r) => isStashkit(r) && readsNewest(r))).toHaveLength(1);
     expect(await page.evaluate(() => (window as any).__probe.liveEvents)).toContain('scanComplete scan true');
   });
@@ -185,22 +191,7 @@ describe('the probe panel coherent with the host page', () => {
       return after.join(' ').includes('reconnecting connected') && probe.connections === 2;
     }, seen);
     const mark = stash.requests.length;
-    await rawQuery(stash.url, 'mutation { metadataScan(input: {}) }');
-    clock.advance(SCAN_MS);
-    const { findScenes } = await rawQuery(
-      stash.url,
-      '{ findScenes(filter: { per_page: 5, sort: "created_at", direction: DESC }) { scenes { id } } }',
-    );
-    const newest = findScenes.scenes.map((s: { id: string }) => s.id);
-    await page.waitForFunction(
-      (ids) =>
-        JSON.stringify(
-          [...document.querySelectorAll('[data-testid=probe-newest-scene]')].map((el) =>
-            el.getAttribute('data-scene-id'),
-          ),
-        ) === JSON.stringify(ids),
-      newest,
-    );
+    await scanUntilShown(page);
     expect(httpSince(mark).filter((r) => isStashkit(r) && readsNewest(r)).length).toBeGreaterThan(0);
     await page.screenshot({ path: screenshotPath('host-page-probe') });
     expect(browser.problems).toEqual([]);
