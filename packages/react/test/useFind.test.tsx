@@ -192,4 +192,39 @@ describe('useFindIter', () => {
   });
 });
 
+describe('isFetching after an option change', () => {
+  it('the render with new filters already says isFetching (useFind and useFindIter)', async () => {
+    const store = newStore(stash());
+    const renders: string[] = [];
+    function Lists({ max }: { max: number }) {
+      const list = useFind('Scene', { id__lte: max }, { fields: ['title'], sort: 'id' });
+      const iter = useFindIter('Scene', { id__lte: max }, { batch: 2, fields: ['title'], sort: 'id' });
+      const text = `${list.status}${list.isFetching ? ':fetching' : ''}=${list.data?.length ?? '-'}|${iter.status}${iter.isFetching ? ':fetching' : ''}=${iter.items.length}/${String(iter.total)}`;
+      renders.push(text);
+      return <p>{text}</p>;
+    }
+    const ui = (max: number) => (
+      <StashProvider store={store}>
+        <Lists max={max} />
+      </StashProvider>
+    );
+    const view = renderWith(store, <Lists max={3} />);
+    await waitFor(() => expect(view.container.textContent).toBe('success=3|success=2/3'));
+
+    // The tick's two reads share one request; its answer is held, so what shows until it lands
+    // comes from the option change alone.
+    const held = stash().faults.hold();
+    renders.length = 0;
+    view.rerender(ui(5));
+    expect(renders[0]).toBe('pending:fetching=-|pending:fetching=0/undefined');
+    await act(() => held.executed);
+    expect(view.container.textContent).toBe('pending:fetching=-|pending:fetching=0/undefined');
+    await act(async () => held.release());
+    await waitFor(() => expect(view.container.textContent).toBe('success=5|success=2/5'));
+    // No render ever showed a list with nothing to show and nothing coming.
+    expect(renders.filter((r) => /pending[=]/.test(r))).toEqual([]);
+    expect(stash().requests).toHaveLength(2);
+  });
+});
+
 void React;

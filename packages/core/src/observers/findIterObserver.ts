@@ -142,8 +142,9 @@ export class FindIterObserver<
     this.epoch = -1;
     this.error = null;
     this.items.reset(specList(this.#options.fields));
-    this.update();
+    // Scheduled first: the result says isFetching when a fetch will start.
     this.scheduleFetch();
+    this.update();
   }
 
   /** Fetches page `page` of `perPage` items: appended (`loadMore`) or replacing the shown ones. */
@@ -187,7 +188,7 @@ export class FindIterObserver<
       loadMore: this.loadMore,
       status,
       error: this.error,
-      isFetching: this.inFlight !== null,
+      isFetching: this.fetching,
       loaded: this.#received,
       total,
       refetch: this.refetch,

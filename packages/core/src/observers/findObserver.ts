@@ -95,8 +95,9 @@ export class FindObserver<T extends EntityTypeName = EntityTypeName, D = EntityO
     this.epoch = -1;
     this.error = null;
     this.items.reset(specList(fields));
-    this.update();
+    // Scheduled first: the result says isFetching when a fetch will start.
     this.scheduleFetch();
+    this.update();
   }
 
   getResult(): FindResult<D> {
@@ -160,7 +161,7 @@ export class FindObserver<T extends EntityTypeName = EntityTypeName, D = EntityO
       data,
       status,
       error: this.error,
-      isFetching: this.inFlight !== null,
+      isFetching: this.fetching,
       refetch: this.refetch,
     };
     this.#result = keepEqual(previous, next);

@@ -49,8 +49,6 @@ export class FindPageObserver<
   /** The shown page's numbers, and whether it answers the current options. */
   #meta: PageMeta | null = null;
   #placeholder = false;
-  /** Options changed and their page is not cached: a fetch starts at the end of the tick. */
-  #due = false;
   #result!: FindPageObserverResult<T, D>;
 
   constructor(store: StashEntityStore, options: FindPageObserverOptions<T>) {
@@ -106,10 +104,9 @@ export class FindPageObserver<
       this.#placeholder = false;
       this.items.reset(specList(fields));
     } else this.#placeholder = true;
-    // A fetch is due: the same result that shows the placeholder says it is fetching.
-    this.#due = cached === null && enabled && this.hasListeners();
-    this.update();
+    // Scheduled first: the same result that shows the placeholder says it is fetching.
     this.scheduleFetch();
+    this.update();
   }
 
   getResult(): FindPageObserverResult<T, D> {
@@ -137,7 +134,6 @@ export class FindPageObserver<
   }
 
   #fetch(): Promise<void> {
-    this.#due = false;
     const { type, filters, fields, sort, direction, q, page, perPage, retry } = this.#options;
     const options = { fields, sort, direction, q, page, perPage, retry };
     const signal = this.begin();
@@ -159,7 +155,7 @@ export class FindPageObserver<
     const meta = this.#meta;
     const status: ObserverStatus =
       this.error !== null ? 'error' : meta !== null ? 'success' : this.enabled ? 'pending' : 'idle';
-    const isFetching = this.inFlight !== null || (this.#due && this.hasListeners());
+    const isFetching = this.fetching;
     const isPlaceholder = meta !== null && this.#placeholder;
     const data =
       meta === null

@@ -3,9 +3,10 @@
  * staleness followed while subscribed (`ListStaleness`), and ownership of the request in flight.
  *
  * Work is due when nothing was asked yet, or when the type's lists went stale after the shown
- * answer was asked for (`store.listEpoch`); it starts a microtask after a subscribe or a stale
- * notice, so a subscribe/unsubscribe/subscribe burst starts one request. The request is aborted
- * when the last listener leaves or a newer one replaces it.
+ * answer was asked for (`store.listEpoch`); it starts a microtask after a subscribe, an option
+ * change or a stale notice, so a subscribe/unsubscribe/subscribe burst starts one request. The
+ * result built in between already says `isFetching` (`fetching`, like TanStack's optimistic
+ * result). The request is aborted when the last listener leaves or a newer one replaces it.
  */
 import type { StashError } from '../errors';
 import type { StashEntityStore } from '../store/stashEntityStore';
@@ -23,6 +24,8 @@ export abstract class ListObserver extends Subscribable {
   protected epoch = -1;
   protected inFlight: Promise<void> | null = null;
   protected error: StashError | null = null;
+  /** A fetch is scheduled for the end of the tick (its request not started yet). */
+  #due = false;
   readonly #lists: ListStaleness;
   #abort: AbortController | null = null;
 
@@ -36,7 +39,10 @@ export abstract class ListObserver extends Subscribable {
     this.#lists = new ListStaleness(
       store,
       () => this.listType,
-      () => this.scheduleFetch(),
+      () => {
+        this.scheduleFetch();
+        this.update();
+      },
     );
   }
 
@@ -54,25 +60,44 @@ export abstract class ListObserver extends Subscribable {
     this.items.activate();
     this.items.refresh();
     this.#lists.activate();
-    this.update();
     this.scheduleFetch();
+    this.update();
   }
 
   protected override onUnsubscribe(): void {
     this.items.deactivate();
     this.#lists.deactivate();
+    const due = this.#due;
+    this.#due = false;
     // Nobody shows this list any more: its request is not needed (see `CoalescingLoader`).
-    if (this.release()) this.update();
+    if (this.release() || due) this.update();
   }
 
+  /** A request is in flight or about to start: what the result's `isFetching` says. */
+  protected get fetching(): boolean {
+    return this.inFlight !== null || this.#due;
+  }
+
+  /**
+   * Starts the due work a microtask later; until then `fetching` is already true, so the result
+   * the caller rebuilds next (`update()`) says so.
+   */
   protected scheduleFetch(): void {
-    if (!this.hasListeners()) return;
+    this.#due = this.#isDue();
+    if (!this.#due) return;
     const generation = this.generation;
     queueMicrotask(() => {
-      if (generation !== this.generation || !this.hasListeners() || !this.enabled) return;
-      if (this.asked && this.epoch === this.store.listEpoch(this.listType)) return;
-      void this.fetchDue().catch(() => undefined);
+      // A newer generation scheduled its own fetch (and owns `#due`).
+      if (generation !== this.generation) return;
+      this.#due = false;
+      if (this.#isDue()) void this.fetchDue().catch(() => undefined);
+      this.update();
     });
+  }
+
+  #isDue(): boolean {
+    if (!this.hasListeners() || !this.enabled) return false;
+    return !this.asked || this.epoch !== this.store.listEpoch(this.listType);
   }
 
   /**
@@ -114,9 +139,9 @@ export abstract class ListObserver extends Subscribable {
         if (!current()) return this.inFlight ?? undefined;
         this.error = null;
         apply(answer);
-        this.update();
         // The lists may have gone stale while it was in flight.
         this.scheduleFetch();
+        this.update();
       },
       (error: unknown) => {
         if (!current()) return this.inFlight ?? undefined;
