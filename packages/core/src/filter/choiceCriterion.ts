@@ -16,7 +16,6 @@
 import type { CriterionContext } from './criterionContext';
 import { nullModifier } from './criterionContext';
 import {
-  expectBoolean,
   expectEnum,
   expectEnums,
   expectId,
@@ -29,7 +28,8 @@ import {
 } from './values';
 import { own } from '../validate/ownKey';
 
-// Suffix -> modifier of list criteria: multi-valued links and enum choices.
+// Suffix -> modifier of list criteria: multi-valued links and enum choices (`compileCriterion`
+// has checked the suffix against `SUFFIXES`).
 const LIST_MODIFIERS: Readonly<Record<string, string>> = {
   '': 'EQUALS',
   exact: 'EQUALS',
@@ -37,18 +37,8 @@ const LIST_MODIFIERS: Readonly<Record<string, string>> = {
   includes: 'INCLUDES',
   excludes: 'EXCLUDES',
 };
-const MULTI_MODIFIERS = { ...LIST_MODIFIERS, includes_all: 'INCLUDES_ALL' };
-const ENUM_MODIFIERS = { ...LIST_MODIFIERS, ne: 'NOT_EQUALS' };
-
-function listModifier(
-  ctx: CriterionContext,
-  table: Readonly<Record<string, string>>,
-  suffix: string,
-): string {
-  const modifier = Object.hasOwn(table, suffix) ? table[suffix] : undefined;
-  if (modifier === undefined) throw ctx.unknownSuffix(suffix);
-  return modifier;
-}
+const MULTI_MODIFIERS: Readonly<Record<string, string>> = { ...LIST_MODIFIERS, includes_all: 'INCLUDES_ALL' };
+const ENUM_MODIFIERS: Readonly<Record<string, string>> = { ...LIST_MODIFIERS, ne: 'NOT_EQUALS' };
 
 function multiValue(
   ctx: CriterionContext,
@@ -84,7 +74,7 @@ export function compileMulti(
   value: unknown,
 ): Record<string, unknown> {
   if (suffix === 'null' || suffix === 'notnull') return { modifier: nullModifier(ctx.key, suffix, value) };
-  const modifier = listModifier(ctx, MULTI_MODIFIERS, suffix);
+  const modifier = MULTI_MODIFIERS[suffix];
   const criterion: Record<string, unknown> = { ...multiValue(ctx, hierarchical, excludes, value), modifier };
   if (modifier === 'EQUALS' && typeof criterion.depth === 'number' && criterion.depth !== 0) {
     throw filterError(
@@ -155,7 +145,7 @@ export function compileEnumChoice(
   value: unknown,
 ): Record<string, unknown> {
   if (suffix === 'null' || suffix === 'notnull') return { modifier: nullModifier(ctx.key, suffix, value) };
-  const modifier = listModifier(ctx, ENUM_MODIFIERS, suffix);
+  const modifier = ENUM_MODIFIERS[suffix];
   const members = ctx.schema.enums[shape.enumName] ?? [];
   const values = expectEnums(ctx.key, value, shape.enumName, members);
   if (shape.single && !Array.isArray(value)) return { [shape.single]: values[0], modifier };
@@ -164,8 +154,7 @@ export function compileEnumChoice(
 }
 
 /** Orientation: a set of members, no modifier. */
-export function compileEnumSet(ctx: CriterionContext, enumName: string, suffix: string, value: unknown) {
-  if (suffix !== '' && suffix !== 'in' && suffix !== 'includes') throw ctx.unknownSuffix(suffix);
+export function compileEnumSet(ctx: CriterionContext, enumName: string, value: unknown) {
   return { value: expectEnums(ctx.key, value, enumName, ctx.schema.enums[enumName] ?? []) };
 }
 
@@ -183,11 +172,5 @@ export function compileEqualString(
     const modifier = nullModifier(ctx.key, suffix, value);
     return field === 'value' ? { value: '', modifier } : { modifier };
   }
-  if (suffix !== '' && suffix !== 'exact' && suffix !== 'ne') throw ctx.unknownSuffix(suffix);
   return { [field]: expectString(ctx.key, value), modifier: suffix === 'ne' ? 'NOT_EQUALS' : 'EQUALS' };
-}
-
-export function compileDuplication(ctx: CriterionContext, suffix: string, value: unknown) {
-  if (suffix !== '') throw ctx.unknownSuffix(suffix);
-  return { duplicated: expectBoolean(ctx.key, value) };
 }

@@ -3,12 +3,11 @@
  * field's criterion input type decides the shape (see `criterionShape`); a bare key with a plain
  * object value is a raw criterion, checked against the input model and sent as written.
  */
-import { criterionShape } from './criterionShape';
+import { SUFFIXES, criterionShape } from './criterionShape';
 import { criterionContext, type CriterionContext } from './criterionContext';
 import { compileString } from './stringCriterion';
 import { compileRange } from './rangeCriterion';
 import {
-  compileDuplication,
   compileEnumChoice,
   compileEnumSet,
   compileMulti,
@@ -16,7 +15,7 @@ import {
   compileResolution,
 } from './choiceCriterion';
 import { validateInput } from './validateInput';
-import { expected, filterError, isPlainObject } from './values';
+import { expectBoolean, expected, filterError, isPlainObject } from './values';
 import type { SchemaModel } from '../schema/modelTypes';
 import { own } from '../validate/ownKey';
 
@@ -58,6 +57,10 @@ export function compileCriterion(
   }
   if (suffix === '' && isPlainObject(value))
     return checkRaw(ctx, validateInput(schema, key, inputType, value));
+  // Resolution reads its value first (a wrong member is reported before a wrong suffix).
+  if (suffix !== '' && shape.kind !== 'resolution' && !SUFFIXES[shape.kind].includes(suffix))
+    throw ctx.unknownSuffix(suffix);
+  // Below, every compiler gets a suffix of its shape's SUFFIXES (or '').
   switch (shape.kind) {
     case 'string':
       return compileString(ctx, suffix, value);
@@ -73,15 +76,14 @@ export function compileCriterion(
     case 'enumChoice':
       return compileEnumChoice(ctx, shape, suffix, value);
     case 'enumSet':
-      return compileEnumSet(ctx, shape.enumName, suffix, value);
+      return compileEnumSet(ctx, shape.enumName, value);
     case 'stashId':
       return compileEqualString(ctx, 'stash_id', suffix, value);
     case 'phashDistance':
       return compileEqualString(ctx, 'value', suffix, value);
     case 'duplication':
-      return compileDuplication(ctx, suffix, value);
+      return { duplicated: expectBoolean(key, value) };
     case 'raw':
-      if (suffix !== '') throw ctx.unknownSuffix(suffix);
       throw expected(key, `a ${inputType} object`, value);
   }
 }

@@ -111,10 +111,7 @@ export function compileRange(
       const [low, high] = expectRange(key, value, type.read, type.compare);
       return between(low, high, suffix === 'between' ? 'BETWEEN' : 'NOT_BETWEEN');
     }
-    case 'null':
-    case 'notnull':
-      return { value: type.placeholder, modifier: nullModifier(key, suffix, value) };
-    default:
-      throw ctx.unknownSuffix(suffix);
+    default: // null, notnull: what is left of the range SUFFIXES
+      return { value: type.placeholder, modifier: nullModifier(key, suffix as 'null' | 'notnull', value) };
   }
 }

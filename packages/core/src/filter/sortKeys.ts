@@ -4,6 +4,8 @@
  * `random_<seed>` (a stable shuffle) is accepted for every entity. Types missing from this table
  * are not checked locally.
  */
+import { splitValues } from '../shared/splitValues';
+
 // One space-separated string per type, split once at load (shorter in the bundle than array literals).
 const FILE_SORTS = 'created_at id path random updated_at';
 
@@ -28,10 +30,6 @@ export const SORT_KEYS: Readonly<Record<string, readonly string[]>> = /* @__PURE
   BasicFile: FILE_SORTS,
   Folder: FILE_SORTS,
 });
-
-function splitValues(table: Record<string, string>): Record<string, readonly string[]> {
-  return Object.fromEntries(Object.entries(table).map(([type, keys]) => [type, keys.split(' ')]));
-}
 
 /** `random_<unsigned integer seed>`, which Stash accepts for every entity. */
 export const RANDOM_SEED_SORT = /^random_\d{1,20}$/;

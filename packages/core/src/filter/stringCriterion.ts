@@ -72,7 +72,6 @@ export function compileString(
     const items = value.map((v, i) => quoteRegex(expectString(`${key}[${i}]`, v)));
     return { value: `^(?:${items.join('|')})$`, modifier: 'MATCHES_REGEX' };
   }
-  if (suffix === 'null' || suffix === 'notnull')
-    return { value: '', modifier: nullModifier(key, suffix, value) };
-  throw ctx.unknownSuffix(suffix);
+  // What is left of the string SUFFIXES: null, notnull.
+  return { value: '', modifier: nullModifier(key, suffix as 'null' | 'notnull', value) };
 }
