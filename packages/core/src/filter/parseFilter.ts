@@ -49,7 +49,6 @@ function fieldValue(
   }
   switch (field.kind) {
     case 'filter':
-      if (!isPlainObject(value)) throw expected(key, `a ${filterSubject(field.type)} filter object`, value);
       return nestFilter(parseFilter(schema, field.type, value, `${key}.`));
     case 'criterionList':
     case 'input':
@@ -63,11 +62,6 @@ function fieldValue(
   }
 }
 
-function operand(schema: SchemaModel, filterType: string, key: string, value: unknown): FilterExpr {
-  if (!isPlainObject(value)) throw expected(key, `a ${filterSubject(filterType)} filter object`, value);
-  return parseFilter(schema, filterType, value, `${key}.`);
-}
-
 function operator(
   schema: SchemaModel,
   filterType: string,
@@ -79,11 +73,11 @@ function operator(
     if (Array.isArray(value)) {
       throw filterError(`${key} takes one filter object; for "none of" write NOT: { OR: [...] }`);
     }
-    return not(operand(schema, filterType, key, value));
+    return not(parseFilter(schema, filterType, value, `${key}.`));
   }
   const list = Array.isArray(value) ? value : [value];
   const items = list.map((v, i) =>
-    operand(schema, filterType, Array.isArray(value) ? `${key}[${i}]` : key, v),
+    parseFilter(schema, filterType, v, Array.isArray(value) ? `${key}[${i}].` : `${key}.`),
   );
   if (name === 'OR') {
     if (items.length === 0)
@@ -95,7 +89,7 @@ function operator(
 
 /**
  * Parses `dsl` as a filter of input type `filterType`; `path` prefixes keys in error messages
- * (`performers_filter.`, `OR[1].`).
+ * (`performers_filter.`, `OR[1].`), and names `dsl` itself (without its dot) when it is no object.
  */
 export function parseFilter(schema: SchemaModel, filterType: string, dsl: unknown, path = ''): FilterExpr {
   const model = own(schema.filters, filterType);

@@ -167,27 +167,14 @@ export class AnswerCheck {
   }
 
   #item(value: unknown, field: FieldInfo, check: ValueCheck, depth: number): void {
-    switch (check) {
-      case ValueCheck.Any:
-        if (typeof value === 'object') this.#opaque = true;
-        return;
-      case ValueCheck.String:
-        if (typeof value === 'string') return;
-        break;
-      case ValueCheck.Id:
-        if (typeof value === 'string' || typeof value === 'number') return;
-        break;
-      case ValueCheck.Number:
-        if (typeof value === 'number') return;
-        break;
-      case ValueCheck.Boolean:
-        if (typeof value === 'boolean') return;
-        break;
-      case ValueCheck.Link:
-        return this.#entity(value, field.typeName, false, depth);
-      case ValueCheck.Embedded:
-        return this.#embedded(value, this.#table.object(field.typeName)!, depth);
+    if (check === ValueCheck.Link) return this.#entity(value, field.typeName, false, depth);
+    if (check === ValueCheck.Embedded)
+      return this.#embedded(value, this.#table.object(field.typeName)!, depth);
+    if (check === ValueCheck.Any) {
+      if (typeof value === 'object') this.#opaque = true;
+      return;
     }
+    if (passesScalar(check, value)) return;
     const what =
       field.kind === 'enum' ? `a ${field.typeName} value` : `${article(field.typeName)} ${field.typeName}`;
     throw new Mismatch(`expected ${what}, got ${describe(value)}`);
