@@ -11,7 +11,7 @@ module.exports = [
     ignore: react,
     gzip: true,
     modifyEsbuildConfig: quiet,
-    limit: '79.8 kB',
+    limit: '79.6 kB',
   },
   {
     name: 'browser panel (@stashkit/core/fetch)',
@@ -19,7 +19,7 @@ module.exports = [
     ignore: react,
     gzip: true,
     modifyEsbuildConfig: quiet,
-    limit: '66.0 kB',
+    limit: '65.8 kB',
   },
   {
     name: 'read-only panel (@stashkit/core/read)',
@@ -27,7 +27,7 @@ module.exports = [
     ignore: react,
     gzip: true,
     modifyEsbuildConfig: quiet,
-    limit: '49.1 kB',
+    limit: '48.9 kB',
   },
   {
     name: 'panel with edits (fetch, useSave, useDelete)',
@@ -35,7 +35,7 @@ module.exports = [
     ignore: react,
     gzip: true,
     modifyEsbuildConfig: quiet,
-    limit: '66.4 kB',
+    limit: '66.2 kB',
   },
   {
     name: 'core + react (all exports)',
@@ -43,7 +43,7 @@ module.exports = [
     ignore: [...react, 'graphql', 'graphql-request', 'zustand', 'zustand/vanilla'],
     gzip: true,
     modifyEsbuildConfig: quiet,
-    limit: '69.2 kB',
+    limit: '69.0 kB',
   },
   {
     name: 'plugin panel (@stashkit/plugin)',
@@ -51,13 +51,13 @@ module.exports = [
     ignore: react,
     gzip: true,
     modifyEsbuildConfig: quiet,
-    limit: '67.6 kB',
+    limit: '67.4 kB',
   },
   {
     name: 'errors only (isStashError from @stashkit/core)',
     path: 'entries/errors-only.js',
     gzip: true,
     modifyEsbuildConfig: quiet,
-    limit: '2.8 kB',
+    limit: '2.7 kB',
   },
 ];
