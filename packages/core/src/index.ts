@@ -31,7 +31,14 @@ export type {
   WriteOptions,
   StashEntity,
 } from './store/storeTypes';
-export type { Selected, CheckedSpecs, UnknownFieldSpec } from './store/selected';
+export type {
+  AsReceived,
+  CheckedSpecs,
+  LinkStub,
+  Selected,
+  SelectionOf,
+  UnknownFieldSpec,
+} from './store/selected';
 export type { PopulateStats } from './store/cacheQueries';
 export type { TtlSeconds } from './store/ttlPolicy';
 export { FindIterator, type FindProgress } from './pagination/findIterator';

@@ -33,4 +33,11 @@ export { stashQueryOptions, type StashQueryOptions } from './query/stashQueryOpt
 
 // Types
 // `Selected` lives in core (the store's reads narrow too); re-exported for existing imports.
-export type { Selected, CheckedSpecs, UnknownFieldSpec } from '@stashkit/core';
+export type {
+  AsReceived,
+  CheckedSpecs,
+  LinkStub,
+  Selected,
+  SelectionOf,
+  UnknownFieldSpec,
+} from '@stashkit/core';

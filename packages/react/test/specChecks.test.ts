@@ -1,7 +1,7 @@
 // Call-site spec checks for the hooks: checked by `tsc -b` (each expected error fails to compile if
 // the check regresses); the runtime test only loads the file. The hooks are never called.
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { Scene } from '@stashkit/core';
+import type { AsReceived, Scene } from '@stashkit/core';
 import { useCached, useEntity, useFind, useFindIter, useFindPage, usePopulate } from '../src/index';
 
 function useHookCalls(scene: Pick<Scene, '__typename' | 'id'>) {
@@ -23,7 +23,7 @@ function useHookCalls(scene: Pick<Scene, '__typename' | 'id'>) {
   expectTypeOf(page?.duration).toEqualTypeOf<number | undefined>();
   // @ts-expect-error: details was not selected
   void page?.items[0].details;
-  expectTypeOf(useFindPage('Scene').data?.items).toEqualTypeOf<readonly Scene[] | undefined>();
+  expectTypeOf(useFindPage('Scene').data?.items).toEqualTypeOf<readonly AsReceived<Scene>[] | undefined>();
   useFindPage('Studio', undefined, { fields: ['scene_count(depth: -1)'] });
   // useCached narrows its items to `fields` and checks them where they are written.
   expectTypeOf(useCached('Scene', undefined, { fields: ['title'] })[0].title).toEqualTypeOf<string | null>();

@@ -103,3 +103,50 @@ type UnknownSpecs<E, F> =
 export type CheckedSpecs<E, F> = [UnknownSpecs<E, F>] extends [never]
   ? unknown
   : { readonly [S in UnknownFieldSpec<UnknownSpecs<E, F>>]: true };
+
+// ---- binding data without a field list ----
+
+/** The small set's field of a linked type: the first of `name`, `title`, `path` it has. */
+type SmallKey<V> = 'name' extends keyof V
+  ? 'name'
+  : 'title' extends keyof V
+    ? 'title'
+    : 'path' extends keyof V
+      ? 'path'
+      : never;
+
+/** A link read without sub-fields: its identity and, when that was received, its small set. */
+export type LinkStub<V> = V extends unknown ? Identity<V> & { readonly [K in SmallKey<V>]?: V[K] } : never;
+
+/** An embedded object in full, entities inside it as their identity. */
+type EmbeddedData<V> = { readonly [K in keyof V]: EmbeddedValue<V[K]> };
+type EmbeddedValue<V> = V extends null
+  ? null
+  : V extends readonly (infer Item)[]
+    ? EmbeddedValue<Item>[]
+    : V extends { __typename: string; id: string }
+      ? Identity<V>
+      : V extends object
+        ? EmbeddedData<V>
+        : V;
+
+type ReceivedValue<V> = V extends null
+  ? null
+  : V extends readonly (infer Item)[]
+    ? ReceivedValue<Item>[]
+    : V extends { __typename: string; id: string }
+      ? LinkStub<V>
+      : V extends object
+        ? EmbeddedData<V>
+        : V;
+
+/**
+ * An observer's data without a field list: the record as received, so any field may be absent,
+ * with links as `LinkStub`s (`{ __typename, id, name? }`), never the linked entity in full.
+ */
+export type AsReceived<E> = E extends unknown
+  ? Identity<E> & { readonly [K in Exclude<keyof E, '__typename' | 'id'>]?: ReceivedValue<E[K]> }
+  : never;
+
+/** Binding data (hooks, observers): `Selected<E, F>` for a field list, `AsReceived<E>` without one. */
+export type SelectionOf<E, F> = [F] extends [undefined] ? AsReceived<E> : Selected<E, F>;

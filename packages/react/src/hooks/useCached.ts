@@ -10,7 +10,7 @@ import {
   type CheckedSpecs,
   type EntityOf,
   type EntityTypeArg,
-  type Selected,
+  type SelectionOf,
 } from '@stashkit/core';
 import { useStashContext } from '../provider/stashContext';
 import { useObserver, useObserverResult } from './useObserver';
@@ -24,12 +24,12 @@ export function useCached<T extends EntityTypeArg, const F extends readonly stri
   type: T,
   predicate?: (entity: EntityOf<T>) => boolean,
   options: UseCachedOptions<F & CheckedSpecs<EntityOf<T>, NoInfer<F>>> = {},
-): readonly Selected<EntityOf<T>, F>[] {
+): readonly SelectionOf<EntityOf<T>, F>[] {
   const { store } = useStashContext('useCached');
   const observerOptions = { type, predicate, fields: options.fields };
   const observer = useObserver(
     store,
-    () => new CachedObserver<T, Selected<EntityOf<T>, F>>(store, observerOptions),
+    () => new CachedObserver<T, SelectionOf<EntityOf<T>, F>>(store, observerOptions),
   );
   observer.setOptions(observerOptions);
   return useObserverResult(observer);

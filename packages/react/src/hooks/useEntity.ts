@@ -1,5 +1,6 @@
 /**
- * `useEntity(type, id, { fields })`: one entity with the fields a component needs. Fetches only what
+ * `useEntity(type, id, { fields })`: one entity with the fields a component needs (without
+ * `fields`: the type's default set, links as `{ __typename, id, name }` stubs). Fetches only what
  * is missing (reads of one tick share a request), re-renders only when a selected field of the
  * entity or of an entity it reaches (`studio.name`) changes, and with `suspense: true` suspends
  * until the data is there (errors go to the nearest error boundary).
@@ -9,15 +10,16 @@ import {
   type EntityOf,
   type EntityResult,
   type EntityTypeName,
-  type Selected,
+  type SelectionOf,
   type CheckedSpecs,
 } from '@stashkit/core';
 import { useStashContext } from '../provider/stashContext';
+import { defaultFields } from './defaultFields';
 import { checkHookOptions } from './hookOptions';
 import { useObserver, useObserverResult } from './useObserver';
 
 export interface UseEntityOptions<F extends readonly string[] | undefined = readonly string[] | undefined> {
-  /** Field specs that must be present (`'title'`, `'studio.name'`); default: the type's default set if absent. */
+  /** Field specs that must be present (`'title'`, `'studio.name'`); default: the type's default set. */
   fields?: F;
   /** Suspend while pending and throw errors to the error boundary. */
   suspense?: boolean;
@@ -34,13 +36,14 @@ export function useEntity<
   type: T,
   id: string | null | undefined,
   options: UseEntityOptions<F & CheckedSpecs<EntityOf<T>, NoInfer<F>>> = {},
-): UseEntityResult<Selected<EntityOf<T>, F>> {
+): UseEntityResult<SelectionOf<EntityOf<T>, F>> {
   const { store } = useStashContext('useEntity');
   checkHookOptions('useEntity', options);
-  const observerOptions = { type, id, fields: options.fields, enabled: options.enabled };
+  const fields = options.fields ?? defaultFields(store, type);
+  const observerOptions = { type, id, fields, enabled: options.enabled };
   const observer = useObserver(
     store,
-    () => new EntityObserver<T, Selected<EntityOf<T>, F>>(store, observerOptions),
+    () => new EntityObserver<T, SelectionOf<EntityOf<T>, F>>(store, observerOptions),
   );
   // Cheap when nothing changed (a signature compare); throws on bad input before any request.
   observer.setOptions(observerOptions);
@@ -60,6 +63,6 @@ export function useSuspenseEntity<
   type: T,
   id: string,
   options: Omit<UseEntityOptions<F & CheckedSpecs<EntityOf<T>, NoInfer<F>>>, 'suspense'> = {},
-): UseEntityResult<Selected<EntityOf<T>, F>> {
+): UseEntityResult<SelectionOf<EntityOf<T>, F>> {
   return useEntity(type, id, { ...options, suspense: true });
 }

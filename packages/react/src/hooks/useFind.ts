@@ -11,7 +11,7 @@ import {
   type FiltersOf,
   type FindCallOptions,
   type FindResult,
-  type Selected,
+  type SelectionOf,
   type CheckedSpecs,
 } from '@stashkit/core';
 import { useStashContext } from '../provider/stashContext';
@@ -29,13 +29,13 @@ export function useFind<T extends EntityTypeName, const F extends readonly strin
   type: T,
   filters?: FiltersOf<T>,
   options: UseFindOptions<F & CheckedSpecs<EntityOf<T>, NoInfer<F>>> = {},
-): FindResult<Selected<EntityOf<T>, F>> {
+): FindResult<SelectionOf<EntityOf<T>, F>> {
   const { store, queryClient } = useStashContext('useFind');
   checkHookOptions('useFind', options);
   const observerOptions = { ...options, type, filters, queryClient };
   const observer = useObserver(
     store,
-    () => new FindObserver<T, Selected<EntityOf<T>, F>>(store, observerOptions),
+    () => new FindObserver<T, SelectionOf<EntityOf<T>, F>>(store, observerOptions),
   );
   observer.setOptions(observerOptions);
   return useObserverResult(observer);

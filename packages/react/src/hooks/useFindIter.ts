@@ -11,7 +11,7 @@ import {
   type FiltersOf,
   type FindIterOptions,
   type FindIterResult,
-  type Selected,
+  type SelectionOf,
   type CheckedSpecs,
 } from '@stashkit/core';
 import { useStashContext } from '../provider/stashContext';
@@ -32,13 +32,13 @@ export function useFindIter<
   type: T,
   filters?: FiltersOf<T>,
   options: UseFindIterOptions<F & CheckedSpecs<EntityOf<T>, NoInfer<F>>> = {},
-): FindIterResult<Selected<EntityOf<T>, F>> {
+): FindIterResult<SelectionOf<EntityOf<T>, F>> {
   const { store } = useStashContext('useFindIter');
   checkHookOptions('useFindIter', options);
   const observerOptions = { ...options, type, filters };
   const observer = useObserver(
     store,
-    () => new FindIterObserver<T, Selected<EntityOf<T>, F>>(store, observerOptions),
+    () => new FindIterObserver<T, SelectionOf<EntityOf<T>, F>>(store, observerOptions),
   );
   observer.setOptions(observerOptions);
   return useObserverResult(observer);

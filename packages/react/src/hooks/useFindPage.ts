@@ -13,7 +13,7 @@ import {
   type FiltersOf,
   type FindPageObserverResult,
   type FindPageOptions,
-  type Selected,
+  type SelectionOf,
 } from '@stashkit/core';
 import { useStashContext } from '../provider/stashContext';
 import { checkHookOptions } from './hookOptions';
@@ -34,13 +34,13 @@ export function useFindPage<
   type: T,
   filters?: FiltersOf<T>,
   options: UseFindPageOptions<F & CheckedSpecs<EntityOf<T>, NoInfer<F>>> = {},
-): FindPageObserverResult<T, Selected<EntityOf<T>, F>> {
+): FindPageObserverResult<T, SelectionOf<EntityOf<T>, F>> {
   const { store } = useStashContext('useFindPage');
   checkHookOptions('useFindPage', options);
   const observerOptions = { ...options, type, filters };
   const observer = useObserver(
     store,
-    () => new FindPageObserver<T, Selected<EntityOf<T>, F>>(store, observerOptions),
+    () => new FindPageObserver<T, SelectionOf<EntityOf<T>, F>>(store, observerOptions),
   );
   observer.setOptions(observerOptions);
   return useObserverResult(observer);
