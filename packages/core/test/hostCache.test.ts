@@ -16,6 +16,7 @@ import { startTestStash, type TestStash } from '@stashkit/testkit';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createStashStore, EntityObserver, FindObserver, type StashEntityStore } from '../src/index';
 import { connectHostCache, hostMutationTable, type HostCacheBridge } from '../src/host/index';
+import { createStashStore as createReadOnlyStore } from '../src/readOnly';
 
 // Apollo 3.14 warns about its own internal options in development; not ours to fix.
 (globalThis as Record<symbol, unknown>)[Symbol.for('apollo.deprecations')] = true;
@@ -312,6 +313,26 @@ describe('host Apollo mutations -> store', () => {
     expect(reads() - before).toBe(1);
     expect(learnt).toEqual([{ field: 'sceneUpdate', typename: 'Scene', ids: ['6'] }]);
     off();
+  });
+
+  it('a read-only store (@stashkit/core/read) learns the host mutations the same way', async () => {
+    const store = createReadOnlyStore({ url: stash.url, retry: false });
+    const client = hostClient();
+    const bridge = connectHostCache(store, { client, apollo: Apollo });
+    bridges.push(bridge);
+    const scene = (await store.get('Scene', '7', { fields: ['title'] }))!;
+    await client.mutate({
+      mutation: gql`
+        mutation SceneUpdate($input: SceneUpdateInput!) {
+          sceneUpdate(input: $input) {
+            id
+          }
+        }
+      `,
+      variables: { input: { id: '7', title: 'Edited beside a reader' } },
+    });
+    expect(store.missingFields(scene, 'title')).toEqual(new Set(['title']));
+    expect((await store.get('Scene', '7', { fields: ['title'] }))!.title).toBe('Edited beside a reader');
   });
 
   it('a host create refetches a mounted list once; a side mutation (sceneAddO) refetches the counter', async () => {

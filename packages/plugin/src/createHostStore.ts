@@ -3,7 +3,7 @@
  * browser's session cookie authenticates it (no ApiKey is sent or needed), under any reverse-proxy
  * prefix the page's `<base href>` carries. Like Stash's UI, a 401 (session expired) goes to the
  * login page unless `onUnauthorized: 'error'`. Requests go through `fetchTransport` (the
- * smallest bundle) unless `transport` is given.
+ * smallest bundle) unless `transport` is given. `@stashkit/plugin/read` has the read-only one.
  */
 import {
   createStashStoreWith,
@@ -28,15 +28,27 @@ export interface HostStoreOptions<S extends SchemaTypes = StashTypes> extends Om
 export function createHostStore<S extends SchemaTypes = StashTypes>(
   options: HostStoreOptions<S> = {},
 ): StashEntityStore<S> {
+  // fetchTransport: a panel ships no graphql-request or graphql-js (`transport` still overrides it).
+  return createStashStoreWith<S>(fetchTransport, hostStoreOptions('createHostStore', options));
+}
+
+/**
+ * `createHostStore`'s options checked and turned into `createStashStore` options (the page's
+ * endpoint and session fetch); `@stashkit/plugin/read`'s read-only `createHostStore` shares it.
+ */
+export function hostStoreOptions<S extends SchemaTypes>(
+  call: string,
+  options: HostStoreOptions<S>,
+): CreateStashStoreOptions<S> {
   if ('apiKey' in options || 'url' in options) {
     throw new Error(
-      'createHostStore: url and apiKey are not options: the store uses the page session on <base href>graphql (use createStashStore for another server)',
+      `${call}: url and apiKey are not options: the store uses the page session on <base href>graphql (use createStashStore for another server)`,
     );
   }
   const { baseURI = pageBaseURI(), onUnauthorized = 'login', fetch: customFetch, ...storeOptions } = options;
   if (onUnauthorized !== 'login' && onUnauthorized !== 'error') {
     throw new Error(
-      `createHostStore: onUnauthorized must be 'login' or 'error', got ${JSON.stringify(onUnauthorized)}`,
+      `${call}: onUnauthorized must be 'login' or 'error', got ${JSON.stringify(onUnauthorized)}`,
     );
   }
   const baseFetch: typeof fetch = customFetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -48,10 +60,5 @@ export function createHostStore<S extends SchemaTypes = StashTypes>(
     }
     return response;
   };
-  // fetchTransport: a panel ships no graphql-request or graphql-js (`transport` still overrides it).
-  return createStashStoreWith<S>(fetchTransport, {
-    ...storeOptions,
-    url: hostGraphqlUrl(baseURI),
-    fetch: sessionFetch,
-  } as CreateStashStoreOptions<S>);
+  return { ...storeOptions, url: hostGraphqlUrl(baseURI), fetch: sessionFetch } as CreateStashStoreOptions<S>;
 }

@@ -5,10 +5,10 @@
  * host's React (the plugin build maps `react` to `PluginApi.React`).
  */
 import { createElement, type ComponentType } from 'react';
-import type { StashEntityStore } from '@stashkit/core';
+import { StashEntityStore } from '@stashkit/core';
 // Types only: the bridge is bundled only by plugins that pass `connectHostCache` (about 2.1 kB gzip).
 import type { connectHostCache, HostCacheBridge } from '@stashkit/core/host';
-import type { LiveConnection, LiveOptions } from '@stashkit/core/live';
+import type { LiveConnection, LiveOptions, LiveStore } from '@stashkit/core/live';
 import { StashProvider } from '@stashkit/react';
 import { createHostStore } from './createHostStore';
 import { getPluginApi } from './getPluginApi';
@@ -51,10 +51,27 @@ export interface PluginDefinition {
    * `PluginApi.libraries.Apollo`, and is inactive when the page has no host client. Default: off.
    */
   hostCache?: typeof connectHostCache;
-  /** Open Stash's job and scan events on the store (`store.connectLive()`, the page's session). Default `false`. */
-  live?: boolean | LiveOptions;
+  /**
+   * Open Stash's job and scan events on the store, over the page's session. `true` or options:
+   * `store.connectLive()` (not with a read-only store, which leaves it out); or a function given the
+   * store, such as `connectLive` (of `@stashkit/plugin/read`, `@stashkit/core/live`): what a read-only
+   * plugin passes, so graphql-ws is bundled only by plugins that use it. Default `false`.
+   */
+  live?: boolean | LiveOptions | LiveStarter;
   /** Called on every navigation of Stash's router (`stash:location`). */
   onLocation?: (location: StashLocationDetail['data']['location']) => void;
+}
+
+/** Opens the live connection on the plugin's store: `connectLive`, or `(store) => connectLive(store, options)`. */
+export type LiveStarter = (store: LiveStore) => LiveConnection | Promise<LiveConnection>;
+
+/**
+ * What differs between `@stashkit/plugin`'s `definePlugin` and `@stashkit/plugin/read`'s: the store
+ * `store: true` makes, and why `live: true` cannot be opened on a store (`undefined`: it can).
+ */
+export interface PluginStoreKind {
+  readonly create: () => StashEntityStore<any>;
+  readonly liveProblem: (given: StashEntityStore<any> | undefined) => string | undefined;
 }
 
 export interface DefinedPlugin {
@@ -90,7 +107,7 @@ function ownEntries<T>(what: string, value: Record<string, T> | undefined): [str
   return Object.keys(value).map((key) => [key, value[key]]);
 }
 
-function checkDefinition(definition: PluginDefinition): void {
+function checkDefinition(definition: PluginDefinition, kind: PluginStoreKind): void {
   if (typeof definition !== 'object' || definition === null)
     fail('pass { id, routes?, components?, patches? }');
   const { id, store, onLocation } = definition;
@@ -127,14 +144,37 @@ function checkDefinition(definition: PluginDefinition): void {
     fail(
       "hostCache must be connectHostCache (import { connectHostCache } from '@stashkit/plugin'; a function, so panels without it do not bundle the bridge)",
     );
-  if (live !== undefined && typeof live !== 'boolean' && (typeof live !== 'object' || live === null))
-    fail('live must be true, false or connectLive options');
+  if (
+    live !== undefined &&
+    typeof live !== 'boolean' &&
+    typeof live !== 'function' &&
+    (typeof live !== 'object' || live === null)
+  )
+    fail('live must be true, false, connectLive options or a function such as connectLive');
   if (hostCache !== undefined && store === false) fail('hostCache needs a store (store is false)');
   if (live && store === false) fail('live needs a store (store is false)');
+  if (live && typeof live !== 'function') {
+    const problem = kind.liveProblem(typeof store === 'object' ? store : undefined);
+    if (problem !== undefined) fail(problem);
+  }
 }
 
 export function definePlugin(definition: PluginDefinition): DefinedPlugin {
-  checkDefinition(definition);
+  return definePluginWith(
+    {
+      create: createHostStore,
+      liveProblem: (given) =>
+        given === undefined || given instanceof StashEntityStore
+          ? undefined
+          : "live: true calls store.connectLive(), which a read-only store (@stashkit/core/read) leaves out: pass live: connectLive (from '@stashkit/plugin/read' or '@stashkit/core/live')",
+    },
+    definition,
+  );
+}
+
+/** `definePlugin` on a store kind (the full one above, or `@stashkit/plugin/read`'s read-only one). */
+export function definePluginWith(kind: PluginStoreKind, definition: PluginDefinition): DefinedPlugin {
+  checkDefinition(definition, kind);
   const api = getPluginApi('definePlugin');
   const { id, store: storeOption = true } = definition;
 
@@ -142,7 +182,7 @@ export function definePlugin(definition: PluginDefinition): DefinedPlugin {
   const getStore = () => {
     if (store !== undefined) return store;
     if (storeOption === false) fail(`plugin ${id} was defined with store: false`);
-    return (store = createHostStore());
+    return (store = kind.create());
   };
   const withStore = <P extends object>(component: ComponentType<P>): ComponentType<P> => {
     if (storeOption === false) return component;
@@ -171,7 +211,12 @@ export function definePlugin(definition: PluginDefinition): DefinedPlugin {
       apollo: api.libraries?.Apollo,
     }) ?? null;
   const liveOption = definition.live ?? false;
-  const live = liveOption === false ? null : getStore().connectLive(liveOption === true ? {} : liveOption);
+  const live =
+    liveOption === false
+      ? null
+      : typeof liveOption === 'function'
+        ? new Promise<LiveConnection>((resolve) => resolve(liveOption(getStore())))
+        : getStore().connectLive(liveOption === true ? {} : liveOption);
   // Nobody may await `plugin.live`: say why it failed rather than leave an unhandled rejection.
   live?.catch((error: Error) => console.error(`definePlugin: ${id}: live events: ${error.message}`));
 

@@ -4,7 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStash, type TestStash } from '@stashkit/testkit';
+import { StashStoreBase, StashEntityStore } from '@stashkit/core';
 import { createHostStore, hostGraphqlUrl, hostLoginUrl } from '../src/index';
+import { createHostStore as createReadOnlyHostStore } from '../src/read';
 
 let stash: TestStash;
 let origin: string;
@@ -34,6 +36,22 @@ describe('createHostStore', () => {
     expect(calls.map((c) => c.url)).toEqual([`${origin}/stash/graphql`]);
     expect(calls[0].init.credentials).toBe('same-origin');
     expect(new Headers(calls[0].init.headers).has('ApiKey')).toBe(false);
+  });
+
+  it("@stashkit/plugin/read's is read-only, on the same endpoint and session, and checks the same options", async () => {
+    const { calls, fetcher } = recordingFetch();
+    const store = createReadOnlyHostStore({ baseURI: `${origin}/stash/`, fetch: fetcher });
+    expect(store).toBeInstanceOf(StashStoreBase);
+    expect(store).not.toBeInstanceOf(StashEntityStore);
+    const scene = await store.get('Scene', '2', { fields: ['title'] });
+    expect(scene?.title).toEqual(stash.db.get('Scene', '2')?.title);
+    expect(calls.map((c) => c.url)).toEqual([`${origin}/stash/graphql`]);
+    expect(calls[0].init.credentials).toBe('same-origin');
+    expect(new Headers(calls[0].init.headers).has('ApiKey')).toBe(false);
+    expect(() => store.edit(scene!)).toThrow(/StashEntityStore\.edit: this store is read-only/);
+    expect(() => createReadOnlyHostStore({ url: 'http://x/graphql' } as never)).toThrow(
+      /createHostStore: url and apiKey are not options/,
+    );
   });
 
   it('fails a 401 with the status when asked not to go to the login page', async () => {

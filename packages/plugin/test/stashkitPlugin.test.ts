@@ -117,6 +117,29 @@ describe('stashkitPlugin', () => {
     ).rejects.toThrow(/stashkitPlugin: bad\.js would bundle a second React \(.*react.*\)/);
   });
 
+  it('a read-only plugin (@stashkit/plugin/read) carries no graphql-ws, drafts or mutations, and runs', async () => {
+    const built = async (id: string, entry: string) => {
+      const dir = await buildFixture('store-panels', { id, name: id, entry });
+      return readFileSync(join(dir, `${id}.js`), 'utf8');
+    };
+    const reader = await built('reader', 'src/read.tsx');
+    // The full store's script: graphql-ws (its subprotocol), drafts and deletes are in it.
+    const editor = await built('editor', 'src/full.tsx');
+    for (const marker of ['graphql-transport-ws', 'StashDraft: ', 'cannot be deleted']) {
+      expect(editor, marker).toContain(marker);
+      expect(reader, marker).not.toContain(marker);
+    }
+    const routes: Record<string, unknown> = {};
+    const PluginApi = {
+      React: require17('react'),
+      ReactDOM: require17('react-dom'),
+      register: { route: (path: string, component: unknown) => void (routes[path] = component) },
+    };
+    const document = { baseURI: 'http://stash.test/' };
+    runInNewContext(reader, { PluginApi, window: { PluginApi }, document, URL });
+    expect(Object.keys(routes)).toEqual(['/plugin/reader']);
+  });
+
   it('checks its options before building', () => {
     expect(() => stashkitPlugin({ id: 'a/b', name: 'x' })).toThrow(/stashkitPlugin: id must be a plugin id/);
     expect(() => stashkitPlugin({ id: 'ok', name: ' ' })).toThrow(
