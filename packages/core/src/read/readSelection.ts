@@ -16,12 +16,18 @@
 import type { FieldNode, FieldTree } from '../query/fieldTree';
 import { LINKS, type LinkValue, type Links, type StoreRecord } from '../records/storeRecord';
 import { recordKey, type RecordKey } from '../shared/keys';
+import { childPlan, planOf, PlanKind, type PlanField, type SelectionPlan } from './selectionPlan';
 
 export type SelectionData = Record<string, unknown>;
 
 /** Per-field freshness (the store's `TtlPolicy`). */
 export interface FieldFreshness {
   isFieldStale(record: StoreRecord, key: string, now: number): boolean;
+  /**
+   * Optional whole-record check: `false` must mean every received field is fresh (the reader then
+   * skips the per-field checks of that record).
+   */
+  isStale?(record: StoreRecord, now: number): boolean;
   now(): number;
 }
 
@@ -60,21 +66,11 @@ export interface SelectionRead {
   readonly complete: boolean;
 }
 
-// Where the missing fields of a record go: to itself (`null` claim), or to an ancestor's field when
-// the record cannot be fetched alone; `sunk` once that field is already planned.
-interface Claim {
-  readonly record: StoreRecord;
-  readonly node: FieldNode;
-  sunk: boolean;
-}
-
-// A field of a record being read (`record`, `node`): also the claim for the records below it that
-// can only be fetched through it. `claim` is where the record's own missing fields go.
-interface Site extends Claim {
-  readonly claim: Claim | null;
-}
-
-const SUNK: Claim = { record: undefined as never, node: undefined as never, sunk: true };
+// Where a record's missing fields go (its claim): `null` to the record itself, `SUNK` nowhere (an
+// ancestor's field is fetched again whole), else to the field `cn` of the record `cr` (the record
+// cannot be fetched alone). Passed as two arguments: a read that misses nothing allocates no claim.
+const SUNK = { sunk: true } as unknown as StoreRecord;
+type ClaimRecord = StoreRecord | null;
 const NO_MISSING: readonly MissingField[] = [];
 
 class Reader {
@@ -94,84 +90,116 @@ class Reader {
     this.records = options.records;
   }
 
-  /** The selection of one record; `claim` says where its missing fields go (`null`: to itself). */
+  /** The selection (`plan`) of one record; its missing fields go to the claim (`cr`, `cn`). */
   record(
     record: StoreRecord,
-    tree: FieldTree,
+    plan: SelectionPlan,
     previous: unknown,
-    claim: Claim | null,
+    cr: ClaimRecord,
+    cn: FieldNode | undefined,
   ): SelectionData | undefined {
     this.records?.push(record);
     const snap = record.snap as unknown as Record<string | symbol, unknown>;
     const links = snap[LINKS] as Links | undefined;
-    const fields = record.type.fields;
     const build = this.data;
     const before = build ? plainOf(previous) : undefined;
+    const typename = record.type.name;
+    const id = snap.id as string | undefined;
     // A detached record (an entity object sent without its id) lives in its holder's field: it has
     // no id, and no subscription of its own (it changes with that field).
-    const detached = record.snap.id === undefined;
+    const detached = id === undefined;
     let out: SelectionData | undefined;
-    if (build)
-      out = detached ? { __typename: record.type.name } : { __typename: record.type.name, id: record.id };
-    let same = before !== undefined && before.__typename === out!.__typename && before.id === out!.id;
+    if (build) out = detached ? { __typename: typename } : { __typename: typename, id };
+    let same = before !== undefined && before.__typename === typename && before.id === id;
     let size = detached ? 1 : 2;
-    const keys = this.deps === undefined || detached ? null : this.#dep(record);
-    for (const node of tree.values()) {
-      const key = node.fk.key;
-      keys?.add(key);
-      if (key === 'id') {
+    if (this.deps !== undefined && !detached) {
+      const keys = this.#dep(record);
+      if (keys !== null) for (const key of plan.depKeys) keys.add(key);
+    }
+    const shape = record.shape;
+    const covered = plan.covers(shape);
+    const fresh = this.fresh;
+    const planning = fresh !== undefined && cr !== SUNK;
+    // A record fresh as a whole has every received field fresh: then only unreceived ones miss.
+    const perField = planning && (fresh.isStale === undefined || fresh.isStale(record, this.now));
+    const fields = plan.fields;
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i];
+      const key = f.key;
+      if (f.kind === PlanKind.Id) {
         if (!detached) continue;
         // Only a read through the holder can bring the id.
-        if (this.fresh !== undefined && claim !== SUNK && claim !== null) this.#miss(claim);
+        if (planning && cr !== null) this.#miss(cr, cn!, true);
         this.complete = false;
         same = false;
         continue;
       }
-      const field = fields.get(node.fk.name);
-      if (field === undefined) continue;
-      let sub = claim;
-      if (this.fresh !== undefined && sub !== SUNK && this.fresh.isFieldStale(record, key, this.now)) {
+      const received = covered || shape.has(key);
+      // Where the records below this field send their missing fields.
+      let sr = cr;
+      let sn = cn;
+      if (planning && (!received || (perField && fresh.isFieldStale(record, key, this.now)))) {
         // The whole field is fetched again: nothing below it needs planning.
-        this.#miss(claim ?? { record, node, sunk: false });
-        sub = SUNK;
+        if (cr === null) this.#miss(record, f.node, false);
+        else this.#miss(cr, cn!, true);
+        sr = SUNK;
       }
-      if (!record.shape.has(key)) {
+      if (!received) {
         this.complete = false;
         same = false;
         continue;
       }
-      const name = node.fk.name;
-      const prev = before?.[name];
+      // A record below that cannot be fetched alone is fetched through this field.
+      const own = sr === null;
+      if (own) {
+        sr = record;
+        sn = f.node;
+      }
+      const name = f.name;
+      const prev = before === undefined ? undefined : before[name];
       let value: unknown;
-      if (field.link)
-        value = this.link(links?.[key], node.children, prev, { record, node, sunk: false, claim: sub });
-      else if (field.kind === 'embedded')
-        value = this.embedded(snap[key], node.children, prev, { record, node, sunk: false, claim: sub });
-      else value = snap[key];
+      if (f.kind === PlanKind.Scalar) value = snap[key];
+      else if (f.kind === PlanKind.Link)
+        value = this.link(links === undefined ? undefined : links[key], f, prev, sr!, sn!, own);
+      else value = this.embedded(snap[key], f, prev, sr!, sn!, own);
       if (!build) continue;
-      if (!(name in out!)) size++;
+      if (plan.distinct || !(name in out!)) size++;
       out![name] = value;
-      if (same && prev !== value) same = false;
+      // Two keys of one name (arguments): the last one read is the value, compared below.
+      if (same && prev !== value && plan.distinct) same = false;
     }
     if (!build) return undefined;
-    if (same && countKeys(before!) === size) return before;
+    if (same && countKeys(before!) === size && (plan.distinct || sameValues(out!, before!))) return before;
     return out;
   }
 
-  /** A link held by `site`'s field (one record, a list, or null). */
-  link(value: LinkValue | undefined, tree: FieldTree | undefined, previous: unknown, site: Site): unknown {
+  /**
+   * A link held by a field (one record, a list, or null), read with the field's sub-selection
+   * (`field` undefined: none). Records below miss into (`cr`, `cn`), or into themselves when they
+   * can be fetched alone and `own` (the holder's own field).
+   */
+  link(
+    value: LinkValue | undefined,
+    field: PlanField | undefined,
+    previous: unknown,
+    cr: StoreRecord,
+    cn: FieldNode,
+    own: boolean,
+  ): unknown {
     if (value === undefined || value === null) return null;
-    if (!Array.isArray(value)) return this.linked(value as StoreRecord, tree, previous, site);
-    return this.list(value, true, tree, previous, site);
+    if (!Array.isArray(value)) return this.linked(value as StoreRecord, field, previous, cr, cn, own);
+    return this.list(value, true, field, previous, cr, cn, own);
   }
 
   /** A list of links (`linkItems`) or of embedded values; the previous list when no item changed. */
   list(
     items: readonly unknown[],
     linkItems: boolean,
-    tree: FieldTree | undefined,
+    field: PlanField | undefined,
     previous: unknown,
-    site: Site,
+    cr: StoreRecord,
+    cn: FieldNode,
+    own: boolean,
   ): unknown {
     const before = Array.isArray(previous) ? (previous as unknown[]) : undefined;
     const out = this.data ? new Array<unknown>(items.length) : undefined;
@@ -179,11 +207,11 @@ class Reader {
     for (let i = 0; i < items.length; i++) {
       const raw = items[i];
       let item: unknown;
-      if (!linkItems) item = this.embedded(raw, tree, before?.[i], site);
+      if (!linkItems) item = this.embedded(raw, field, before?.[i], cr, cn, own);
       else if (raw === null) item = null;
       else {
         const r = raw as StoreRecord;
-        item = this.linked(r, tree, recycled(before, r.snap.id, i), site);
+        item = this.linked(r, field, recycled(before, r.snap.id, i), cr, cn, own);
       }
       if (out === undefined) continue;
       out[i] = item;
@@ -192,11 +220,21 @@ class Reader {
     return same ? before : out;
   }
 
-  linked(record: StoreRecord, tree: FieldTree | undefined, previous: unknown, site: Site): unknown {
+  linked(
+    record: StoreRecord,
+    field: PlanField | undefined,
+    previous: unknown,
+    cr: StoreRecord,
+    cn: FieldNode,
+    own: boolean,
+  ): unknown {
+    const tree = field?.node.children;
     if (tree !== undefined) {
-      // A record that cannot be fetched alone is fetched through the holder's field.
-      const alone = record.type.fetchable && record.snap.id !== undefined;
-      return this.record(record, tree, previous, site.claim !== null || alone ? site.claim : site);
+      const plan = childPlan(field!, tree, record.type);
+      // A record that can be fetched alone fetches its own fields, unless the holder's are planned above.
+      if (own && record.type.fetchable && record.snap.id !== undefined)
+        return this.record(record, plan, previous, null, undefined);
+      return this.record(record, plan, previous, cr, cn);
     }
     // A link without a selection (inside a fully selected embedded object): its identity.
     if (!this.data) return undefined;
@@ -209,14 +247,22 @@ class Reader {
   }
 
   /**
-   * An embedded value (object, list or null) held by `site`'s field: its selected
-   * sub-fields (`tree`), or all of it; links inside are read like the holder's own.
+   * An embedded value (object, list or null) held by a field: its selected sub-fields (`field`'s
+   * children), or all of it; links inside are read like the holder's own.
    */
-  embedded(value: unknown, tree: FieldTree | undefined, previous: unknown, site: Site): unknown {
+  embedded(
+    value: unknown,
+    field: PlanField | undefined,
+    previous: unknown,
+    cr: StoreRecord,
+    cn: FieldNode,
+    own: boolean,
+  ): unknown {
     if (value === null || typeof value !== 'object') return value;
-    if (Array.isArray(value)) return this.list(value, false, tree, previous, site);
+    if (Array.isArray(value)) return this.list(value, false, field, previous, cr, cn, own);
     const obj = value as Record<string | symbol, unknown>;
     const links = obj[LINKS] as Links | undefined;
+    const tree = field?.node.children;
     // Plain embedded JSON is shared with the previous value by the normalizer: its identity serves.
     if (links === undefined && tree === undefined) return value;
     const build = this.data;
@@ -231,34 +277,39 @@ class Reader {
         size++;
       }
       for (const key in links) {
-        out[key] = this.link(links[key], undefined, before?.[key], site);
+        out[key] = this.link(links[key], undefined, before?.[key], cr, cn, own);
         size++;
       }
       if (same) for (const key in out) if (before![key] !== out[key]) same = false;
     } else {
-      for (const child of tree.values()) {
-        const key = child.fk.key;
-        const name = child.fk.name;
-        const prev = before?.[name];
+      const plan = childPlan(field!, tree, undefined);
+      const fields = plan.fields;
+      for (let i = 0; i < fields.length; i++) {
+        const child = fields[i];
+        const key = child.key;
+        const name = child.name;
+        const prev = before === undefined ? undefined : before[name];
         let v: unknown;
-        if (links !== undefined && key in links) v = this.link(links[key], child.children, prev, site);
-        else if (child.children !== undefined) v = this.embedded(obj[key], child.children, prev, site);
+        if (links !== undefined && key in links) v = this.link(links[key], child, prev, cr, cn, own);
+        else if (child.node.children !== undefined) v = this.embedded(obj[key], child, prev, cr, cn, own);
         else v = obj[key];
-        if (!(name in out)) size++;
+        if (plan.distinct || !(name in out)) size++;
         out[name] = v;
-        if (same && prev !== v) same = false;
+        if (same && prev !== v && plan.distinct) same = false;
       }
+      if (same && !plan.distinct) same = sameValues(out, before!);
     }
     if (!build) return undefined;
     if (same && countKeys(before!) === size) return before;
     return out;
   }
 
-  // A field to fetch; a claim (an ancestor's field) is planned once.
-  #miss(claim: Claim): void {
-    if (claim.sunk) return;
-    claim.sunk = true;
-    (this.missing ??= []).push({ record: claim.record, node: claim.node });
+  // A field to fetch: `node` of `record`. An ancestor's field (`shared`) is planned once per read.
+  #miss(record: StoreRecord, node: FieldNode, shared: boolean): void {
+    if (record === SUNK) return;
+    const missing = (this.missing ??= []);
+    if (shared) for (const m of missing) if (m.record === record && m.node === node) return;
+    missing.push({ record, node });
   }
 
   #dep(record: StoreRecord): Set<string> | null {
@@ -280,7 +331,7 @@ export function readSelection(
   options: ReadSelectionOptions = {},
 ): SelectionRead {
   const reader = new Reader(options);
-  const data = reader.record(record, tree, options.previous, null);
+  const data = reader.record(record, planOf(tree, record.type), options.previous, null, undefined);
   return { data, missing: reader.missing ?? NO_MISSING, deps: options.deps, complete: reader.complete };
 }
 
@@ -314,4 +365,9 @@ function countKeys(obj: object): number {
   let n = 0;
   for (const _ in obj) n++;
   return n;
+}
+
+function sameValues(out: SelectionData, before: SelectionData): boolean {
+  for (const key in out) if (out[key] !== before[key]) return false;
+  return true;
 }

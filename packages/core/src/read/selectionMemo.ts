@@ -65,7 +65,12 @@ export class SelectionMemo {
 
   /** Memoizes a fresh, complete read of `tree` on `root` that visited `records` (in any order, repeats allowed). */
   set(tree: FieldTree, root: StoreRecord, read: MemoRead, records: readonly StoreRecord[]): void {
-    const seen = new Array<unknown>(records.length * STRIDE);
+    let byRecord = this.#byTree.get(tree);
+    if (byRecord === undefined) this.#byTree.set(tree, (byRecord = new WeakMap()));
+    // The entry replaced is updated in place (a list read again after a refetch allocates no entries).
+    const known = byRecord.get(root) as Mutable<MemoEntry> | undefined;
+    const size = records.length * STRIDE;
+    const seen = known !== undefined && known.seen.length === size ? known.seen : new Array<unknown>(size);
     let freshUntil = Infinity;
     for (let i = 0, j = 0; i < records.length; i++, j += STRIDE) {
       const r = records[i];
@@ -79,8 +84,15 @@ export class SelectionMemo {
       const until = r.stamps !== undefined ? -Infinity : r.head.at + this.#ttl.ttlMs(r.type);
       if (until < freshUntil) freshUntil = until;
     }
-    let byRecord = this.#byTree.get(tree);
-    if (byRecord === undefined) this.#byTree.set(tree, (byRecord = new WeakMap()));
-    byRecord.set(root, { read, seen, freshUntil, ttlVersion: this.#ttl.version });
+    if (known === undefined) {
+      byRecord.set(root, { read, seen, freshUntil, ttlVersion: this.#ttl.version });
+      return;
+    }
+    known.read = read;
+    known.seen = seen;
+    known.freshUntil = freshUntil;
+    known.ttlVersion = this.#ttl.version;
   }
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
