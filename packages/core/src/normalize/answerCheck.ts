@@ -238,7 +238,8 @@ function article(word: string): string {
   return /^[AEIOU]/.test(word) ? 'an' : 'a';
 }
 
-function describe(value: unknown): string {
+/** A wrong value for messages: `null`, `a list`, `an object`, `a string ("x")`. */
+export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   const t = typeof value;

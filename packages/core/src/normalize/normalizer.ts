@@ -31,7 +31,7 @@ import { anchorHiddenClass } from '../shared/hiddenClassAnchors';
 import { shareJson } from '../shared/jsonEqual';
 import type { ChangeCollector } from '../tracking/changeBatch';
 import type { WriteSequence } from '../tracking/writeSequence';
-import { AnswerCheck } from './answerCheck';
+import { AnswerCheck, describe } from './answerCheck';
 import type { ErrorNode } from './errorTrie';
 import { TypePlan, ValueCheck, passesScalar, typePlans, type FieldSlot } from './typePlan';
 
@@ -104,11 +104,6 @@ export class Normalizer {
   /** The type table records are written with. */
   get table(): TypeTable {
     return this.#table;
-  }
-
-  /** The empty received-field shape of a type (all records of the type share its transitions). */
-  rootShape(type: TypeInfo): FieldShape {
-    return this.#plan(type).root;
   }
 
   /** Normalizes one entity object (declared as an entity or abstract typename) and returns its record. */
@@ -716,10 +711,4 @@ function freezeSnapshot(snap: MutableSnapshot): void {
   const links = snap[LINKS];
   if (links !== undefined) Object.freeze(links);
   Object.freeze(snap);
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  return typeof value;
 }

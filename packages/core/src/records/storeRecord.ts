@@ -102,11 +102,6 @@ export class StoreRecord {
     }
   }
 
-  /** Clock time of the head write. */
-  get fetchedAt(): number {
-    return this.head.at;
-  }
-
   /** Sequence of the head write. */
   get seq(): number {
     return this.head.seq;

@@ -25,7 +25,7 @@ interface RawField {
   list: boolean;
   nonNull: boolean;
   args?: { name: string; type: string }[];
-  deprecated: boolean;
+  deprecated?: true;
 }
 
 export function named(ref: string): string {
@@ -43,15 +43,9 @@ export function parseField(token: string): RawField {
   const m = FIELD.exec(token);
   if (!m) throw new Error(`StashSchema: malformed field "${token}" in the generated model`);
   const [, deprecated, name, args, ref] = m;
-  const field: RawField = {
-    name,
-    ref,
-    type: named(ref),
-    list: ref.startsWith('['),
-    nonNull: ref.endsWith('!'),
-    deprecated: deprecated === '~',
-  };
+  const field: RawField = { name, ref, type: named(ref), list: ref[0] === '[', nonNull: ref.endsWith('!') };
   if (args) field.args = parseArgs(args);
+  if (deprecated) field.deprecated = true;
   return field;
 }
 
@@ -59,10 +53,12 @@ export function split(text: string): string[] {
   return text ? text.split(' ') : [];
 }
 
+// The optional parts of a list tuple after `field resultType itemsField`, `-` where absent.
+const LIST_PARTS = ['filterArg', 'filterType', 'findFilterArg', 'idsArg'] as const;
+
 function decodeList(text: string, objects: Record<string, ObjectModel>): ListQueryModel | undefined {
   if (!text) return undefined;
-  const [field, resultType, itemsField, filterArg, filterType, findFilterArg, idsArg, extra] =
-    text.split(' ');
+  const [field, resultType, itemsField, ...parts] = text.split(' ');
   const list: ListQueryModel = {
     field,
     resultType,
@@ -72,12 +68,11 @@ function decodeList(text: string, objects: Record<string, ObjectModel>): ListQue
       .filter((f) => f.name !== itemsField && !f.deprecated)
       .map((f) => f.name),
   };
-  if (filterArg !== '-') list.filterArg = filterArg;
-  if (filterType !== '-') list.filterType = filterType;
-  if (findFilterArg !== '-') list.findFilterArg = findFilterArg;
-  if (idsArg !== '-') list.idsArg = idsArg;
-  if (resultType.startsWith('[')) list.direct = true;
-  if (extra !== '-') list.extraArgs = parseArgs(extra);
+  LIST_PARTS.forEach((name, i) => {
+    if (parts[i] !== '-') list[name] = parts[i];
+  });
+  if (resultType[0] === '[') list.direct = true;
+  if (parts[4] !== '-') list.extraArgs = parseArgs(parts[4]);
   return list;
 }
 
@@ -99,16 +94,9 @@ export function decodeInputs(
     }
     const fields: InputModel['fields'] = {};
     for (const token of tokens) {
-      const f = parseField(token.replace('*', 'CriterionInput'));
-      fields[f.name] = {
-        name: f.name,
-        type: f.type,
-        ref: f.ref,
-        list: f.list,
-        required: f.nonNull,
-        kind: scalars.includes(f.type) ? 'scalar' : f.type in enums ? 'enum' : 'input',
-      };
-      if (f.deprecated) fields[f.name].deprecated = true;
+      const { nonNull, args: _, ...f } = parseField(token.replace('*', 'CriterionInput'));
+      const kind = scalars.includes(f.type) ? 'scalar' : f.type in enums ? 'enum' : 'input';
+      fields[f.name] = { ...f, required: nonNull, kind };
     }
     inputs[name] = { name, fields };
   }
@@ -146,18 +134,8 @@ export function decodeSchemaModel(encoded: EncodedSchemaModel): SchemaModel {
   const outputFields = (tokens: string[]): Record<string, FieldModel> => {
     const fields: Record<string, FieldModel> = {};
     for (const token of tokens) {
-      const f = parseField(token);
-      const model: FieldModel = {
-        name: f.name,
-        kind: fieldKind(f.type),
-        type: f.type,
-        ref: f.ref,
-        list: f.list,
-        nullable: !f.nonNull,
-      };
-      if (f.args) model.args = f.args;
-      if (f.deprecated) model.deprecated = true;
-      fields[f.name] = model;
+      const { nonNull, ...f } = parseField(token);
+      fields[f.name] = { ...f, kind: fieldKind(f.type), nullable: !nonNull };
     }
     return fields;
   };
@@ -184,12 +162,11 @@ export function decodeSchemaModel(encoded: EncodedSchemaModel): SchemaModel {
   const filters: Record<string, FilterModel> = {};
   for (const name of filterNames) {
     const fields: FilterModel['fields'] = {};
-    for (const f of Object.values(inputs[name].fields)) {
+    for (const { list, required: _, ...f } of Object.values(inputs[name].fields)) {
       let kind: FilterFieldKind = f.kind;
-      if (f.type.endsWith('CriterionInput')) kind = f.list ? 'criterionList' : 'criterion';
+      if (f.type.endsWith('CriterionInput')) kind = list ? 'criterionList' : 'criterion';
       else if (filterSet.has(f.type)) kind = 'filter';
-      fields[f.name] = { name: f.name, kind, type: f.type, ref: f.ref };
-      if (f.deprecated) fields[f.name].deprecated = true;
+      fields[f.name] = { ...f, kind };
     }
     filters[name] = { name, fields };
   }

@@ -35,6 +35,14 @@ function quote(name: unknown): string {
   return typeof name === 'string' ? `"${name}"` : String(name);
 }
 
+// `table[name]`, or the error naming what was looked up (`unknown enum "Nope"`).
+function lookup<T>(table: Record<string, T>, name: unknown, what: string): T {
+  if (typeof name !== 'string' || !Object.hasOwn(table, name)) {
+    throw new StashValidationError(`StashSchema: unknown ${what} ${quote(name)}`);
+  }
+  return table[name];
+}
+
 /** True for the entity kinds the store normalizes (`Scene`, ..., `VideoFile`, `Folder`). */
 export function isEntityType(name: unknown): name is EntityTypeName {
   return typeof name === 'string' && Object.hasOwn(getSchemaModel().entities, name);
@@ -42,26 +50,18 @@ export function isEntityType(name: unknown): name is EntityTypeName {
 
 /** Queries, mutations and write mappings of an entity type; throws on anything else. */
 export function getEntityModel(type: string): EntityModel {
-  if (!isEntityType(type)) throw new StashValidationError(`StashSchema: unknown entity type ${quote(type)}`);
+  lookup(getSchemaModel().entities, type, 'entity type');
   return getWriteSchemaModel().entities[type];
 }
 
 /** Any object type in the model, entity or embedded (`Scene`, `ScenePathsType`, `FindScenesResultType`). */
 export function getObjectModel(type: string): ObjectModel {
-  const { objects } = getSchemaModel();
-  if (typeof type !== 'string' || !Object.hasOwn(objects, type)) {
-    throw new StashValidationError(`StashSchema: unknown object type ${quote(type)}`);
-  }
-  return objects[type];
+  return lookup(getSchemaModel().objects, type, 'object type');
 }
 
 /** `BaseFile` (interface) or `VisualFile` (union). */
 export function getAbstractModel(name: string): AbstractModel {
-  const { abstracts } = getSchemaModel();
-  if (typeof name !== 'string' || !Object.hasOwn(abstracts, name)) {
-    throw new StashValidationError(`StashSchema: unknown interface or union ${quote(name)}`);
-  }
-  return abstracts[name];
+  return lookup(getSchemaModel().abstracts, name, 'interface or union');
 }
 
 /**
@@ -84,37 +84,24 @@ export function getFieldModel(type: string, field: string): FieldModel {
 
 /** Entity filter input by name (`SceneFilterType`). */
 export function getFilterModel(name: string): FilterModel {
-  const { filters } = getSchemaModel();
-  if (typeof name !== 'string' || !Object.hasOwn(filters, name)) {
-    throw new StashValidationError(`StashSchema: unknown filter type ${quote(name)}`);
-  }
-  return filters[name];
+  return lookup(getSchemaModel().filters, name, 'filter type');
 }
 
 /** The filter input of an entity's list query (`Scene` -> `SceneFilterType`); throws when it has none. */
 export function getEntityFilterModel(type: string): FilterModel {
-  if (!isEntityType(type)) throw new StashValidationError(`StashSchema: unknown entity type ${quote(type)}`);
-  const filterType = getSchemaModel().entities[type].list?.filterType;
+  const filterType = lookup(getSchemaModel().entities, type, 'entity type').list?.filterType;
   if (!filterType) throw new StashValidationError(`StashSchema: ${type} has no filter input`);
   return getFilterModel(filterType);
 }
 
 /** Any input object in the model: criterion, mutation and filter inputs, `FindFilterType`. */
 export function getInputModel(name: string): InputModel {
-  const { inputs } = getWriteSchemaModel();
-  if (typeof name !== 'string' || !Object.hasOwn(inputs, name)) {
-    throw new StashValidationError(`StashSchema: unknown input type ${quote(name)}`);
-  }
-  return inputs[name];
+  return lookup(getWriteSchemaModel().inputs, name, 'input type');
 }
 
 /** Values of an enum (`CriterionModifier`, `GenderEnum`...). */
 export function getEnumValues(name: string): readonly string[] {
-  const { enums } = getSchemaModel();
-  if (typeof name !== 'string' || !Object.hasOwn(enums, name)) {
-    throw new StashValidationError(`StashSchema: unknown enum ${quote(name)}`);
-  }
-  return enums[name];
+  return lookup(getSchemaModel().enums, name, 'enum');
 }
 
 /**
