@@ -28,8 +28,11 @@ function stashkitResolver(root) {
   };
 }
 
-/** `fromSource`: the packages' `source` condition (per-file metafile inputs) instead of `root`'s dist. */
-export async function bundle(check, root, { fromSource = false } = {}) {
+/**
+ * `fromSource`: the packages' `source` condition (per-file metafile inputs) instead of `root`'s dist;
+ * `plugins`: more esbuild plugins (from source only; `ablate.mjs` stubs modules out with one).
+ */
+export async function bundle(check, root, { fromSource = false, plugins = [] } = {}) {
   const result = await build({
     entryPoints: [join(here, check.path)],
     bundle: true,
@@ -42,7 +45,9 @@ export async function bundle(check, root, { fromSource = false } = {}) {
     external: check.ignore ?? [],
     outdir: join(here, '.out'),
     logLevel: 'silent',
-    ...(fromSource ? { conditions: ['source'], absWorkingDir: root } : { plugins: [stashkitResolver(root)] }),
+    ...(fromSource
+      ? { conditions: ['source'], absWorkingDir: root, plugins }
+      : { plugins: [stashkitResolver(root)] }),
   });
   const code = result.outputFiles.find((f) => f.path.endsWith('.js')).contents;
   return {
@@ -50,6 +55,7 @@ export async function bundle(check, root, { fromSource = false } = {}) {
     gzip: gzipSync(code, { level: 9 }).length,
     brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
     metafile: result.metafile,
+    code,
   };
 }
 
