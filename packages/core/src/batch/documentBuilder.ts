@@ -3,11 +3,8 @@
  * named fragment per distinct entity selection so repeated selections are printed once.
  */
 import {
-  Kind,
-  name,
   printDocument,
   type ArgumentNode,
-  type DefinitionNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type SelectionSetNode,
@@ -32,12 +29,8 @@ export function variableArgument(
 ): ArgumentNode {
   const variable = alias + '_' + arg.name;
   variables[variable] = arg.value;
-  definitions.push({
-    kind: Kind.VARIABLE_DEFINITION,
-    variable: { kind: Kind.VARIABLE, name: name(variable) },
-    type: arg.type,
-  });
-  return { kind: Kind.ARGUMENT, name: name(arg.name), value: { kind: Kind.VARIABLE, name: name(variable) } };
+  definitions.push({ name: variable, type: arg.type });
+  return { name: arg.name, variable };
 }
 
 /** Declares the field-argument variables `selections` use (each once per document). */
@@ -53,11 +46,7 @@ export function declareFieldVariables(
       if (seen.has(v)) continue;
       seen.add(v);
       variables[v.name] = v.value;
-      definitions.push({
-        kind: Kind.VARIABLE_DEFINITION,
-        variable: { kind: Kind.VARIABLE, name: name(v.name) },
-        type: v.type,
-      });
+      definitions.push({ name: v.name, type: v.type });
     }
   }
 }
@@ -77,40 +66,27 @@ export function buildDocument(ops: readonly RootOp[], operationName: string): Bu
       let fragment = fragments.get(op.fragment.key);
       if (fragment === undefined) {
         fragment = {
-          kind: Kind.FRAGMENT_DEFINITION,
-          name: name(op.fragment.on + '_' + fragments.size),
-          typeCondition: { kind: Kind.NAMED_TYPE, name: name(op.fragment.on) },
-          selectionSet: op.selection,
+          name: op.fragment.on + '_' + fragments.size,
+          on: op.fragment.on,
+          selections: op.selection,
         };
         fragments.set(op.fragment.key, fragment);
       }
-      selectionSet = {
-        kind: Kind.SELECTION_SET,
-        selections: [{ kind: Kind.FRAGMENT_SPREAD, name: fragment.name }],
-      };
+      selectionSet = [{ kind: 'FragmentSpread', name: fragment.name }];
     }
-    selections.push({
-      kind: Kind.FIELD,
-      alias: name(alias),
-      name: name(op.field),
-      arguments: args,
-      selectionSet,
-    });
+    selections.push({ kind: 'Field', alias, name: op.field, args, selections: selectionSet });
   });
   declareFieldVariables(
     ops.map((op) => op.selection),
     variables,
     variableDefinitions,
   );
-  const definitions: DefinitionNode[] = [
-    {
-      kind: Kind.OPERATION_DEFINITION,
-      operation: 'query',
-      name: name(operationName),
-      variableDefinitions,
-      selectionSet: { kind: Kind.SELECTION_SET, selections },
-    },
-    ...fragments.values(),
-  ];
-  return { query: printDocument({ kind: Kind.DOCUMENT, definitions }), variables, aliases };
+  const query = printDocument({
+    operation: 'query',
+    name: operationName,
+    variables: variableDefinitions,
+    selections,
+    fragments: [...fragments.values()],
+  });
+  return { query, variables, aliases };
 }

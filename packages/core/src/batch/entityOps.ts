@@ -7,7 +7,7 @@
  *   whole field when one id is missing, so on error the batch splits in halves until the missing
  *   id is alone (then it is not-found) — the other ids still resolve.
  */
-import { Kind, type SelectionSetNode } from '../query/printDocument';
+import type { SelectionSetNode } from '../query/printDocument';
 import { StashError, StashGraphQLError, type GraphQLErrorEntry } from '../errors';
 import type { TypeInfo } from '../model/typeTable';
 import { errorTrie } from '../normalize/errorTrie';
@@ -138,12 +138,7 @@ export class IdsFetchOp implements RootOp {
     const list = type.entityModel!.list!;
     this.field = list.field;
     this.args = [{ name: list.idsArg!, type: '[ID!]', value: ids }];
-    this.selection = {
-      kind: Kind.SELECTION_SET,
-      selections: [
-        { kind: Kind.FIELD, name: { kind: Kind.NAME, value: list.itemsField }, selectionSet: itemSelection },
-      ],
-    };
+    this.selection = [{ kind: 'Field', name: list.itemsField, selections: itemSelection }];
   }
 
   apply(data: unknown, errors: readonly GraphQLErrorEntry[], ctx: WriteContext): readonly RootOp[] | void {

@@ -8,7 +8,7 @@ import type { TypeInfo } from '../model/typeTable';
 import { errorTrie } from '../normalize/errorTrie';
 import type { Normalizer, WriteContext } from '../normalize/normalizer';
 import type { EntitySnapshot } from '../records/storeRecord';
-import { Kind, name, type SelectionSetNode } from '../query/printDocument';
+import type { SelectionSetNode } from '../query/printDocument';
 import { malformed } from './entityOps';
 import type { RootArg, RootOp } from './rootOp';
 
@@ -45,14 +45,10 @@ export class FindOp implements RootOp {
     this.#itemsField = list.itemsField;
     this.selection = this.#direct
       ? itemSelection
-      : {
-          kind: Kind.SELECTION_SET,
-          selections: [
-            { kind: Kind.FIELD, name: name('count') },
-            ...aggregates.map((field) => ({ kind: Kind.FIELD, name: name(field) }) as const),
-            { kind: Kind.FIELD, name: name(list.itemsField), selectionSet: itemSelection },
-          ],
-        };
+      : [
+          ...['count', ...aggregates].map((field) => ({ kind: 'Field', name: field }) as const),
+          { kind: 'Field', name: list.itemsField, selections: itemSelection },
+        ];
     this.promise = new Promise<FindPage>((resolve, reject) => {
       this.#resolve = resolve;
       this.#reject = reject;

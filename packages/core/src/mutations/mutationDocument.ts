@@ -1,15 +1,12 @@
 /**
- * Mutation documents built as document nodes and printed (`printDocument`): every argument is a variable
+ * Mutation documents built as document parts and printed (`printDocument`): every argument is a variable
  * (`sceneUpdate(input: $m0_input)`), so an input leaves untouched keys out of the JSON instead of
  * writing literals (an inline literal referring to an unset variable would clear the field in
  * Stash). Several calls become aliased root fields of one document (`m0: tagCreate(...)`).
  */
 import { declareFieldVariables, variableArgument } from '../batch/documentBuilder';
 import {
-  Kind,
-  name,
   printDocument,
-  type DocumentNode,
   type FieldNode,
   type SelectionSetNode,
   type VariableDefinitionNode,
@@ -41,38 +38,23 @@ export function buildMutation(operationName: string, calls: readonly MutationCal
     const args = call.args
       .filter((a) => a.value !== undefined)
       .map((a) => variableArgument(alias, a, variables, definitions));
-    return {
-      kind: Kind.FIELD,
-      alias: name(alias),
-      name: name(call.field),
-      arguments: args,
-      selectionSet: call.selection,
-    };
+    return { kind: 'Field', alias, name: call.field, args, selections: call.selection };
   });
   declareFieldVariables(
     calls.map((c) => c.selection),
     variables,
     definitions,
   );
-  const document: DocumentNode = {
-    kind: Kind.DOCUMENT,
-    definitions: [
-      {
-        kind: Kind.OPERATION_DEFINITION,
-        operation: 'mutation',
-        name: name(operationName),
-        variableDefinitions: definitions,
-        selectionSet: { kind: Kind.SELECTION_SET, selections: fields },
-      },
-    ],
-  };
-  return { query: printDocument(document), variables, aliases };
+  const query = printDocument({
+    operation: 'mutation',
+    name: operationName,
+    variables: definitions,
+    selections: fields,
+  });
+  return { query, variables, aliases };
 }
 
 /** A selection of plain fields (`count history`). */
 export function plainSelection(fields: readonly string[]): SelectionSetNode {
-  return {
-    kind: Kind.SELECTION_SET,
-    selections: fields.map((f) => ({ kind: Kind.FIELD, name: name(f) })),
-  };
+  return fields.map((f) => ({ kind: 'Field', name: f }));
 }

@@ -4,7 +4,7 @@
  * with the value -1. Names are interned per field key, argument and type (process-wide, like the
  * `_k<n>` aliases), so one selection (or a shared fragment) means the same in every document.
  */
-import { Kind, type SelectionSetNode } from './printDocument';
+import type { SelectionSetNode } from './printDocument';
 import type { FieldKey } from '../shared/keys';
 
 export interface FieldVariable {
@@ -39,16 +39,15 @@ export function selectionVariables(selection: SelectionSetNode): readonly FieldV
   let found = cache.get(selection);
   if (found !== undefined) return found;
   const out = new Set<FieldVariable>();
-  for (const node of selection.selections) {
-    if (node.kind === Kind.FIELD) {
-      for (const arg of node.arguments ?? []) {
-        if (arg.value.kind !== Kind.VARIABLE) continue;
-        const v = byName.get(arg.value.name.value);
+  for (const node of selection) {
+    if (node.kind === 'Field') {
+      for (const arg of node.args ?? []) {
+        const v = byName.get(arg.variable);
         if (v !== undefined) out.add(v);
       }
     }
-    if (node.kind !== Kind.FRAGMENT_SPREAD && node.selectionSet !== undefined)
-      for (const v of selectionVariables(node.selectionSet)) out.add(v);
+    if (node.kind !== 'FragmentSpread' && node.selections !== undefined)
+      for (const v of selectionVariables(node.selections)) out.add(v);
   }
   found = [...out];
   cache.set(selection, found);

@@ -1,16 +1,13 @@
 /**
- * Field trees to selection sets (core's own document nodes, `printDocument`). Entities always select `__typename` and `id`;
+ * Field trees to selection sets (core's own document parts, `printDocument`). Entities always select `__typename` and `id`;
  * abstract fields select shared fields plus an inline fragment per member that has the rest;
  * embedded objects are selected in full (entities inside them as `__typename id`).
  */
-import {
-  Kind,
-  name,
-  type ArgumentNode,
-  type FieldNode as GqlFieldNode,
-  type InlineFragmentNode,
-  type SelectionNode,
-  type SelectionSetNode,
+import type {
+  ArgumentNode,
+  FieldNode as GqlFieldNode,
+  SelectionNode,
+  SelectionSetNode,
 } from './printDocument';
 import { StashValidationError } from '../errors';
 import type { FieldInfo, TypeTable } from '../model/typeTable';
@@ -23,7 +20,7 @@ const ID = /*#__PURE__*/ field('id');
 
 function field(
   fieldName: string,
-  selectionSet?: SelectionSetNode,
+  selections?: SelectionSetNode,
   fk?: FieldKey,
   info?: FieldInfo,
 ): GqlFieldNode {
@@ -34,20 +31,15 @@ function field(
       const type = info?.args.find((a) => a.name === argName)?.type;
       if (type === undefined)
         throw new StashValidationError(`StashEntityStore: ${fieldName} has no argument "${argName}"`);
-      const variable = fieldVariable(fk, argName, type);
-      args.push({
-        kind: Kind.ARGUMENT,
-        name: name(argName),
-        value: { kind: Kind.VARIABLE, name: name(variable.name) },
-      });
+      args.push({ name: argName, variable: fieldVariable(fk, argName, type).name });
     }
   }
   return {
-    kind: Kind.FIELD,
-    alias: fk !== undefined && fk.alias !== fk.name ? name(fk.alias) : undefined,
-    name: name(fieldName),
-    arguments: args,
-    selectionSet,
+    kind: 'Field',
+    alias: fk !== undefined && fk.alias !== fk.name ? fk.alias : undefined,
+    name: fieldName,
+    args,
+    selections,
   };
 }
 
@@ -63,7 +55,7 @@ export class SelectionBuilder {
   entity(typeName: string, tree: FieldTree | undefined): SelectionSetNode {
     const abstract = this.#table.abstract(typeName);
     if (abstract === undefined) {
-      return { kind: Kind.SELECTION_SET, selections: [TYPENAME, ID, ...this.#fields(typeName, tree, true)] };
+      return [TYPENAME, ID, ...this.#fields(typeName, tree, true)];
     }
     const selections: SelectionNode[] = [TYPENAME];
     const shared = abstract.fields;
@@ -82,14 +74,9 @@ export class SelectionBuilder {
       const memberSelections = shared === undefined || !('id' in shared) ? [ID] : [];
       memberSelections.push(...this.#fields(member, own, true));
       if (memberSelections.length === 0) continue;
-      const fragment: InlineFragmentNode = {
-        kind: Kind.INLINE_FRAGMENT,
-        typeCondition: { kind: Kind.NAMED_TYPE, name: name(member) },
-        selectionSet: { kind: Kind.SELECTION_SET, selections: memberSelections },
-      };
-      selections.push(fragment);
+      selections.push({ kind: 'InlineFragment', on: member, selections: memberSelections });
     }
-    return { kind: Kind.SELECTION_SET, selections };
+    return selections;
   }
 
   #fields(typeName: string, tree: FieldTree | undefined, skipId: boolean): GqlFieldNode[] {
@@ -140,6 +127,6 @@ export class SelectionBuilder {
         selections.push(field(info.name, this.entity(info.typeName, sub ?? new Map()), fieldKey(key)));
       } else selections.push(this.#field(info, fieldKey(key), sub));
     }
-    return { kind: Kind.SELECTION_SET, selections };
+    return selections;
   }
 }
