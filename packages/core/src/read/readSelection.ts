@@ -55,8 +55,11 @@ export interface ReadSelectionOptions {
   readonly now?: number;
   /** Collect the records read into this map (shared by the reads of one result). */
   readonly deps?: DepMap;
-  /** Push every record visited into this list (what a memoized read must recheck). */
-  readonly records?: StoreRecord[];
+  /**
+   * Push every record visited into this list, each followed by the field keys read on it (what a
+   * memoized read must recheck).
+   */
+  readonly visited?: unknown[];
 }
 
 export interface SelectionRead {
@@ -78,7 +81,7 @@ class Reader {
   readonly fresh: FieldFreshness | undefined;
   readonly now: number;
   readonly deps: DepMap | undefined;
-  readonly records: StoreRecord[] | undefined;
+  readonly visited: unknown[] | undefined;
   missing: MissingField[] | undefined = undefined;
   complete = true;
 
@@ -87,7 +90,7 @@ class Reader {
     this.fresh = options.fresh;
     this.now = options.now ?? options.fresh?.now() ?? 0;
     this.deps = options.deps;
-    this.records = options.records;
+    this.visited = options.visited;
   }
 
   /** The selection (`plan`) of one record; its missing fields go to the claim (`cr`, `cn`). */
@@ -98,7 +101,7 @@ class Reader {
     cr: ClaimRecord,
     cn: FieldNode | undefined,
   ): SelectionData | undefined {
-    this.records?.push(record);
+    this.visited?.push(record, plan.depKeys);
     const snap = record.snap as unknown as Record<string | symbol, unknown>;
     const links = snap[LINKS] as Links | undefined;
     const build = this.data;
@@ -319,6 +322,10 @@ class Reader {
     if (dep === undefined) {
       dep = { typename: record.type.name, id: record.id, fields: new Set() };
       deps.set(key, dep);
+    } else if (dep.fields !== null && Object.isFrozen(dep)) {
+      // A memoized read's deps (shared, frozen): copied before adding to them.
+      dep = { typename: dep.typename, id: dep.id, fields: new Set(dep.fields) };
+      deps.set(key, dep);
     }
     return dep.fields;
   }
@@ -339,8 +346,33 @@ export function readSelection(
 export function addWholeRecord(deps: DepMap, typename: string, id: string): void {
   const key = recordKey(typename, id);
   const dep = deps.get(key);
-  if (dep === undefined) deps.set(key, { typename, id, fields: null });
+  if (dep === undefined || Object.isFrozen(dep)) deps.set(key, { typename, id, fields: null });
   else dep.fields = null;
+}
+
+/**
+ * Freezes `deps`' entries so they can be shared: `addDeps` hands them to other maps as they are,
+ * and a read adding to a shared entry copies it first (a memoized read's deps stay as read).
+ */
+export function shareDeps(deps: DepMap): DepMap {
+  for (const dep of deps.values()) Object.freeze(dep);
+  return deps;
+}
+
+/** Adds `from`'s records and fields to `into`, sharing `from`'s entries where `into` has none. */
+export function addDeps(into: DepMap, from: DepMap): void {
+  for (const [key, dep] of from) {
+    const mine = into.get(key);
+    if (mine === undefined) into.set(key, dep);
+    else if (mine !== dep && mine.fields !== null) {
+      if (dep.fields === null) addWholeRecord(into, dep.typename, dep.id);
+      else {
+        const fields = Object.isFrozen(mine) ? new Set(mine.fields) : mine.fields;
+        for (const f of dep.fields) fields.add(f);
+        if (fields !== mine.fields) into.set(key, { typename: mine.typename, id: mine.id, fields });
+      }
+    }
+  }
 }
 
 // The previous item to recycle a list item against: the one with the same id (a reordered list

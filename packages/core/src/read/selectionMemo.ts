@@ -5,12 +5,13 @@
  * visited field can have aged past its TTL: a check of a few pointers per record instead of a walk
  * (Apollo's result cache does the same with dependency tracking). A write to any visited record gives
  * it a new snapshot, shape or head stamp, so the next read walks again, recycling against the memoized
- * data (a changed path gets new objects, the rest keeps its identity).
+ * data (a changed path gets new objects, the rest keeps its identity). An entry also keeps the deps
+ * of a read that collected them, so an observer re-reading an unchanged selection does no walk.
  */
 import type { FieldTree } from '../query/fieldTree';
 import type { StoreRecord } from '../records/storeRecord';
 import type { TtlPolicy } from '../store/ttlPolicy';
-import type { SelectionData } from './readSelection';
+import type { DepMap, SelectionData } from './readSelection';
 
 /** A memoized read: fresh and complete when it was made. */
 export interface MemoRead {
@@ -28,6 +29,8 @@ export interface MemoEntry {
   /** The read stays fresh until this clock time (the oldest visited field's fetch time + its TTL). */
   readonly freshUntil: number;
   readonly ttlVersion: number;
+  /** The records and fields the read followed (shared, frozen: see `shareDeps`), if it collected them. */
+  readonly deps: DepMap | undefined;
 }
 
 const STRIDE = 6;
@@ -63,35 +66,60 @@ export class SelectionMemo {
     return true;
   }
 
-  /** Memoizes a fresh, complete read of `tree` on `root` that visited `records` (in any order, repeats allowed). */
-  set(tree: FieldTree, root: StoreRecord, read: MemoRead, records: readonly StoreRecord[]): void {
+  /**
+   * Memoizes a fresh, complete read of `tree` on `root`; `visited` holds each record the read
+   * visited followed by the keys it read there (any order, repeats allowed), `deps` what it followed.
+   */
+  set(
+    tree: FieldTree,
+    root: StoreRecord,
+    read: MemoRead,
+    visited: readonly unknown[],
+    deps: DepMap | undefined,
+  ): void {
     let byRecord = this.#byTree.get(tree);
     if (byRecord === undefined) this.#byTree.set(tree, (byRecord = new WeakMap()));
     // The entry replaced is updated in place (a list read again after a refetch allocates no entries).
     const known = byRecord.get(root) as Mutable<MemoEntry> | undefined;
-    const size = records.length * STRIDE;
+    const size = (visited.length / 2) * STRIDE;
     const seen = known !== undefined && known.seen.length === size ? known.seen : new Array<unknown>(size);
     let freshUntil = Infinity;
-    for (let i = 0, j = 0; i < records.length; i++, j += STRIDE) {
-      const r = records[i];
+    for (let i = 0, j = 0; i < visited.length; i += 2, j += STRIDE) {
+      const r = visited[i] as StoreRecord;
       seen[j] = r;
       seen[j + 1] = r.snap;
       seen[j + 2] = r.shape;
       seen[j + 3] = r.head;
       seen[j + 4] = r.floor;
       seen[j + 5] = r.state;
-      // Fields stamped apart from the head (written in parts): kept to recycle against, never held.
-      const until = r.stamps !== undefined ? -Infinity : r.head.at + this.#ttl.ttlMs(r.type);
+      const until = this.#oldest(r, visited[i + 1] as readonly string[]) + this.#ttl.ttlMs(r.type);
       if (until < freshUntil) freshUntil = until;
     }
+    const ttlVersion = this.#ttl.version;
     if (known === undefined) {
-      byRecord.set(root, { read, seen, freshUntil, ttlVersion: this.#ttl.version });
+      byRecord.set(root, { read, seen, freshUntil, ttlVersion, deps });
       return;
     }
     known.read = read;
     known.seen = seen;
     known.freshUntil = freshUntil;
-    known.ttlVersion = this.#ttl.version;
+    known.ttlVersion = ttlVersion;
+    known.deps = deps;
+  }
+
+  // The fetch time of the oldest of `keys` on `r`: the head's, unless fields were written in parts.
+  #oldest(r: StoreRecord, keys: readonly string[]): number {
+    const stamps = r.stamps;
+    const head = r.head;
+    if (stamps === undefined) return head.at;
+    let at = Infinity;
+    for (const key of keys) {
+      // Keys not received (the schema lacks them, `id`) age with nothing.
+      if (!r.shape.has(key)) continue;
+      const stamp = stamps.get(key) ?? head;
+      if (stamp.at < at) at = stamp.at;
+    }
+    return at === Infinity ? head.at : at;
   }
 }
 

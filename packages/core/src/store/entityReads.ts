@@ -19,7 +19,14 @@ import {
   type StoreRecord,
 } from '../records/storeRecord';
 import { fieldKey, parseFieldKey, type FieldArgs } from '../shared/keys';
-import { addWholeRecord, readSelection, type DepMap, type SelectionData } from '../read/readSelection';
+import {
+  addDeps,
+  addWholeRecord,
+  readSelection,
+  shareDeps,
+  type DepMap,
+  type SelectionData,
+} from '../read/readSelection';
 import { SelectionMemo } from '../read/selectionMemo';
 import type { FieldShape } from '../records/fieldShape';
 import type { CacheQueryHost } from './cacheQueries';
@@ -193,6 +200,8 @@ export class EntityReads implements CacheQueryHost {
    * For bindings: the selection `specs` of `typename:id` as plain data recycled against `previous`
    * (see `readSelection`), adding what it read to `deps`; `null` when absent or deleted. Without
    * specs, the record as received (links as their small set) and every field of it followed.
+   * A fresh, complete read is memoized (`SelectionMemo`) with its deps: re-reading an unchanged
+   * selection, with or without deps, is a check of the records it visited.
    */
   readEntity(
     typename: string,
@@ -215,24 +224,32 @@ export class EntityReads implements CacheQueryHost {
       return { data: read.data!, complete: true, stale: this.#ttl.isStale(record, now) };
     }
     const tree = this.#specsTree(record.type.name, specs);
-    if (deps !== undefined) {
-      // Observers collect deps: a full read (their previous data keeps what did not change).
-      const read = readSelection(record, tree, { data: true, previous, deps, fresh: this.#ttl, now });
-      return { data: read.data!, complete: read.complete, stale: read.missing.length > 0 };
-    }
     const memo = this.#memo.last(tree, record);
     if (memo !== undefined && (previous === undefined || previous === memo.read.data)) {
-      if (this.#memo.holds(memo, now)) return memo.read;
+      // A read collecting deps (an observer) is served when the memo kept the deps too.
+      if ((deps === undefined || memo.deps !== undefined) && this.#memo.holds(memo, now)) {
+        if (deps !== undefined) addDeps(deps, memo.deps!);
+        return memo.read;
+      }
       previous = memo.read.data;
     }
-    const records: StoreRecord[] = [];
-    const read = readSelection(record, tree, { data: true, previous, fresh: this.#ttl, now, records });
+    const visited: unknown[] = [];
+    const own: DepMap | undefined = deps === undefined ? undefined : new Map();
+    const read = readSelection(record, tree, {
+      data: true,
+      previous,
+      fresh: this.#ttl,
+      now,
+      visited,
+      deps: own,
+    });
+    if (own !== undefined) addDeps(deps!, shareDeps(own));
     if (read.complete && read.missing.length === 0) {
       const fresh =
         memo !== undefined && read.data === memo.read.data
           ? memo.read
           : ({ data: read.data!, complete: true, stale: false } as const);
-      this.#memo.set(tree, record, fresh, records);
+      this.#memo.set(tree, record, fresh, visited, own);
       return fresh;
     }
     return { data: read.data!, complete: read.complete, stale: read.missing.length > 0 };
