@@ -20,6 +20,7 @@ import type { RecordSource } from '../records/recordSource';
 import type { EntitySnapshot } from '../records/storeRecord';
 import { recordKey } from '../shared/keys';
 import type { WriteSequence } from '../tracking/writeSequence';
+import { abortable } from './abortable';
 import { IdsFetchOp, SingleFetchOp, type OpDeps, type Outcomes } from './entityOps';
 import { FetchPlanner, type FieldFreshness } from './fetchPlanner';
 import type { RequestExecutor } from './requestExecutor';
@@ -134,23 +135,7 @@ export class CoalescingLoader {
     }
     shared.read.needed++;
     const entry = shared;
-    return new Promise<EntitySnapshot | null>((resolve, reject) => {
-      const onAbort = () => {
-        reject(abortError());
-        this.#release(key, entry);
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      entry.promise.then(
-        (value) => {
-          signal.removeEventListener('abort', onAbort);
-          resolve(value);
-        },
-        (error: unknown) => {
-          signal.removeEventListener('abort', onAbort);
-          reject(error);
-        },
-      );
-    });
+    return abortable(entry.promise, signal, abortError, () => this.#release(key, entry));
   }
 
   // A consumer aborted: drop the read if nobody else waits, and the request if none of it is needed.

@@ -8,13 +8,14 @@
  *   id is alone (then it is not-found) — the other ids still resolve.
  */
 import type { SelectionSetNode } from '../query/printDocument';
-import { StashError, StashGraphQLError, type GraphQLErrorEntry } from '../errors';
+import { StashError, type GraphQLErrorEntry, type StashGraphQLError } from '../errors';
 import type { TypeInfo } from '../model/typeTable';
 import { errorTrie } from '../normalize/errorTrie';
 import type { Normalizer, WriteContext } from '../normalize/normalizer';
 import type { RecordSource } from '../records/recordSource';
 import { markDeleted } from '../records/recordMarks';
 import { recordKey } from '../shared/keys';
+import { graphQLFailure } from './requestPipeline';
 import type { RootArg, RootOp } from './rootOp';
 
 export type Outcome = { kind: 'missing' } | { kind: 'error'; error: StashError };
@@ -35,10 +36,7 @@ export function malformed(what: string): StashError {
 }
 
 function graphQLError(type: string, ids: string, errors: readonly GraphQLErrorEntry[]): StashGraphQLError {
-  return new StashGraphQLError(
-    `StashEntityStore: fetching ${type} ${ids} failed: ${errors.map((e) => e.message).join('; ')}`,
-    errors,
-  );
+  return graphQLFailure(`fetching ${type} ${ids}`, errors);
 }
 
 /** Tombstones a record the server no longer has, so links and subscribers can tell. */

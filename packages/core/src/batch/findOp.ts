@@ -3,13 +3,14 @@
  * plus, when asked, the result's aggregates (`duration filesize` of scenes, `megapixels` of images).
  * With a `limit`, a count above it rejects with `FindLimitError` and nothing is written.
  */
-import { FindLimitError, StashGraphQLError, type GraphQLErrorEntry, type StashError } from '../errors';
+import { FindLimitError, type GraphQLErrorEntry, type StashError, type StashGraphQLError } from '../errors';
 import type { TypeInfo } from '../model/typeTable';
 import { errorTrie } from '../normalize/errorTrie';
 import type { Normalizer, WriteContext } from '../normalize/normalizer';
 import type { EntitySnapshot } from '../records/storeRecord';
 import type { SelectionSetNode } from '../query/printDocument';
 import { malformed } from './entityOps';
+import { graphQLFailure } from './requestPipeline';
 import type { RootArg, RootOp } from './rootOp';
 
 export interface FindPage<T = EntitySnapshot> {
@@ -109,10 +110,7 @@ export class FindOp implements RootOp {
   }
 
   #error(errors: readonly GraphQLErrorEntry[]): StashGraphQLError {
-    return new StashGraphQLError(
-      `StashEntityStore: ${this.field} failed: ${errors.map((e) => e.message).join('; ')}`,
-      errors,
-    );
+    return graphQLFailure(this.field, errors);
   }
 
   fail(error: StashError): void {

@@ -4,10 +4,10 @@
  * errors (a batch of ids splits, a single id is not found) and the others are sent again without
  * them. One request when nothing fails; a few more, only for the failing part, when something does.
  */
-import { StashError, StashGraphQLError, type GraphQLErrorEntry } from '../errors';
+import { StashError, type GraphQLErrorEntry } from '../errors';
 import type { WriteContext } from '../normalize/normalizer';
 import { buildDocument } from './documentBuilder';
-import { routeErrors, type RequestPipeline, type Sent } from './requestPipeline';
+import { graphQLFailure, routeErrors, type RequestPipeline, type Sent } from './requestPipeline';
 import type { RetryOption } from './retryPolicy';
 import type { RootOp } from './rootOp';
 
@@ -66,10 +66,7 @@ export class RequestExecutor {
     const { byAlias, unrouted } = routeErrors(errors, doc.aliases);
     if (unrouted.length > 0 || ((result.data === null || result.data === undefined) && byAlias.size === 0)) {
       // Errors tied to no root field (parse, validation): the document as a whole was refused.
-      const error = new StashGraphQLError(
-        `StashEntityStore: request failed: ${errors.map((e) => e.message).join('; ') || 'no data'}`,
-        errors,
-      );
+      const error = graphQLFailure('request', errors);
       for (const op of ops) op.fail(error);
       return [];
     }

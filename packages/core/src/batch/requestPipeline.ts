@@ -4,7 +4,13 @@
  * `signal` (an abort is a `StashAbortError`, also while waiting to retry) and, when idempotent,
  * is retried on network errors, 5xx and 429 with exponential backoff and jitter.
  */
-import { StashAbortError, StashError, StashNetworkError, type GraphQLErrorEntry } from '../errors';
+import {
+  StashAbortError,
+  StashError,
+  StashGraphQLError,
+  StashNetworkError,
+  type GraphQLErrorEntry,
+} from '../errors';
 import type { StashTimers } from '../shared/timers';
 import type { WriteSequence } from '../tracking/writeSequence';
 import type { GraphQLResult, StashClient } from '../transport/transportClient';
@@ -32,6 +38,14 @@ export interface Sent {
 
 export function abortError(what = 'request'): StashAbortError {
   return new StashAbortError(`StashEntityStore: ${what} aborted`);
+}
+
+/** `StashEntityStore: <what> failed: <the server's messages>`, carrying them. */
+export function graphQLFailure(what: string, errors: readonly GraphQLErrorEntry[]): StashGraphQLError {
+  return new StashGraphQLError(
+    `StashEntityStore: ${what} failed: ${errors.map((e) => e.message).join('; ') || 'no data'}`,
+    errors,
+  );
 }
 
 export class RequestPipeline {

@@ -24,7 +24,7 @@ import {
   StashNetworkError,
   StashValidationError,
 } from '../errors';
-import { routeErrors } from '../batch/requestPipeline';
+import { graphQLFailure, routeErrors } from '../batch/requestPipeline';
 import { markInvalidated } from '../records/recordMarks';
 import { toInputValue } from '../drafts/draftValues';
 import { draftState, type EntityDraft, type QueuedOperation } from '../drafts/entityDraft';
@@ -191,10 +191,7 @@ export class SaveRunner {
       const data = result.data as Record<string, unknown> | null;
       if (unrouted.length > 0 || data === null) {
         const errors = [...unrouted, ...[...byAlias.values()].flat()];
-        const error = new StashGraphQLError(
-          `StashEntityStore: ${operation} failed: ${errors.map((e) => e.message).join('; ') || 'no data'}`,
-          errors,
-        );
+        const error = graphQLFailure(operation, errors);
         for (const p of pending) outcomes.set(p.draft, error);
         // Errors tied to no mutation (parse, validation): the document was refused, nothing ran.
         if (unrouted.length === 0) unsure(pending);

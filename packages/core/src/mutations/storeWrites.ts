@@ -4,7 +4,8 @@
  * bumping list epochs and emitting commit notices (both owned by the store facade, which reads never
  * leave out; tombstone checks and `invalidateRule` are the facade's too).
  */
-import { StashError, StashGraphQLError, StashNotFoundError, StashValidationError } from '../errors';
+import { graphQLFailure } from '../batch/requestPipeline';
+import { StashError, StashNotFoundError, StashValidationError } from '../errors';
 import { isTemporaryId, DraftRegistry } from '../drafts/draftRegistry';
 import { describe } from '../drafts/draftValues';
 import { draftState, isDraft, type EntityDraft } from '../drafts/entityDraft';
@@ -180,10 +181,7 @@ export class StoreWrites {
     }
     if (result.errors !== undefined && result.errors.length > 0) {
       if (result.errors.some((e) => e.path !== undefined)) unsure();
-      throw new StashGraphQLError(
-        `StashEntityStore: ${destroy.field} ${type.name} ${id} failed: ${result.errors.map((e) => e.message).join('; ')}`,
-        result.errors,
-      );
+      throw graphQLFailure(`${destroy.field} ${type.name} ${id}`, result.errors);
     }
     const value = result.data?.[built.aliases[0]];
     if (value !== true) {

@@ -9,6 +9,7 @@
  * flight share one request, which is aborted when every caller that passed a signal aborted and
  * none without a signal waits.
  */
+import { abortable } from '../batch/abortable';
 import { DEFAULT_QUERY_BATCH, FIND_LIMIT } from '../constants';
 import { StashNetworkError, StashValidationError } from '../errors';
 import type { TypeInfo, TypeTable } from '../model/typeTable';
@@ -146,22 +147,8 @@ export class FindPages {
       return flight.promise;
     }
     flight.waiting++;
-    return new Promise<PageAnswer>((resolve, reject) => {
-      const onAbort = () => {
-        reject(abortError());
-        if (--flight.waiting === 0) flight.controller.abort();
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      flight.promise.then(
-        (answer) => {
-          signal.removeEventListener('abort', onAbort);
-          resolve(answer);
-        },
-        (error: unknown) => {
-          signal.removeEventListener('abort', onAbort);
-          reject(error as Error);
-        },
-      );
+    return abortable(flight.promise, signal, abortError, () => {
+      if (--flight.waiting === 0) flight.controller.abort();
     });
   }
 

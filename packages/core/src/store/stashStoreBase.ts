@@ -194,15 +194,22 @@ export class StashStoreBase<S extends SchemaTypes = StashTypes> {
     );
   }
 
-  /** `#need` for promise-returning calls (they reject, never throw). */
-  #needAsync<T>(call: string, run: (writes: StoreWritesApi) => Promise<T>): Promise<T> {
-    let writes: StoreWritesApi;
-    try {
-      writes = this.#need(call);
-    } catch (error) {
-      return Promise.reject(error);
-    }
-    return run(writes);
+  /** A promise-returning write: bad options, then a read-only store, reject (never throw). */
+  #written<T>(
+    call: string,
+    spec: OptionSpec,
+    options: unknown,
+    run: (writes: StoreWritesApi) => Promise<T>,
+  ): Promise<T> {
+    return checked(call, spec, options, () => {
+      let writes: StoreWritesApi;
+      try {
+        writes = this.#need(call);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      return run(writes);
+    });
   }
 
   /** What `JSON.stringify(store)` shows (devtools, logs): the endpoint without any key, not the model. */
@@ -333,9 +340,12 @@ export class StashStoreBase<S extends SchemaTypes = StashTypes> {
     id: string,
     options?: ReadOptions<F & CheckedSpecs<EntityOf<T, S>, NoInfer<F>>>,
   ): Promise<Selected<EntityOf<T, S>, F> | null> {
-    const bad = badOptions(options, specs.READ_OPTIONS, 'get');
-    if (bad !== undefined) return bad;
-    return this.#reads.get(typename, id, options) as Promise<Selected<EntityOf<T, S>, F> | null>;
+    return checked(
+      'get',
+      specs.READ_OPTIONS,
+      options,
+      () => this.#reads.get(typename, id, options) as Promise<Selected<EntityOf<T, S>, F> | null>,
+    );
   }
 
   /** Entities by id in input order (duplicates once, not-found ones left out); one request for all misses. */
@@ -344,9 +354,12 @@ export class StashStoreBase<S extends SchemaTypes = StashTypes> {
     ids: readonly string[],
     options?: ReadOptions<F & CheckedSpecs<EntityOf<T, S>, NoInfer<F>>>,
   ): Promise<Selected<EntityOf<T, S>, F>[]> {
-    const bad = badOptions(options, specs.READ_OPTIONS, 'getMany');
-    if (bad !== undefined) return bad;
-    return this.#reads.getMany(typename, ids, options) as Promise<Selected<EntityOf<T, S>, F>[]>;
+    return checked(
+      'getMany',
+      specs.READ_OPTIONS,
+      options,
+      () => this.#reads.getMany(typename, ids, options) as Promise<Selected<EntityOf<T, S>, F>[]>,
+    );
   }
 
   /**
@@ -359,9 +372,12 @@ export class StashStoreBase<S extends SchemaTypes = StashTypes> {
     fields?: F & CheckedSpecs<EntityOfSnapshot<E, S>, NoInfer<F>>,
     options?: PopulateOptions,
   ): Promise<E & Selected<EntityOfSnapshot<E, S>, F>> {
-    const bad = badOptions(options, specs.POPULATE_OPTIONS, 'populate');
-    if (bad !== undefined) return bad;
-    return this.#reads.populate(entity, fields, options) as Promise<E & Selected<EntityOfSnapshot<E, S>, F>>;
+    return checked(
+      'populate',
+      specs.POPULATE_OPTIONS,
+      options,
+      () => this.#reads.populate(entity, fields, options) as Promise<E & Selected<EntityOfSnapshot<E, S>, F>>,
+    );
   }
 
   /** Up to `FIND_LIMIT` matches in one request; throws `FindLimitError` above it. */
@@ -370,9 +386,12 @@ export class StashStoreBase<S extends SchemaTypes = StashTypes> {
     filters?: FiltersOf<T, S>,
     options?: FindCallOptions<F & CheckedSpecs<EntityOf<T, S>, NoInfer<F>>>,
   ): Promise<Selected<EntityOf<T, S>, F>[]> {
-    const bad = badOptions(options, specs.FIND_OPTIONS, 'find');
-    if (bad !== undefined) return bad;
-    return this.#finds.find(typename, filters, options) as Promise<Selected<EntityOf<T, S>, F>[]>;
+    return checked(
+      'find',
+      specs.FIND_OPTIONS,
+      options,
+      () => this.#finds.find(typename, filters, options) as Promise<Selected<EntityOf<T, S>, F>[]>,
+    );
   }
 
   /** The first match (server order, or `sort`), or `null`. */
@@ -381,9 +400,12 @@ export class StashStoreBase<S extends SchemaTypes = StashTypes> {
     filters?: FiltersOf<T, S>,
     options?: FindCallOptions<F & CheckedSpecs<EntityOf<T, S>, NoInfer<F>>>,
   ): Promise<Selected<EntityOf<T, S>, F> | null> {
-    const bad = badOptions(options, specs.FIND_OPTIONS, 'findOne');
-    if (bad !== undefined) return bad;
-    return this.#finds.findOne(typename, filters, options) as Promise<Selected<EntityOf<T, S>, F> | null>;
+    return checked(
+      'findOne',
+      specs.FIND_OPTIONS,
+      options,
+      () => this.#finds.findOne(typename, filters, options) as Promise<Selected<EntityOf<T, S>, F> | null>,
+    );
   }
 
   /** Lazy pages of `batch` (default 40); `progress` reports `{ loaded, total }`. */
@@ -406,11 +428,15 @@ export class StashStoreBase<S extends SchemaTypes = StashTypes> {
     filters?: FiltersOf<T, S>,
     options?: FindPageOptions<F & CheckedSpecs<EntityOf<T, S>, NoInfer<F>>>,
   ): Promise<FindPageResult<T, Selected<EntityOf<T, S>, F>>> {
-    const bad = badOptions(options, specs.FIND_PAGE_OPTIONS, 'findPage');
-    if (bad !== undefined) return bad;
-    return this.#pages.findPage(typename, filters, options) as unknown as Promise<
-      FindPageResult<T, Selected<EntityOf<T, S>, F>>
-    >;
+    return checked(
+      'findPage',
+      specs.FIND_PAGE_OPTIONS,
+      options,
+      () =>
+        this.#pages.findPage(typename, filters, options) as unknown as Promise<
+          FindPageResult<T, Selected<EntityOf<T, S>, F>>
+        >,
+    );
   }
 
   /** The page `findPage` would answer now without a request (cached and current), or `null`. */
@@ -442,22 +468,22 @@ export class StashStoreBase<S extends SchemaTypes = StashTypes> {
     predicate: (entity: EntityOf<T, S>) => boolean,
     options?: { batchSize?: number },
   ): Promise<{ results: EntityOf<T, S>[]; stats: PopulateStats }> {
-    const bad = badOptions(options, specs.FILTER_POPULATE_OPTIONS, 'filterAndPopulate');
-    if (bad !== undefined) return bad;
-    try {
-      this.#checkQuery(typename, required, predicate, 'filterAndPopulate');
-    } catch (error) {
-      return Promise.reject(error);
-    }
-    return this.#queries.filterAndPopulateWithStats(
-      typename,
-      required,
-      predicate as Predicate,
-      options,
-    ) as Promise<{
-      results: EntityOf<T, S>[];
-      stats: PopulateStats;
-    }>;
+    return checked('filterAndPopulate', specs.FILTER_POPULATE_OPTIONS, options, () => {
+      try {
+        this.#checkQuery(typename, required, predicate, 'filterAndPopulate');
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      return this.#queries.filterAndPopulateWithStats(
+        typename,
+        required,
+        predicate as Predicate,
+        options,
+      ) as Promise<{
+        results: EntityOf<T, S>[];
+        stats: PopulateStats;
+      }>;
+    });
   }
 
   populatedFilterIter<T extends EntityTypeArg<S>>(
@@ -583,23 +609,23 @@ export class StashStoreBase<S extends SchemaTypes = StashTypes> {
     draft: D,
     options?: WriteOptions,
   ): Promise<EntityOf<D['__typename'], S>> {
-    const bad = badOptions(options, specs.WRITE_OPTIONS, 'save');
-    if (bad !== undefined) return bad;
-    return this.#needAsync('save', (w) => w.save(draft, options)) as Promise<EntityOf<D['__typename'], S>>;
+    return this.#written('save', specs.WRITE_OPTIONS, options, (w) => w.save(draft, options)) as Promise<
+      EntityOf<D['__typename'], S>
+    >;
   }
 
   /** Saves drafts with aliased mutations (creates first, one request per dependency level); a result per draft. */
   saveBatch(drafts: readonly EntityDraft[], options?: WriteOptions): Promise<SaveResult[]> {
-    const bad = badOptions(options, specs.WRITE_OPTIONS, 'saveBatch');
-    if (bad !== undefined) return bad;
-    return this.#needAsync('saveBatch', (w) => w.saveBatch(drafts, options)) as Promise<SaveResult[]>;
+    return this.#written('saveBatch', specs.WRITE_OPTIONS, options, (w) =>
+      w.saveBatch(drafts, options),
+    ) as Promise<SaveResult[]>;
   }
 
   /** Saves every dirty draft this store tracks. */
   saveAll(options?: WriteOptions): Promise<SaveResult[]> {
-    const bad = badOptions(options, specs.WRITE_OPTIONS, 'saveAll');
-    if (bad !== undefined) return bad;
-    return this.#needAsync('saveAll', (w) => w.saveAll(options)) as Promise<SaveResult[]>;
+    return this.#written('saveAll', specs.WRITE_OPTIONS, options, (w) => w.saveAll(options)) as Promise<
+      SaveResult[]
+    >;
   }
 
   /** Destroys an entity (`extra`: `delete_file`, `delete_generated`...) and tombstones it. */
@@ -608,9 +634,7 @@ export class StashStoreBase<S extends SchemaTypes = StashTypes> {
     extra?: Record<string, unknown>,
     options?: WriteOptions,
   ): Promise<void> {
-    const bad = badOptions(options, specs.WRITE_OPTIONS, 'delete');
-    if (bad !== undefined) return bad;
-    return this.#needAsync('delete', (w) => w.delete(entity, extra, options));
+    return this.#written('delete', specs.WRITE_OPTIONS, options, (w) => w.delete(entity, extra, options));
   }
 
   /** The first match of `search`, else a new entity created from it; `createIfMissing: false` throws `StashNotFoundError`. */
@@ -619,9 +643,7 @@ export class StashStoreBase<S extends SchemaTypes = StashTypes> {
     search: DraftData<T>,
     options?: GetOrCreateOptions & { values?: DraftData<T> },
   ): Promise<EntityOf<T, S>> {
-    const bad = badOptions(options, specs.GET_OR_CREATE_OPTIONS, 'getOrCreate');
-    if (bad !== undefined) return bad;
-    return this.#needAsync('getOrCreate', (w) =>
+    return this.#written('getOrCreate', specs.GET_OR_CREATE_OPTIONS, options, (w) =>
       w.getOrCreate(typename, search as Record<string, unknown>, options as GetOrCreateOptions),
     ) as Promise<EntityOf<T, S>>;
   }
@@ -733,14 +755,14 @@ export class StashStoreBase<S extends SchemaTypes = StashTypes> {
   }
 }
 
-/** A rejected promise when `options` break `spec`: promise-returning calls reject, never throw. */
-function badOptions(options: unknown, spec: OptionSpec, call: string): Promise<never> | undefined {
+/** `run()` once `options` fit `spec`: promise-returning calls reject on bad options, never throw. */
+function checked<T>(call: string, spec: OptionSpec, options: unknown, run: () => Promise<T>): Promise<T> {
   try {
     checkOptions(options, spec, `StashEntityStore.${call}`);
-    return undefined;
   } catch (error) {
     return Promise.reject(error);
   }
+  return run();
 }
 
 function checkPredicate(predicate: unknown, call: string): void {
