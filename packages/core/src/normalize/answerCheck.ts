@@ -114,20 +114,15 @@ export class AnswerCheck {
     // Fast path (as the normalizer's): the object is of the declared type.
     let plan = this.#plans.get(typename === undefined ? declared : (typename as string));
     if (plan === undefined || plan.type.name !== declared) {
-      const type = this.#concrete(typename, declared);
+      const type = concreteType(this.#table, typename, declared);
+      if (typeof type === 'string') throw new Mismatch(type);
       plan = this.#plans.get(type.name);
       if (plan === undefined) this.#plans.set(type.name, (plan = new TypePlan(type)));
     }
     const rawId = obj.id;
-    if (
-      typeof rawId === 'string' ? !isEntityId(rawId) : typeof rawId === 'number' && !isEntityId(String(rawId))
-    ) {
-      throw new Mismatch(
-        `${plan.type.name} object with the id ${show(rawId)}; ids are decimal strings such as "12"`,
-      );
-    }
-    if (root && typeof rawId !== 'string' && typeof rawId !== 'number') {
-      throw new Mismatch(`${plan.type.name} object without an id`);
+    // Below the root an object may lack its id (a detached record); a present id must be valid.
+    if (typeof rawId === 'string' || typeof rawId === 'number' ? !isEntityId(String(rawId)) : root) {
+      throw new Mismatch(idProblem(plan.type.name, rawId));
     }
     let i = 0;
     for (const key in obj) {
@@ -210,23 +205,32 @@ export class AnswerCheck {
       }
     }
   }
+}
 
-  // The normalizer's rules for __typename: required for abstract types, else the declared type or a member.
-  #concrete(typename: unknown, declared: string): TypeInfo {
-    const abstract = this.#table.abstract(declared);
-    if (typename === undefined) {
-      if (abstract !== undefined) throw new Mismatch(`a ${declared} object needs __typename`);
-      return this.#table.entity(declared);
-    }
-    const type = typeof typename === 'string' ? this.#table.object(typename) : undefined;
-    if (type === undefined || !type.entity) {
-      throw new Mismatch(`unknown __typename ${show(typename)} where a ${declared} was expected`);
-    }
-    if (type.name !== declared && (abstract === undefined || !abstract.possibleTypes.includes(type.name))) {
-      throw new Mismatch(`got a ${type.name} where a ${declared} was expected`);
-    }
-    return type;
+/**
+ * The concrete entity type of an object declared as `declared` whose `__typename` is `typename`
+ * (required for abstract types; else the declared type or a member), or what is wrong with it.
+ */
+export function concreteType(table: TypeTable, typename: unknown, declared: string): TypeInfo | string {
+  const abstract = table.abstract(declared);
+  if (typename === undefined) {
+    return abstract !== undefined ? `a ${declared} object needs __typename` : table.entity(declared);
   }
+  const type = typeof typename === 'string' ? table.object(typename) : undefined;
+  if (type === undefined || !type.entity) {
+    return `unknown __typename ${show(typename)} where a ${declared} was expected`;
+  }
+  if (type.name !== declared && (abstract === undefined || !abstract.possibleTypes.includes(type.name))) {
+    return `got a ${type.name} where a ${declared} was expected`;
+  }
+  return type;
+}
+
+/** What is wrong with the id of a `typename` object: missing, or not an entity id. */
+export function idProblem(typename: string, id: unknown): string {
+  return typeof id === 'string' || typeof id === 'number'
+    ? `${typename} object with the id ${show(id)}; ids are decimal strings such as "12"`
+    : `${typename} object without an id`;
 }
 
 function at(e: unknown, key: string | number): unknown {

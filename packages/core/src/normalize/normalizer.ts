@@ -11,7 +11,6 @@
  */
 import { StashValidationError } from '../errors';
 import { isEntityId } from '../validate/entityId';
-import { show } from '../validate/showValue';
 import type { FieldInfo, TypeInfo, TypeTable } from '../model/typeTable';
 import type { FieldShape } from '../records/fieldShape';
 import { MapRecordSource, directTypeMaps, type RecordSource } from '../records/recordSource';
@@ -31,7 +30,7 @@ import { anchorHiddenClass } from '../shared/hiddenClassAnchors';
 import { shareJson } from '../shared/jsonEqual';
 import type { ChangeCollector } from '../tracking/changeBatch';
 import type { WriteSequence } from '../tracking/writeSequence';
-import { AnswerCheck, describe } from './answerCheck';
+import { AnswerCheck, concreteType, describe, idProblem } from './answerCheck';
 import type { ErrorNode } from './errorTrie';
 import { TypePlan, ValueCheck, passesScalar, typePlans, type FieldSlot } from './typePlan';
 
@@ -121,11 +120,10 @@ export class Normalizer {
       plan = this.#plan(this.#concreteType(typename, declared));
     }
     const rawId = obj.id;
-    if (typeof rawId !== 'string' && typeof rawId !== 'number') {
-      throw new StashValidationError(`StashEntityStore: ${plan.type.name} object without an id`);
+    const id = typeof rawId === 'string' ? rawId : typeof rawId === 'number' ? String(rawId) : undefined;
+    if (id === undefined || !isEntityId(id)) {
+      throw new StashValidationError(`StashEntityStore: ${idProblem(plan.type.name, rawId)}`);
     }
-    const id = typeof rawId === 'string' ? rawId : String(rawId);
-    if (!isEntityId(id)) throw badId(plan.type.name, rawId);
     return this.#write(ctx, obj, plan, id, err);
   }
 
@@ -393,22 +391,10 @@ export class Normalizer {
     }
   }
 
+  // See `concreteType`: the rules AnswerCheck applies, with the same messages.
   #concreteType(typename: unknown, declared: string): TypeInfo {
-    if (typename === undefined) {
-      if (this.#table.abstract(declared) !== undefined) {
-        throw new StashValidationError(`StashEntityStore: a ${declared} object needs __typename`);
-      }
-      return this.#table.entity(declared);
-    }
-    const type = this.#table.entity(String(typename));
-    if (type.name !== declared) {
-      const abstract = this.#table.abstract(declared);
-      if (abstract === undefined || !abstract.possibleTypes.includes(type.name)) {
-        throw new StashValidationError(
-          `StashEntityStore: got a ${type.name} where a ${declared} was expected`,
-        );
-      }
-    }
+    const type = concreteType(this.#table, typename, declared);
+    if (typeof type === 'string') throw new StashValidationError(`StashEntityStore: ${type}`);
     return type;
   }
 
@@ -619,12 +605,6 @@ export class Normalizer {
 }
 
 const INCOMPLETE: unique symbol = Symbol('incomplete');
-
-function badId(typename: string, id: unknown): StashValidationError {
-  return new StashValidationError(
-    `StashEntityStore: ${typename} object with the id ${show(id)}; ids are decimal strings such as "12"`,
-  );
-}
 
 // An object where an entity is expected, without the id that would key its record.
 function lacksId(value: unknown): value is Obj {
