@@ -10,9 +10,10 @@
 import type { SelectionSetNode } from '../query/printDocument';
 import { StashError, type GraphQLErrorEntry, type StashGraphQLError } from '../errors';
 import type { TypeInfo } from '../model/typeTable';
-import { errorTrie } from '../normalize/errorTrie';
+import { errorTrie, type ErrorNode } from '../normalize/errorTrie';
 import type { Normalizer, WriteContext } from '../normalize/normalizer';
 import type { RecordSource } from '../records/recordSource';
+import type { StoreRecord } from '../records/storeRecord';
 import { markDeleted } from '../records/recordMarks';
 import { recordKey } from '../shared/keys';
 import { graphQLFailure } from './requestPipeline';
@@ -39,6 +40,27 @@ function graphQLError(type: string, ids: string, errors: readonly GraphQLErrorEn
   return graphQLFailure(`fetching ${type} ${ids}`, errors);
 }
 
+/**
+ * A list answer's items (checked against the schema first), each written with its part of the
+ * error trie; `null` items (nulled by an error) are skipped.
+ */
+export function writeItems(
+  normalizer: Normalizer,
+  ctx: WriteContext,
+  items: unknown,
+  typename: string,
+  where: string,
+  trie: ErrorNode | undefined,
+): StoreRecord[] {
+  const records: StoreRecord[] = [];
+  if (!Array.isArray(items)) return records;
+  normalizer.checker.check(items, typename, 'answer', where, true);
+  items.forEach((item, i) => {
+    if (item !== null) records.push(normalizer.entity(ctx, item, typename, trie?.children?.get(i)));
+  });
+  return records;
+}
+
 /** Tombstones a record the server no longer has, so links and subscribers can tell. */
 function markMissing(deps: OpDeps, type: TypeInfo, id: string, ctx: WriteContext): void {
   deps.outcomes.set(recordKey(type.name, id), { kind: 'missing' });
@@ -54,13 +76,20 @@ export class SingleFetchOp implements RootOp {
   readonly nonNull: boolean;
   readonly fragment: { key: string; on: string };
 
+  readonly #deps: OpDeps;
+  readonly #type: TypeInfo;
+  readonly #id: string;
+
   constructor(
-    private readonly deps: OpDeps,
-    private readonly type: TypeInfo,
-    private readonly id: string,
+    deps: OpDeps,
+    type: TypeInfo,
+    id: string,
     readonly selection: SelectionSetNode,
     signature: string,
   ) {
+    this.#deps = deps;
+    this.#type = type;
+    this.#id = id;
     const single = type.entityModel!.single!;
     this.field = single.field;
     this.args = [{ name: single.idArg, type: single.idType, value: id }];
@@ -69,54 +98,56 @@ export class SingleFetchOp implements RootOp {
   }
 
   apply(data: unknown, errors: readonly GraphQLErrorEntry[], ctx: WriteContext): void {
-    const key = recordKey(this.type.name, this.id);
+    const key = recordKey(this.#type.name, this.#id);
     const rootErrors = errors.filter((e) => (e.path?.length ?? 0) <= 1);
     if (rootErrors.length > 0 && this.nonNull && rootErrors.every((e) => NOT_FOUND.test(e.message))) {
-      markMissing(this.deps, this.type, this.id, ctx);
+      markMissing(this.#deps, this.#type, this.#id, ctx);
       return;
     }
     if (data !== undefined && data !== null) {
       if (typeof data !== 'object' || Array.isArray(data)) {
-        throw malformed(`${this.field}(${this.id}) answered ${Array.isArray(data) ? 'a list' : typeof data}`);
+        throw malformed(
+          `${this.field}(${this.#id}) answered ${Array.isArray(data) ? 'a list' : typeof data}`,
+        );
       }
       const typename = (data as { __typename?: unknown }).__typename;
-      if (typename !== undefined && typename !== this.type.name) {
+      if (typename !== undefined && typename !== this.#type.name) {
         // findFile (abstract) returned another file type than the one asked for: not this read's entity.
         if (this.#sibling(typename)) {
-          markMissing(this.deps, this.type, this.id, ctx);
+          markMissing(this.#deps, this.#type, this.#id, ctx);
           return;
         }
         throw malformed(
-          `${this.field}(${this.id}) answered a ${String(typename)} where a ${this.type.name} was asked for`,
+          `${this.field}(${this.#id}) answered a ${String(typename)} where a ${this.#type.name} was asked for`,
         );
       }
       const rawId = (data as { id?: unknown }).id;
-      if (rawId === undefined || String(rawId) !== this.id) {
-        throw malformed(`${this.field}(${this.id}) answered id ${String(rawId)}`);
+      if (rawId === undefined || String(rawId) !== this.#id) {
+        throw malformed(`${this.field}(${this.#id}) answered id ${String(rawId)}`);
       }
-      this.deps.normalizer.checker.check(data, this.type.name, 'answer', `${this.field}(${this.id})`);
-      this.deps.normalizer.entity(
+      this.#deps.normalizer.checker.check(data, this.#type.name, 'answer', `${this.field}(${this.#id})`);
+      this.#deps.normalizer.entity(
         ctx,
         data,
-        this.type.name,
+        this.#type.name,
         errorTrie(errors, errors[0]?.path?.[0] as string),
       );
     } else if (errors.length === 0) {
-      markMissing(this.deps, this.type, this.id, ctx);
+      markMissing(this.#deps, this.#type, this.#id, ctx);
       return;
     }
     if (errors.length > 0)
-      this.deps.outcomes.set(key, { kind: 'error', error: graphQLError(this.type.name, this.id, errors) });
+      this.#deps.outcomes.set(key, { kind: 'error', error: graphQLError(this.#type.name, this.#id, errors) });
   }
 
   fail(error: StashError): void {
-    this.deps.outcomes.set(recordKey(this.type.name, this.id), { kind: 'error', error });
+    this.#deps.outcomes.set(recordKey(this.#type.name, this.#id), { kind: 'error', error });
   }
 
   // Another concrete type answered by the same (abstract) root field: findFile's VideoFile vs ImageFile.
   #sibling(typename: unknown): boolean {
     if (typeof typename !== 'string') return false;
-    const other = this.deps.normalizer.table.object(typename);
+    const other = this.#deps.normalizer.table.object(typename);
     return other?.entityModel?.single?.field === this.field;
   }
 }
@@ -127,12 +158,16 @@ export class IdsFetchOp implements RootOp {
   readonly nonNull = true;
   readonly selection: SelectionSetNode;
 
-  constructor(
-    private readonly deps: OpDeps,
-    private readonly type: TypeInfo,
-    private readonly ids: readonly string[],
-    private readonly itemSelection: SelectionSetNode,
-  ) {
+  readonly #deps: OpDeps;
+  readonly #type: TypeInfo;
+  readonly #ids: readonly string[];
+  readonly #itemSelection: SelectionSetNode;
+
+  constructor(deps: OpDeps, type: TypeInfo, ids: readonly string[], itemSelection: SelectionSetNode) {
+    this.#deps = deps;
+    this.#type = type;
+    this.#ids = ids;
+    this.#itemSelection = itemSelection;
     const list = type.entityModel!.list!;
     this.field = list.field;
     this.args = [{ name: list.idsArg!, type: '[ID!]', value: ids }];
@@ -141,52 +176,37 @@ export class IdsFetchOp implements RootOp {
 
   apply(data: unknown, errors: readonly GraphQLErrorEntry[], ctx: WriteContext): readonly RootOp[] | void {
     if (data === undefined || data === null) {
-      if (this.ids.length > 1) {
-        const half = Math.ceil(this.ids.length / 2);
+      if (this.#ids.length > 1) {
+        const half = Math.ceil(this.#ids.length / 2);
         return [
-          new IdsFetchOp(this.deps, this.type, this.ids.slice(0, half), this.itemSelection),
-          new IdsFetchOp(this.deps, this.type, this.ids.slice(half), this.itemSelection),
+          new IdsFetchOp(this.#deps, this.#type, this.#ids.slice(0, half), this.#itemSelection),
+          new IdsFetchOp(this.#deps, this.#type, this.#ids.slice(half), this.#itemSelection),
         ];
       }
       if (errors.length > 0 && errors.every((e) => NOT_FOUND.test(e.message))) {
-        markMissing(this.deps, this.type, this.ids[0], ctx);
+        markMissing(this.#deps, this.#type, this.#ids[0], ctx);
         return;
       }
-      this.fail(graphQLError(this.type.name, this.ids[0], errors));
+      this.fail(graphQLError(this.#type.name, this.#ids[0], errors));
       return;
     }
     const alias = errors[0]?.path?.[0] as string | undefined;
-    const itemsField = this.type.entityModel!.list!.itemsField;
+    const itemsField = this.#type.entityModel!.list!.itemsField;
     const items = (data as Record<string, unknown>)[itemsField];
     // Without the list (or with a null one and no error for it) nothing says which ids are missing.
     if (!Array.isArray(items) && !(items === null && errors.length > 0)) {
       throw malformed(`${this.field} answered without a ${itemsField} list`);
     }
-    const trie =
-      alias === undefined
-        ? undefined
-        : errorTrie(errors, alias)?.children?.get(this.type.entityModel!.list!.itemsField);
-    const seen = new Set<string>();
-    if (Array.isArray(items)) {
-      this.deps.normalizer.checker.check(
-        items,
-        this.type.name,
-        'answer',
-        `${this.field}.${itemsField}`,
-        true,
-      );
-      items.forEach((item, i) => {
-        if (item === null) return;
-        const record = this.deps.normalizer.entity(ctx, item, this.type.name, trie?.children?.get(i));
-        seen.add(record.id);
-      });
-    }
-    for (const id of this.ids) if (!seen.has(id)) markMissing(this.deps, this.type, id, ctx);
-    if (errors.length > 0) this.fail(graphQLError(this.type.name, this.ids.join(', '), errors));
+    const trie = alias === undefined ? undefined : errorTrie(errors, alias)?.children?.get(itemsField);
+    const where = `${this.field}.${itemsField}`;
+    const written = writeItems(this.#deps.normalizer, ctx, items, this.#type.name, where, trie);
+    const seen = new Set(written.map((record) => record.id));
+    for (const id of this.#ids) if (!seen.has(id)) markMissing(this.#deps, this.#type, id, ctx);
+    if (errors.length > 0) this.fail(graphQLError(this.#type.name, this.#ids.join(', '), errors));
   }
 
   fail(error: StashError): void {
-    for (const id of this.ids)
-      this.deps.outcomes.set(recordKey(this.type.name, id), { kind: 'error', error });
+    for (const id of this.#ids)
+      this.#deps.outcomes.set(recordKey(this.#type.name, id), { kind: 'error', error });
   }
 }

@@ -9,7 +9,7 @@ import { errorTrie } from '../normalize/errorTrie';
 import type { Normalizer, WriteContext } from '../normalize/normalizer';
 import type { EntitySnapshot } from '../records/storeRecord';
 import type { SelectionSetNode } from '../query/printDocument';
-import { malformed } from './entityOps';
+import { malformed, writeItems } from './entityOps';
 import { graphQLFailure } from './requestPipeline';
 import type { RootArg, RootOp } from './rootOp';
 
@@ -32,14 +32,23 @@ export class FindOp implements RootOp {
   readonly #direct: boolean;
   readonly #itemsField: string;
 
+  readonly #normalizer: Normalizer;
+  readonly #type: TypeInfo;
+  readonly #limit: number | undefined;
+  readonly #aggregates: readonly string[];
+
   constructor(
-    private readonly normalizer: Normalizer,
-    private readonly type: TypeInfo,
+    normalizer: Normalizer,
+    type: TypeInfo,
     readonly args: readonly RootArg[],
     itemSelection: SelectionSetNode,
-    private readonly limit: number | undefined,
-    private readonly aggregates: readonly string[] = [],
+    limit: number | undefined,
+    aggregates: readonly string[] = [],
   ) {
+    this.#normalizer = normalizer;
+    this.#type = type;
+    this.#limit = limit;
+    this.#aggregates = aggregates;
     const list = type.entityModel!.list!;
     this.field = list.field;
     this.#direct = list.direct === true;
@@ -77,35 +86,28 @@ export class FindOp implements RootOp {
       this.fail(this.#error(errors));
       return;
     }
-    if (this.limit !== undefined && count > this.limit) {
-      this.fail(new FindLimitError(count, this.limit));
+    if (this.#limit !== undefined && count > this.#limit) {
+      this.fail(new FindLimitError(count, this.#limit));
       return;
     }
     const alias = errors[0]?.path?.[0];
     let trie = typeof alias === 'string' ? errorTrie(errors, alias) : undefined;
     if (!this.#direct) trie = trie?.children?.get(this.#itemsField);
-    if (Array.isArray(items)) {
-      const where = this.#direct ? this.field : `${this.field}.${this.#itemsField}`;
-      this.normalizer.checker.check(items, this.type.name, 'answer', where, true);
-    }
-    const records = [];
-    for (let i = 0; i < (items?.length ?? 0); i++) {
-      const item = items![i];
-      if (item !== null)
-        records.push(this.normalizer.entity(ctx, item, this.type.name, trie?.children?.get(i)));
-    }
+    const where = this.#direct ? this.field : `${this.field}.${this.#itemsField}`;
+    const records = writeItems(this.#normalizer, ctx, items, this.#type.name, where, trie);
     // Read snapshots after the whole page is written: an entity repeated in the page is current.
     if (errors.length > 0) this.fail(this.#error(errors));
     else {
       const page: FindPage = { count, items: records.map((r) => r.snap) };
-      if (this.aggregates.length > 0) page.aggregates = this.#aggregates(data as Record<string, unknown>);
+      if (this.#aggregates.length > 0)
+        page.aggregates = this.#aggregateValues(data as Record<string, unknown>);
       this.#resolve(page);
     }
   }
 
-  #aggregates(data: Record<string, unknown>): Record<string, number> {
+  #aggregateValues(data: Record<string, unknown>): Record<string, number> {
     const out: Record<string, number> = {};
-    for (const field of this.aggregates) out[field] = (data[field] as number | null) ?? 0;
+    for (const field of this.#aggregates) out[field] = (data[field] as number | null) ?? 0;
     return out;
   }
 

@@ -123,17 +123,20 @@ export async function* populatedFilterIter<T extends EntitySnapshot>(
 
 /** The family bound to a host, with its options checked: what the store facade delegates to. */
 export class CacheQueries {
-  constructor(
-    private readonly host: CacheQueryHost,
-    private readonly requests: () => number,
-  ) {}
+  readonly #host: CacheQueryHost;
+  readonly #requests: () => number;
+
+  constructor(host: CacheQueryHost, requests: () => number) {
+    this.#host = host;
+    this.#requests = requests;
+  }
 
   filterStrict<T extends EntitySnapshot>(
     typename: string,
     required: Iterable<string>,
     predicate: (entity: T) => boolean,
   ): T[] {
-    return filterStrict(this.host, typename, required, predicate);
+    return filterStrict(this.#host, typename, required, predicate);
   }
 
   filterAndPopulateWithStats<T extends EntitySnapshot>(
@@ -144,7 +147,7 @@ export class CacheQueries {
   ): Promise<{ results: T[]; stats: PopulateStats }> {
     try {
       const size = requireSize(options?.batchSize, 50, 'batchSize');
-      return filterAndPopulateWithStats(this.host, typename, required, predicate, size, this.requests);
+      return filterAndPopulateWithStats(this.#host, typename, required, predicate, size, this.#requests);
     } catch (error) {
       return Promise.reject(error);
     }
@@ -158,6 +161,6 @@ export class CacheQueries {
   ): AsyncGenerator<T, void, undefined> {
     const populateBatch = requireSize(options?.populateBatch, 50, 'populateBatch');
     const yieldBatch = requireSize(options?.yieldBatch, 10, 'yieldBatch');
-    return populatedFilterIter(this.host, typename, required, predicate, populateBatch, yieldBatch);
+    return populatedFilterIter(this.#host, typename, required, predicate, populateBatch, yieldBatch);
   }
 }

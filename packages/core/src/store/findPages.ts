@@ -51,23 +51,37 @@ const MAX_PAGES = 100;
 export class FindPages {
   readonly #entries = new Map<string, PageEntry>();
 
+  readonly #table: TypeTable;
+  readonly #finds: FindRequests;
+  readonly #reads: EntityReads;
+  readonly #trees: FieldTreeBuilder;
+  readonly #ttl: TtlPolicy;
+  readonly #listEpoch: (typename: string) => number;
+
   constructor(
-    private readonly table: TypeTable,
-    private readonly finds: FindRequests,
-    private readonly reads: EntityReads,
-    private readonly trees: FieldTreeBuilder,
-    private readonly ttl: TtlPolicy,
-    private readonly listEpoch: (typename: string) => number,
-  ) {}
+    table: TypeTable,
+    finds: FindRequests,
+    reads: EntityReads,
+    trees: FieldTreeBuilder,
+    ttl: TtlPolicy,
+    listEpoch: (typename: string) => number,
+  ) {
+    this.#table = table;
+    this.#finds = finds;
+    this.#reads = reads;
+    this.#trees = trees;
+    this.#ttl = ttl;
+    this.#listEpoch = listEpoch;
+  }
 
   findPage(typename: string, filters: unknown, options: FindPageOptions = {}): Promise<AnyPage> {
     try {
-      const type = this.table.entity(typename);
+      const type = this.#table.entity(typename);
       const page = pageNumber(options.page, 'page', 1, Infinity);
       const perPage = pageNumber(options.perPage, 'perPage', DEFAULT_QUERY_BATCH, FIND_LIMIT);
       const { fields, signal, retry } = options;
       // Validates filters, options and fields before any request.
-      const request = this.finds.prepare(type, filters, options, page, perPage);
+      const request = this.#finds.prepare(type, filters, options, page, perPage);
       const key = pageKey(type, filters, options, page, perPage);
       let entry = this.#entries.get(key);
       if (entry !== undefined) {
@@ -75,7 +89,7 @@ export class FindPages {
         this.#entries.delete(key);
         this.#entries.set(key, entry);
       } else {
-        const specs = fields === undefined ? [...this.trees.defaults(type.name).keys()] : [...fields];
+        const specs = fields === undefined ? [...this.#trees.defaults(type.name).keys()] : [...fields];
         entry = { specs };
         this.#entries.set(key, entry);
         if (this.#entries.size > MAX_PAGES) this.#evictOldest();
@@ -88,15 +102,15 @@ export class FindPages {
       let flight = entry.flight;
       if (flight === undefined) {
         const controller = new AbortController();
-        const epoch = this.listEpoch(type.name);
+        const epoch = this.#listEpoch(type.name);
         const aggregates = (type.entityModel?.list?.aggregates ?? []).filter((a) => a !== 'count');
-        const promise = this.finds
+        const promise = this.#finds
           // A shared request retries as its first caller asked.
           .page(type, request, undefined, { signal: controller.signal, retry }, aggregates)
           .then((found) => {
             const answer: PageAnswer = {
               epoch,
-              at: this.ttl.now(),
+              at: this.#ttl.now(),
               ids: found.items.map((item) => item.id),
               count: found.count,
               aggregates: found.aggregates ?? {},
@@ -121,7 +135,7 @@ export class FindPages {
    * current, or options `findPage` would refuse: it reports why).
    */
   peek(typename: string, filters: unknown, options: FindPageOptions = {}): AnyPage | null {
-    const type = this.table.object(typename);
+    const type = this.#table.object(typename);
     if (type === undefined || !type.entity) return null;
     const page = options.page ?? 1;
     const perPage = options.perPage ?? DEFAULT_QUERY_BATCH;
@@ -153,20 +167,20 @@ export class FindPages {
   }
 
   #current(type: TypeInfo, answer: PageAnswer, specs: readonly string[]): boolean {
-    if (answer.epoch !== this.listEpoch(type.name)) return false;
-    if (this.ttl.now() - answer.at > this.ttl.ttlMs(type)) return false;
+    if (answer.epoch !== this.#listEpoch(type.name)) return false;
+    if (this.#ttl.now() - answer.at > this.#ttl.ttlMs(type)) return false;
     // Per field: an item deleted, invalidated, expired, or evicted and read again with other
     // fields (so the page's fields are not all there) means asking again.
     return answer.ids.every((id) => {
-      const snap = this.reads.peek(type.name, id);
-      return snap !== null && this.reads.missingFieldsNested(snap, ...specs).size === 0;
+      const snap = this.#reads.peek(type.name, id);
+      return snap !== null && this.#reads.missingFieldsNested(snap, ...specs).size === 0;
     });
   }
 
   #result(type: TypeInfo, answer: PageAnswer, page: number, perPage: number): AnyPage {
     const items: EntitySnapshot[] = [];
     for (const id of answer.ids) {
-      const snap = this.reads.peek(type.name, id);
+      const snap = this.#reads.peek(type.name, id);
       if (snap !== null) items.push(snap);
     }
     const pages = Math.ceil(answer.count / perPage);

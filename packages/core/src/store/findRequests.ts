@@ -32,16 +32,34 @@ export interface FindRequest {
 }
 
 export class FindRequests {
+  readonly #model: SchemaModel;
+  readonly #table: TypeTable;
+  readonly #trees: FieldTreeBuilder;
+  readonly #selections: SelectionBuilder;
+  readonly #normalizer: Normalizer;
+  readonly #loader: CoalescingLoader;
+  readonly #counts: KnownCounts;
+  readonly #listEpoch: (typename: string) => number;
+
   constructor(
-    private readonly model: SchemaModel,
-    private readonly table: TypeTable,
-    private readonly trees: FieldTreeBuilder,
-    private readonly selections: SelectionBuilder,
-    private readonly normalizer: Normalizer,
-    private readonly loader: CoalescingLoader,
-    private readonly counts: KnownCounts,
-    private readonly listEpoch: (typename: string) => number,
-  ) {}
+    model: SchemaModel,
+    table: TypeTable,
+    trees: FieldTreeBuilder,
+    selections: SelectionBuilder,
+    normalizer: Normalizer,
+    loader: CoalescingLoader,
+    counts: KnownCounts,
+    listEpoch: (typename: string) => number,
+  ) {
+    this.#model = model;
+    this.#table = table;
+    this.#trees = trees;
+    this.#selections = selections;
+    this.#normalizer = normalizer;
+    this.#loader = loader;
+    this.#counts = counts;
+    this.#listEpoch = listEpoch;
+  }
 
   /**
    * Up to `FIND_LIMIT` matches; a larger count rejects with `FindLimitError`. The count is checked
@@ -51,11 +69,11 @@ export class FindRequests {
    * mutation) skips the probe: one request, re-checked by the server's answer.
    */
   async find(typename: string, filters: unknown, options?: FindCallOptions): Promise<EntitySnapshot[]> {
-    const type = this.table.entity(typename);
+    const type = this.#table.entity(typename);
     const request = this.prepare(type, filters, options, 1, FIND_LIMIT);
-    const known = this.counts.get(type, request.countKey);
+    const known = this.#counts.get(type, request.countKey);
     if (known !== undefined && known > FIND_LIMIT) throw new FindLimitError(known, FIND_LIMIT);
-    const hint = known ?? this.counts.hint(request.countKey);
+    const hint = known ?? this.#counts.hint(request.countKey);
     if (type.entityModel?.list?.direct !== true && (hint === undefined || hint > FIND_LIMIT)) {
       const probe = this.prepare(type, filters, options, 1, FIND_COUNT_PROBE);
       const first = await this.page(type, probe, FIND_LIMIT, options);
@@ -70,7 +88,7 @@ export class FindRequests {
     filters: unknown,
     options?: FindCallOptions,
   ): Promise<EntitySnapshot | null> {
-    const type = this.table.entity(typename);
+    const type = this.#table.entity(typename);
     const request = this.prepare(type, filters, options, 1, 1);
     return (await this.page(type, request, undefined, options)).items[0] ?? null;
   }
@@ -78,7 +96,7 @@ export class FindRequests {
   /** Lazy pages of `batch` (default `DEFAULT_QUERY_BATCH`); input is checked now, not at the first page. */
   findIter(typename: string, filters: unknown, options?: FindIterOptions): FindIterator<EntitySnapshot> {
     const batch = requireSize(options?.batch, DEFAULT_QUERY_BATCH, 'batch');
-    const type = this.table.entity(typename);
+    const type = this.#table.entity(typename);
     this.prepare(type, filters, options, 1, batch);
     return new FindIterator<EntitySnapshot>(batch, (page) => {
       const request = this.prepare(type, filters, options, page, batch);
@@ -119,16 +137,16 @@ export class FindRequests {
     if (filters !== undefined) {
       if (list.filterArg === undefined)
         throw new StashValidationError(`StashEntityStore: ${type.name} takes no filter`);
-      const compiled = compileFilter(type.name, filters as never, this.model);
+      const compiled = compileFilter(type.name, filters as never, this.#model);
       if (Object.keys(compiled).length > 0)
         args.push({ name: list.filterArg, type: list.filterType!, value: compiled });
     }
     const tree =
       options?.fields !== undefined
-        ? this.trees.parse(type.name, options.fields)
-        : this.trees.defaults(type.name);
-    const countKey = this.counts.key(type, filters, q);
-    return { args, selection: this.selections.entity(type.name, tree), countKey, window };
+        ? this.#trees.parse(type.name, options.fields)
+        : this.#trees.defaults(type.name);
+    const countKey = this.#counts.key(type, filters, q);
+    return { args, selection: this.#selections.entity(type.name, tree), countKey, window };
   }
 
   /**
@@ -142,19 +160,19 @@ export class FindRequests {
     options: Pick<FindCallOptions, 'signal' | 'retry'> | undefined,
     aggregates?: readonly string[],
   ): Promise<FindPage> {
-    const op = new FindOp(this.normalizer, type, request.args, request.selection, limit, aggregates);
-    const epoch = this.listEpoch(type.name);
-    this.loader.enqueue(op, options?.signal, options?.retry);
+    const op = new FindOp(this.#normalizer, type, request.args, request.selection, limit, aggregates);
+    const epoch = this.#listEpoch(type.name);
+    this.#loader.enqueue(op, options?.signal, options?.retry);
     const direct = type.entityModel?.list?.direct === true;
     return op.promise.then(
       (page) => {
-        if (!direct) this.counts.record(request.countKey, epoch, page.count);
+        if (!direct) this.#counts.record(request.countKey, epoch, page.count);
         const cut = request.window;
         // Every row is written (the server sent them); the caller gets its page's.
         return cut === undefined ? page : { ...page, items: page.items.slice(cut.from, cut.to) };
       },
       (error: unknown) => {
-        if (error instanceof FindLimitError) this.counts.record(request.countKey, epoch, error.count);
+        if (error instanceof FindLimitError) this.#counts.record(request.countKey, epoch, error.count);
         throw error;
       },
     );

@@ -21,10 +21,13 @@ const MAX_COUNTS = 200;
 export class KnownCounts {
   readonly #counts = new Map<string, KnownCount>();
 
-  constructor(
-    private readonly ttl: TtlPolicy,
-    private readonly listEpoch: (typename: string) => number,
-  ) {}
+  readonly #ttl: TtlPolicy;
+  readonly #listEpoch: (typename: string) => number;
+
+  constructor(ttl: TtlPolicy, listEpoch: (typename: string) => number) {
+    this.#ttl = ttl;
+    this.#listEpoch = listEpoch;
+  }
 
   /** The key of a count: type, filters and search text. */
   key(type: TypeInfo, filters: unknown, q: string | undefined): string {
@@ -39,7 +42,7 @@ export class KnownCounts {
     const previous = this.#counts.get(key);
     if (previous !== undefined && previous.epoch > epoch) return;
     this.#counts.delete(key);
-    this.#counts.set(key, { epoch, at: this.ttl.now(), count });
+    this.#counts.set(key, { epoch, at: this.#ttl.now(), count });
     if (this.#counts.size > MAX_COUNTS) this.#counts.delete(this.#counts.keys().next().value!);
   }
 
@@ -47,7 +50,7 @@ export class KnownCounts {
   get(type: TypeInfo, key: string): number | undefined {
     const known = this.#counts.get(key);
     if (known === undefined) return undefined;
-    if (known.epoch !== this.listEpoch(type.name) || this.ttl.now() - known.at > this.ttl.ttlMs(type)) {
+    if (known.epoch !== this.#listEpoch(type.name) || this.#ttl.now() - known.at > this.#ttl.ttlMs(type)) {
       return undefined;
     }
     return known.count;

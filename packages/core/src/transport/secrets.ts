@@ -9,15 +9,21 @@ const REDACTED = '***';
 // `apikey=` in a query string (Stash's form, any case), up to the next separator.
 const KEY_PARAM = /([?&]apikey=)[^&#\s"'<>]*/gi;
 
+/** The error for a `url` option that is not an absolute http(s) URL (shown redacted). */
+export function badUrl(url: unknown): StashValidationError {
+  const shown = typeof url === 'string' ? redactText(url, []) : url;
+  return new StashValidationError(
+    `StashClient: url must be an absolute http(s) URL such as "http://localhost:9999/graphql", got ${JSON.stringify(shown) ?? String(shown)}`,
+  );
+}
+
 /** `url` without its `apikey` query parameters, and the key they held (the last one). */
 export function splitKeyFromUrl(url: string): { url: string; key: string | undefined } {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw new StashValidationError(
-      `StashClient: url must be an absolute http(s) URL such as "http://localhost:9999/graphql", got ${JSON.stringify(redactText(url, []))}`,
-    );
+    throw badUrl(url);
   }
   if (parsed.username !== '' || parsed.password !== '') {
     throw new StashValidationError(

@@ -7,7 +7,7 @@
  * reaches a message (`secrets.ts`).
  */
 import { checkOptions, functionOption, type OptionSpec } from '../validate/callOptions';
-import { bodyExcerpt, redactApiKeys, redactText, splitKeyFromUrl } from './secrets';
+import { badUrl, bodyExcerpt, redactApiKeys, redactText, splitKeyFromUrl } from './secrets';
 import type { StashTransport, TransportResponse } from './stashTransport';
 import {
   StashGraphQLError,
@@ -135,12 +135,7 @@ export function redact(text: string, apiKey: string | undefined): string {
 /** A client over `transport`; what its answers mean is decided here, the same for every transport. */
 export function createTransportClient(options: StashClientOptions, transport: StashTransport): StashClient {
   checkOptions(options, CLIENT_OPTIONS, 'StashClient');
-  if (typeof options.url !== 'string' || !/^https?:\/\//i.test(options.url)) {
-    const shown = typeof options.url === 'string' ? redactText(options.url, []) : options.url;
-    throw new StashValidationError(
-      `StashClient: url must be an absolute http(s) URL such as "http://localhost:9999/graphql", got ${JSON.stringify(shown) ?? String(shown)}`,
-    );
-  }
+  if (typeof options.url !== 'string' || !/^https?:\/\//i.test(options.url)) throw badUrl(options.url);
   const given = checkApiKey(options.apiKey, 'StashClient');
   const split = splitKeyFromUrl(options.url);
   const fromUrl = split.key === undefined ? undefined : checkApiKey(split.key, 'StashClient: url ?apikey=');
@@ -185,7 +180,7 @@ export function createTransportClient(options: StashClientOptions, transport: St
     const { status, body } = res;
     // gqlgen answers parse/validation failures with a 4xx status and a GraphQL body.
     if (body?.errors !== undefined && body.errors.length > 0) {
-      return { data: (body.data ?? null) as T | null, errors: redactErrors(body.errors, keys), status };
+      return { data: (body.data ?? null) as T | null, errors: redactApiKeys(body.errors, keys), status };
     }
     if (status < 200 || status > 299 || body === undefined) {
       throw new StashNetworkError(
@@ -236,13 +231,6 @@ function reasonOf(error: unknown): string {
   const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
   const detail = typeof cause?.code === 'string' ? cause.code : cause?.message;
   return typeof detail === 'string' && detail !== '' ? `${error.message} (${detail})` : error.message;
-}
-
-function redactErrors(
-  errors: readonly GraphQLErrorEntry[] | undefined,
-  keys: readonly string[],
-): GraphQLErrorEntry[] | undefined {
-  return errors === undefined ? undefined : redactApiKeys(errors as GraphQLErrorEntry[], keys);
 }
 
 function documentText(document: string | ParsedDocument): string {
