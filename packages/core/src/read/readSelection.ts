@@ -159,9 +159,11 @@ class Reader {
         sn = f.node;
       }
       const name = f.name;
-      const prev = before === undefined ? undefined : before[name];
+      // A scalar's previous value matters only while the result may still be the previous one.
+      const scalar = f.kind === PlanKind.Scalar;
+      const prev = before === undefined || (scalar && !same) ? undefined : before[name];
       let value: unknown;
-      if (f.kind === PlanKind.Scalar) value = snap[key];
+      if (scalar) value = snap[key];
       else if (f.kind === PlanKind.Link)
         value = this.link(links === undefined ? undefined : links[key], f, prev, sr!, sn!, own);
       else value = this.embedded(snap[key], f, prev, sr!, sn!, own);
@@ -291,11 +293,19 @@ class Reader {
         const child = fields[i];
         const key = child.key;
         const name = child.name;
-        const prev = before === undefined ? undefined : before[name];
         let v: unknown;
-        if (links !== undefined && key in links) v = this.link(links[key], child, prev, cr, cn, own);
-        else if (child.node.children !== undefined) v = this.embedded(obj[key], child, prev, cr, cn, own);
-        else v = obj[key];
+        let prev: unknown;
+        if (links !== undefined && key in links) {
+          prev = before === undefined ? undefined : before[name];
+          v = this.link(links[key], child, prev, cr, cn, own);
+        } else if (child.node.children !== undefined) {
+          prev = before === undefined ? undefined : before[name];
+          v = this.embedded(obj[key], child, prev, cr, cn, own);
+        } else {
+          // A scalar's previous value matters only while the result may still be the previous one.
+          prev = before === undefined || !same ? undefined : before[name];
+          v = obj[key];
+        }
         if (plan.distinct || !(name in out)) size++;
         out[name] = v;
         if (same && prev !== v && plan.distinct) same = false;

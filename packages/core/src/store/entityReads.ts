@@ -66,6 +66,7 @@ export class EntityReads implements CacheQueryHost {
   // Bindings pass the same frozen spec array on every read: its tree by identity.
   readonly #treesBySpecs = new WeakMap<readonly string[], SpecsTree>();
   readonly #memo: SelectionMemo;
+  readonly #visited: unknown[] = [];
   // The default source's id → record maps by `TypeInfo.index` (see `directTypeMaps`).
   readonly #direct: ((typename: string) => Map<string, StoreRecord>) | undefined;
   readonly #records: (Map<string, StoreRecord> | undefined)[];
@@ -233,7 +234,9 @@ export class EntityReads implements CacheQueryHost {
       }
       previous = memo.read.data;
     }
-    const visited: unknown[] = [];
+    // Scratch (reads do not nest): the memo copies what it keeps.
+    const visited = this.#visited;
+    visited.length = 0;
     const own: DepMap | undefined = deps === undefined ? undefined : new Map();
     const read = readSelection(record, tree, {
       data: true,
