@@ -382,6 +382,11 @@ export class Normalizer {
     }
     const before = record.shape;
     record.shape = shape;
+    // A field received again with the value it kept (a rule had made it stale) changes what readers see.
+    if (shape !== before && before.keys.size > 0) {
+      for (let j = from; j < this.#top; j++)
+        if (!before.has(written[j]!)) ctx.changes.field(record, written[j]!);
+    }
     if (this.#top > from) record.restamp(written, from, this.#top, ctx.stamp, before);
     this.#top = from;
     // An answer sent after the tombstone says the entity exists again; an older one does not.
