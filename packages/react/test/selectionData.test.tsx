@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useCached, useEntity, useFind, useFindIter, useFindPage } from '../src/index';
+import { useCached, useEntity, useFind, useFindIter, useFindPage, usePopulate } from '../src/index';
 import { React, act, newStore, renderWith, setupTestStash, waitFor } from './helpers';
 
 // Hook data is plain, selection-shaped and structurally shared: a changed path gets new objects up
@@ -152,6 +152,34 @@ describe('useEntity data: plain, selection-shaped, structurally shared', () => {
     expect(sceneRenders).toBeGreaterThan(0);
     expect(results).toHaveLength(1);
     expect(renders.hook + renders.card + renders.studio + renders.performers.size).toBe(0);
+  });
+});
+
+describe('usePopulate data: plain, selection-shaped, structurally shared', () => {
+  it('a studio rename gives new data and studio, same performers; an unselected field keeps the data', async () => {
+    const store = newStore(stash());
+    const scene = sceneWithStudioAndPerformers();
+    // The component holds a snapshot from elsewhere (a list) and populates what it shows.
+    const held = (await store.get('Scene', scene.id, { fields: ['title'] }))!;
+    const results: SceneData[] = [];
+    function Populated() {
+      const { data } = usePopulate(held, ['title', 'studio.name', 'performers.name']);
+      if (data !== null && results.at(-1) !== data) results.push(data);
+      return <p>{data?.studio?.name ?? '…'}</p>;
+    }
+    const view = renderWith(store, <Populated />);
+    await waitFor(() => expect(results).toHaveLength(1));
+    const before = results[0]!;
+    expect(Object.keys(before).sort()).toEqual(['__typename', 'id', 'performers', 'studio', 'title']);
+    await save(store, 'Studio', scene.studioId, { name: 'Populated Studio' });
+    await waitFor(() => expect(view.container.textContent).toBe('Populated Studio'));
+    const after = results.at(-1)!;
+    expect(results).toHaveLength(2);
+    expect(after).not.toBe(before);
+    expect(after.studio).not.toBe(before.studio);
+    expect(after.performers).toBe(before.performers);
+    await save(store, 'Scene', scene.id, { details: 'not populated' });
+    expect(results).toHaveLength(2);
   });
 });
 
