@@ -45,82 +45,6 @@ export function toSpecs(required: Iterable<string> | string): string[] {
   return typeof required === 'string' ? [required] : [...required];
 }
 
-/** Throws `MissingFieldsError` for the first entity missing a spec, before running the predicate. */
-export function filterStrict<T extends EntitySnapshot>(
-  host: CacheQueryHost,
-  typename: string,
-  required: Iterable<string>,
-  predicate: (entity: T) => boolean,
-): T[] {
-  const specs = toSpecs(required);
-  const all = host.allCached(typename) as T[];
-  for (const entity of all) {
-    const missing = host.missingFieldsNested(entity, ...specs);
-    if (missing.size > 0) throw new MissingFieldsError(typename, entity.id, [...missing]);
-  }
-  return all.filter(predicate);
-}
-
-export async function filterAndPopulateWithStats<T extends EntitySnapshot>(
-  host: CacheQueryHost,
-  typename: string,
-  required: Iterable<string>,
-  predicate: (entity: T) => boolean,
-  batchSize: number,
-  countRequests: () => number,
-): Promise<{ results: T[]; stats: PopulateStats }> {
-  const specs = toSpecs(required);
-  const startRequests = countRequests();
-  const all = host.allCached(typename);
-  const needing = all.filter((e) => host.missingFieldsNested(e, ...specs).size > 0);
-  for (let i = 0; i < needing.length; i += batchSize) {
-    await host.populateChunk(needing.slice(i, i + batchSize), specs);
-  }
-  const results: T[] = [];
-  for (const entity of all) {
-    const now = host.current(entity);
-    // Gone from the server, or still incomplete (it can't be judged): left out.
-    if (now === null || host.missingFieldsNested(now, ...specs).size > 0) continue;
-    if (predicate(now as T)) results.push(now as T);
-  }
-  const total = all.length;
-  return {
-    results,
-    stats: {
-      totalCached: total,
-      neededPopulation: needing.length,
-      populatedFields: specs,
-      matches: results.length,
-      cacheHitRate: total === 0 ? 0 : (total - needing.length) / total,
-      requests: countRequests() - startRequests,
-    },
-  };
-}
-
-export async function* populatedFilterIter<T extends EntitySnapshot>(
-  host: CacheQueryHost,
-  typename: string,
-  required: Iterable<string>,
-  predicate: (entity: T) => boolean,
-  populateBatch: number,
-  yieldBatch: number,
-): AsyncGenerator<T, void, undefined> {
-  const specs = toSpecs(required);
-  const all = host.allCached(typename);
-  for (let i = 0; i < all.length; i += yieldBatch) {
-    const chunk = all.slice(i, i + yieldBatch);
-    const needing = chunk.filter((e) => host.missingFieldsNested(e, ...specs).size > 0);
-    for (let j = 0; j < needing.length; j += populateBatch) {
-      await host.populateChunk(needing.slice(j, j + populateBatch), specs);
-    }
-    for (const entity of chunk) {
-      const now = host.current(entity);
-      if (now === null || host.missingFieldsNested(now, ...specs).size > 0) continue;
-      if (predicate(now as T)) yield now as T;
-    }
-  }
-}
-
 /** The family bound to a host, with its options checked: what the store facade delegates to. */
 export class CacheQueries {
   readonly #host: CacheQueryHost;
@@ -131,12 +55,19 @@ export class CacheQueries {
     this.#requests = requests;
   }
 
+  /** Throws `MissingFieldsError` for the first entity missing a spec, before running the predicate. */
   filterStrict<T extends EntitySnapshot>(
     typename: string,
     required: Iterable<string>,
     predicate: (entity: T) => boolean,
   ): T[] {
-    return filterStrict(this.#host, typename, required, predicate);
+    const specs = toSpecs(required);
+    const all = this.#host.allCached(typename) as T[];
+    for (const entity of all) {
+      const missing = this.#host.missingFieldsNested(entity, ...specs);
+      if (missing.size > 0) throw new MissingFieldsError(typename, entity.id, [...missing]);
+    }
+    return all.filter(predicate);
   }
 
   filterAndPopulateWithStats<T extends EntitySnapshot>(
@@ -147,10 +78,45 @@ export class CacheQueries {
   ): Promise<{ results: T[]; stats: PopulateStats }> {
     try {
       const size = requireSize(options?.batchSize, 50, 'batchSize');
-      return filterAndPopulateWithStats(this.#host, typename, required, predicate, size, this.#requests);
+      return this.#withStats(typename, required, predicate, size);
     } catch (error) {
       return Promise.reject(error);
     }
+  }
+
+  async #withStats<T extends EntitySnapshot>(
+    typename: string,
+    required: Iterable<string>,
+    predicate: (entity: T) => boolean,
+    batchSize: number,
+  ): Promise<{ results: T[]; stats: PopulateStats }> {
+    const host = this.#host;
+    const specs = toSpecs(required);
+    const startRequests = this.#requests();
+    const all = host.allCached(typename);
+    const needing = all.filter((e) => host.missingFieldsNested(e, ...specs).size > 0);
+    for (let i = 0; i < needing.length; i += batchSize) {
+      await host.populateChunk(needing.slice(i, i + batchSize), specs);
+    }
+    const results: T[] = [];
+    for (const entity of all) {
+      const now = host.current(entity);
+      // Gone from the server, or still incomplete (it can't be judged): left out.
+      if (now === null || host.missingFieldsNested(now, ...specs).size > 0) continue;
+      if (predicate(now as T)) results.push(now as T);
+    }
+    const total = all.length;
+    return {
+      results,
+      stats: {
+        totalCached: total,
+        neededPopulation: needing.length,
+        populatedFields: specs,
+        matches: results.length,
+        cacheHitRate: total === 0 ? 0 : (total - needing.length) / total,
+        requests: this.#requests() - startRequests,
+      },
+    };
   }
 
   populatedFilterIter<T extends EntitySnapshot>(
@@ -161,6 +127,30 @@ export class CacheQueries {
   ): AsyncGenerator<T, void, undefined> {
     const populateBatch = requireSize(options?.populateBatch, 50, 'populateBatch');
     const yieldBatch = requireSize(options?.yieldBatch, 10, 'yieldBatch');
-    return populatedFilterIter(this.#host, typename, required, predicate, populateBatch, yieldBatch);
+    return this.#iterate(typename, required, predicate, populateBatch, yieldBatch);
+  }
+
+  async *#iterate<T extends EntitySnapshot>(
+    typename: string,
+    required: Iterable<string>,
+    predicate: (entity: T) => boolean,
+    populateBatch: number,
+    yieldBatch: number,
+  ): AsyncGenerator<T, void, undefined> {
+    const host = this.#host;
+    const specs = toSpecs(required);
+    const all = host.allCached(typename);
+    for (let i = 0; i < all.length; i += yieldBatch) {
+      const chunk = all.slice(i, i + yieldBatch);
+      const needing = chunk.filter((e) => host.missingFieldsNested(e, ...specs).size > 0);
+      for (let j = 0; j < needing.length; j += populateBatch) {
+        await host.populateChunk(needing.slice(j, j + populateBatch), specs);
+      }
+      for (const entity of chunk) {
+        const now = host.current(entity);
+        if (now === null || host.missingFieldsNested(now, ...specs).size > 0) continue;
+        if (predicate(now as T)) yield now as T;
+      }
+    }
   }
 }
