@@ -13,7 +13,9 @@ import { createClient, type Client } from 'graphql-ws';
 import { StashValidationError } from '../errors';
 import type { InvalidationRule } from '../mutations/invalidationRules';
 import type { StashTimers } from '../shared/timers';
-import { clientApiKey, redact, type StashClient } from '../transport/transportClient';
+// secrets.ts imports nothing: this module's imports are what a bundle initializes lazily with it.
+import { clientApiKey, redact } from '../transport/secrets';
+import type { StashClient } from '../transport/transportClient';
 import { ALL_LISTS, JOB_RULES, jobRule, type JobRule } from './jobRules';
 
 /** What the connection needs from a store (a `StashEntityStore`). */

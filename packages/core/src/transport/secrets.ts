@@ -2,42 +2,33 @@
  * The ApiKey kept out of everything observable: a key given in the URL (`?apikey=KEY`, a form
  * Stash accepts) is moved into the `ApiKey` header, and any text that could echo a key (server
  * messages, bodies, lower-level errors) is redacted before it reaches a message or an error.
+ * Imports nothing at run time: the live connection (loaded on demand) uses it without pulling the
+ * client's option checks into the lazily initialized part of a bundle.
  */
-import { StashValidationError } from '../errors';
+import type { StashClient } from './transportClient';
 
 const REDACTED = '***';
+
+// The ApiKey of each client, kept off the object so it never shows in logs or devtools; the live
+// connection needs it for `?apikey=` (browsers cannot set headers on a websocket).
+const apiKeys = new WeakMap<StashClient, string>();
+
+/** @internal The ApiKey a client sends (for `connectLive`), or `undefined`. */
+export function clientApiKey(client: StashClient): string | undefined {
+  return apiKeys.get(client);
+}
+
+/** @internal Remembers the key `client` sends (`createTransportClient`). */
+export function rememberApiKey(client: StashClient, apiKey: string): void {
+  apiKeys.set(client, apiKey);
+}
+
+/** `text` with `?apikey=` parameters and `apiKey` replaced. */
+export function redact(text: string, apiKey: string | undefined): string {
+  return redactText(text, apiKey === undefined ? [] : [apiKey]);
+}
 // `apikey=` in a query string (Stash's form, any case), up to the next separator.
 const KEY_PARAM = /([?&]apikey=)[^&#\s"'<>]*/gi;
-
-/** The error for a `url` option that is not an absolute http(s) URL (shown redacted). */
-export function badUrl(url: unknown): StashValidationError {
-  const shown = typeof url === 'string' ? redactText(url, []) : url;
-  return new StashValidationError(
-    `StashClient: url must be an absolute http(s) URL such as "http://localhost:9999/graphql", got ${JSON.stringify(shown) ?? String(shown)}`,
-  );
-}
-
-/** `url` without its `apikey` query parameters, and the key they held (the last one). */
-export function splitKeyFromUrl(url: string): { url: string; key: string | undefined } {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw badUrl(url);
-  }
-  if (parsed.username !== '' || parsed.password !== '') {
-    throw new StashValidationError(
-      'StashClient: url must not carry credentials (user:password@); pass apiKey or headers instead',
-    );
-  }
-  let key: string | undefined;
-  for (const name of [...parsed.searchParams.keys()]) {
-    if (name.toLowerCase() !== 'apikey') continue;
-    key = parsed.searchParams.getAll(name).at(-1);
-    parsed.searchParams.delete(name);
-  }
-  return { url: key === undefined ? url : parsed.toString(), key };
-}
 
 /** `text` with `apikey=` parameters and every occurrence of `keys` (raw or URL-encoded) replaced. */
 export function redactText(text: string, keys: readonly string[]): string {

@@ -7,7 +7,7 @@
  * reaches a message (`secrets.ts`).
  */
 import { checkOptions, functionOption, type OptionSpec } from '../validate/callOptions';
-import { badUrl, bodyExcerpt, redactApiKeys, redactText, splitKeyFromUrl } from './secrets';
+import { bodyExcerpt, redactApiKeys, redactText, rememberApiKey } from './secrets';
 import type { StashTransport, TransportResponse } from './stashTransport';
 import {
   StashGraphQLError,
@@ -118,18 +118,37 @@ export function checkApiKey(apiKey: unknown, where: string): string | undefined 
   return apiKey;
 }
 
-// The ApiKey of each client, kept off the object so it never shows in logs or devtools; the live
-// connection needs it for `?apikey=` (browsers cannot set headers on a websocket).
-const apiKeys = new WeakMap<StashClient, string>();
+// In secrets.ts, which imports nothing: the live connection (loaded on demand) reads them.
+export { clientApiKey, redact } from './secrets';
 
-/** @internal The ApiKey a client sends (for `connectLive`), or `undefined`. */
-export function clientApiKey(client: StashClient): string | undefined {
-  return apiKeys.get(client);
+/** The error for a `url` option that is not an absolute http(s) URL (shown redacted). */
+function badUrl(url: unknown): StashValidationError {
+  const shown = typeof url === 'string' ? redactText(url, []) : url;
+  return new StashValidationError(
+    `StashClient: url must be an absolute http(s) URL such as "http://localhost:9999/graphql", got ${JSON.stringify(shown) ?? String(shown)}`,
+  );
 }
 
-/** `text` with `?apikey=` parameters and `apiKey` replaced (see `secrets.ts`). */
-export function redact(text: string, apiKey: string | undefined): string {
-  return redactText(text, apiKey === undefined ? [] : [apiKey]);
+/** `url` without its `apikey` query parameters, and the key they held (the last one). */
+function splitKeyFromUrl(url: string): { url: string; key: string | undefined } {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw badUrl(url);
+  }
+  if (parsed.username !== '' || parsed.password !== '') {
+    throw new StashValidationError(
+      'StashClient: url must not carry credentials (user:password@); pass apiKey or headers instead',
+    );
+  }
+  let key: string | undefined;
+  for (const name of [...parsed.searchParams.keys()]) {
+    if (name.toLowerCase() !== 'apikey') continue;
+    key = parsed.searchParams.getAll(name).at(-1);
+    parsed.searchParams.delete(name);
+  }
+  return { url: key === undefined ? url : parsed.toString(), key };
 }
 
 /** A client over `transport`; what its answers mean is decided here, the same for every transport. */
@@ -209,7 +228,7 @@ export function createTransportClient(options: StashClientOptions, transport: St
       return res.data as T;
     },
   };
-  if (apiKey !== undefined) apiKeys.set(stashClient, apiKey);
+  if (apiKey !== undefined) rememberApiKey(stashClient, apiKey);
   return stashClient;
 }
 
