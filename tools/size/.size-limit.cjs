@@ -11,7 +11,7 @@ module.exports = [
     ignore: react,
     gzip: true,
     modifyEsbuildConfig: quiet,
-    limit: '79.6 kB',
+    limit: '79.5 kB',
   },
   {
     name: 'browser panel (@stashkit/core/fetch)',
@@ -27,7 +27,7 @@ module.exports = [
     ignore: react,
     gzip: true,
     modifyEsbuildConfig: quiet,
-    limit: '48.9 kB',
+    limit: '48.8 kB',
   },
   {
     name: 'panel with edits (fetch, useSave, useDelete)',
@@ -51,7 +51,7 @@ module.exports = [
     ignore: react,
     gzip: true,
     modifyEsbuildConfig: quiet,
-    limit: '67.8 kB',
+    limit: '67.6 kB',
   },
   {
     name: 'read-only plugin panel (@stashkit/plugin/read)',
@@ -59,7 +59,7 @@ module.exports = [
     ignore: react,
     gzip: true,
     modifyEsbuildConfig: quiet,
-    limit: '50.7 kB',
+    limit: '50.6 kB',
   },
   {
     name: 'errors only (isStashError from @stashkit/core)',
