@@ -19,7 +19,8 @@ import { specList } from '../query/fieldTree';
 import { addWholeRecord, type DepMap } from '../read/readSelection';
 import { recordKey } from '../shared/keys';
 import { keepEqual } from '../shared/shallowEqual';
-import { RecordSubscriptions } from './recordSubscriptions';
+import { fillMissing } from './heldData';
+import { isInvalidation, RecordSubscriptions } from './recordSubscriptions';
 import { Subscribable } from './subscribable';
 
 export type ObserverStatus = 'idle' | 'pending' | 'success' | 'error';
@@ -77,18 +78,24 @@ export class EntityObserver<T extends EntityTypeName = EntityTypeName, D = Entit
   #generation = 0;
   #error: StashError | null = null;
   #missing = false;
+  /** Something it reads was invalidated since its last request started: due again, even after an error. */
+  #invalidated = false;
+  /** The signature `#result.data` was read with (only its own selection fills a partial read). */
+  #dataSignature = '';
   #result!: EntityResult<D>;
   readonly #subs: RecordSubscriptions;
 
   constructor(store: StashEntityStore, options: EntityObserverOptions<T>) {
     super();
     this.store = store;
-    this.#subs = new RecordSubscriptions(store, (change) => {
+    this.#subs = new RecordSubscriptions(store, (change, dep) => {
       if (change.kind === 'added' || change.kind === 'removed') this.#missing = false;
       if (change.kind === 'deleted' && change.typename === this.#type && change.id === this.#id)
         this.#missing = true;
+      const invalidated = isInvalidation(store, change, dep);
+      if (invalidated) this.#invalidated = true;
       this.#update();
-      if (change.kind === 'invalidated' || change.kind === 'removed') this.#scheduleFetch();
+      if (invalidated) this.#scheduleFetch();
     });
     this.refetch = this.refetch.bind(this);
     this.getResult = this.getResult.bind(this);
@@ -118,6 +125,7 @@ export class EntityObserver<T extends EntityTypeName = EntityTypeName, D = Entit
     this.#fetching = null;
     this.#error = null;
     this.#missing = false;
+    this.#invalidated = false;
     this.#consumeSuspenseRead();
     this.#update();
     this.#scheduleFetch();
@@ -202,7 +210,9 @@ export class EntityObserver<T extends EntityTypeName = EntityTypeName, D = Entit
   }
 
   #needsFetch(): boolean {
-    if (this.#id === null || !this.#enabled || this.#error !== null) return false;
+    if (this.#id === null || !this.#enabled) return false;
+    // A failed read is not retried on its own (no loop), only after an invalidation of what it reads.
+    if (this.#error !== null && !this.#invalidated) return false;
     const result = this.#result;
     if (result.data === null) return !this.#missing;
     return result.isStale;
@@ -221,6 +231,7 @@ export class EntityObserver<T extends EntityTypeName = EntityTypeName, D = Entit
     const generation = this.#generation;
     // A subscribed observer's read is released when its last listener leaves; others run to the end.
     const abort = this.hasListeners() ? new AbortController() : null;
+    this.#invalidated = false;
     const promise = this.#get(force, abort?.signal);
     this.#abort?.abort();
     this.#abort = abort;
@@ -237,12 +248,15 @@ export class EntityObserver<T extends EntityTypeName = EntityTypeName, D = Entit
         this.#error = null;
         this.#missing = value === null;
         this.#update();
+        // Invalidated while in flight: its answer may predate the invalidation.
+        if (this.#invalidated) this.#scheduleFetch();
       },
       (error: unknown) => {
         if (generation !== this.#generation || this.#fetching !== promise) return;
         this.#fetching = null;
         this.#error = toStashError(error);
         this.#update();
+        if (this.#invalidated) this.#scheduleFetch();
       },
     );
     return promise;
@@ -267,14 +281,20 @@ export class EntityObserver<T extends EntityTypeName = EntityTypeName, D = Entit
         previous: previous?.data ?? undefined,
         deps,
       });
+      const shown = previous?.data ?? null;
       if (read !== null && read.complete) {
         data = read.data as D;
         stale = read.stale;
+      } else if (read !== null && shown !== null && this.#dataSignature === this.#signature) {
+        // Fields no longer received (a rule's mark) keep their last value until the refetch lands.
+        data = fillMissing(read.data, shown) as D;
+        stale = true;
       }
       // The root record is always followed: it may appear, be deleted or be evicted.
       if (!deps.has(recordKey(this.#type, id))) addWholeRecord(deps, this.#type, id);
     }
     this.#subs.set(deps);
+    this.#dataSignature = this.#signature;
     const missing = data === null && this.#missing;
     const status: ObserverStatus =
       id === null

@@ -17,15 +17,33 @@ export function isRelevant(dep: RecordDep | undefined, change: RecordChange): bo
   return false;
 }
 
+/**
+ * Whether `change` made what an observer read (`dep`) stale: an invalidation, an eviction, or a
+ * field dropped from the received set (an invalidation rule's mark: value kept, to be fetched again).
+ */
+export function isInvalidation(
+  store: StashEntityStore,
+  change: RecordChange,
+  dep: RecordDep | undefined,
+): boolean {
+  if (change.kind === 'invalidated' || change.kind === 'removed') return true;
+  if (change.kind !== 'updated') return false;
+  const received = store.receivedFields({ __typename: change.typename, id: change.id } as never);
+  for (const field of change.fields)
+    if (!received.has(field) && (dep === undefined || dep.fields === null || dep.fields.has(field)))
+      return true;
+  return false;
+}
+
 /** Store subscriptions kept equal to a dependency map (diffed on every update: O(changed deps)). */
 export class RecordSubscriptions {
   readonly #store: StashEntityStore;
-  readonly #onChange: (change: RecordChange) => void;
+  readonly #onChange: (change: RecordChange, dep: RecordDep | undefined) => void;
   #deps: DepMap = new Map();
   readonly #subs = new Map<RecordKey, Unsubscribe>();
   #active = false;
 
-  constructor(store: StashEntityStore, onChange: (change: RecordChange) => void) {
+  constructor(store: StashEntityStore, onChange: (change: RecordChange, dep: RecordDep | undefined) => void) {
     this.#store = store;
     this.#onChange = onChange;
   }
@@ -64,7 +82,8 @@ export class RecordSubscriptions {
   #subscribe(key: RecordKey, dep: RecordDep): void {
     if (this.#subs.has(key)) return;
     const off = this.#store.subscribe(dep.typename, dep.id, (change) => {
-      if (isRelevant(this.#deps.get(key), change)) this.#onChange(change);
+      const dep = this.#deps.get(key);
+      if (isRelevant(dep, change)) this.#onChange(change, dep);
     });
     this.#subs.set(key, off);
   }
