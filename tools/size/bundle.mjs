@@ -59,6 +59,43 @@ export async function bundle(check, root, { fromSource = false, plugins = [] } =
   };
 }
 
+/**
+ * The entry as a code-splitting bundler (Vite, webpack, Rollup) ships it: esbuild with `splitting`,
+ * the entry chunk plus every chunk it imports statically (`initial`: loaded at start) against the
+ * chunks only an `import()` reaches (`lazy`: `connectLive()`'s live events). gzip per chunk, summed.
+ */
+export async function splitBundle(check, root) {
+  const result = await build({
+    entryPoints: [join(here, check.path)],
+    bundle: true,
+    write: false,
+    metafile: true,
+    splitting: true,
+    format: 'esm',
+    minify: true,
+    treeShaking: true,
+    external: check.ignore ?? [],
+    outdir: join(here, '.out-split'),
+    logLevel: 'silent',
+    plugins: [stashkitResolver(root)],
+  });
+  const outputs = result.metafile.outputs;
+  const rel = (file) => Object.keys(outputs).find((k) => file.endsWith(k));
+  const entry = Object.keys(outputs).find((k) => outputs[k].entryPoint !== undefined);
+  const initial = new Set([entry]);
+  for (const k of initial)
+    for (const i of outputs[k].imports) if (i.kind === 'import-statement' && !i.external) initial.add(i.path);
+  const sum = { initial: { min: 0, gzip: 0 }, lazy: { min: 0, gzip: 0 } };
+  for (const f of result.outputFiles) {
+    const key = rel(f.path);
+    if (key === undefined || !key.endsWith('.js')) continue;
+    const into = initial.has(key) ? sum.initial : sum.lazy;
+    into.min += f.contents.length;
+    into.gzip += gzipSync(f.contents, { level: 9 }).length;
+  }
+  return sum;
+}
+
 /** Source files (repo-relative) and packages the bundle keeps bytes of, with their minified bytes. */
 export function inputsOf(metafile) {
   const out = Object.values(metafile.outputs).find((o) => o.entryPoint !== undefined);
