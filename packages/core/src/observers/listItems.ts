@@ -3,14 +3,16 @@
  * in list order, each read as plain selection data (`StashEntityStore.readEntity`) recycled against
  * its previous item, with subscriptions to the records (and linked records) the field selection
  * reads. Deleted or evicted items drop out; an edit gives a new item object (and a new array) for
- * that item only.
+ * that item only. An item missing fields an invalidation rule made stale (no longer received,
+ * values kept) keeps its last values; then the list is `due` until its owner asks again.
  */
 import type { StashEntityStore } from '../store/stashEntityStore';
 import type { EntitySnapshot } from '../records/storeRecord';
 import type { DepMap, SelectionData } from '../read/readSelection';
 import { recordKey } from '../shared/keys';
 import { shallowEqual } from '../shared/shallowEqual';
-import { RecordSubscriptions } from './recordSubscriptions';
+import { fillMissing } from './heldData';
+import { isInvalidation, RecordSubscriptions } from './recordSubscriptions';
 
 export class ListItems {
   readonly #store: StashEntityStore;
@@ -21,6 +23,10 @@ export class ListItems {
   #entities: EntitySnapshot[] = [];
   #items: readonly SelectionData[] = [];
   #byKey = new Map<string, SelectionData>();
+  /** Some item shows fields no longer received (their last values). */
+  #held = false;
+  /** An invalidation reached the items since the owner last asked. */
+  #dirty = false;
 
   /**
    * `followItems: false`: the owner follows the items' own records (a type subscription), links
@@ -32,13 +38,26 @@ export class ListItems {
     options: { followItems?: boolean; completeOnly?: boolean } = {},
   ) {
     this.#store = store;
-    this.#subs = new RecordSubscriptions(store, onChange);
+    this.#subs = new RecordSubscriptions(store, (change, dep) => {
+      if (isInvalidation(store, change, dep)) this.#dirty = true;
+      onChange();
+    });
     this.#followItems = options.followItems ?? true;
     this.#completeOnly = options.completeOnly ?? false;
   }
 
   get items(): readonly SelectionData[] {
     return this.#items;
+  }
+
+  /** Held items were invalidated since the owner last asked: a request of the list is due. */
+  get due(): boolean {
+    return this.#held && this.#dirty;
+  }
+
+  /** The owner asks again (what is held now comes with the answer). */
+  asked(): void {
+    this.#dirty = false;
   }
 
   get size(): number {
@@ -83,15 +102,19 @@ export class ListItems {
     const deps: DepMap = new Map();
     const items: SelectionData[] = [];
     const byKey = new Map<string, SelectionData>();
+    this.#held = false;
     for (const { __typename, id } of this.#entities) {
       const key = recordKey(__typename, id);
-      const read = this.#store.readEntity(__typename, id, this.#specs, {
-        previous: this.#byKey.get(key),
-        deps,
-      });
+      const previous = this.#byKey.get(key);
+      const read = this.#store.readEntity(__typename, id, this.#specs, { previous, deps });
       if (read === null || (this.#completeOnly && !read.complete)) continue;
-      items.push(read.data);
-      byKey.set(key, read.data);
+      let data = read.data;
+      if (!read.complete && previous !== undefined) {
+        data = fillMissing(data, previous) as SelectionData;
+        this.#held = true;
+      }
+      items.push(data);
+      byKey.set(key, data);
     }
     this.#byKey = byKey;
     if (!shallowEqual(items, this.#items)) this.#items = items;

@@ -3,7 +3,8 @@
  * staleness followed while subscribed (`ListStaleness`), and ownership of the request in flight.
  *
  * Work is due when nothing was asked yet, or when the type's lists went stale after the shown
- * answer was asked for (`store.listEpoch`); it starts a microtask after a subscribe, an option
+ * answer was asked for (`store.listEpoch`), or when an invalidation rule left items with fields
+ * not received (`ListItems.due`: shown with their last values until the answer); it starts a microtask after a subscribe, an option
  * change or a stale notice, so a subscribe/unsubscribe/subscribe burst starts one request. The
  * result built in between already says `isFetching` (`fetching`, like TanStack's optimistic
  * result). The request is aborted when the last listener leaves or a newer one replaces it.
@@ -34,6 +35,7 @@ export abstract class ListObserver extends Subscribable {
     this.store = store;
     this.items = new ListItems(store, () => {
       this.items.refresh();
+      if (this.items.due) this.scheduleFetch();
       this.update();
     });
     this.#lists = new ListStaleness(
@@ -97,7 +99,7 @@ export abstract class ListObserver extends Subscribable {
 
   #isDue(): boolean {
     if (!this.hasListeners() || !this.enabled) return false;
-    return !this.asked || this.epoch !== this.store.listEpoch(this.listType);
+    return !this.asked || this.epoch !== this.store.listEpoch(this.listType) || this.items.due;
   }
 
   /**
@@ -106,6 +108,7 @@ export abstract class ListObserver extends Subscribable {
    */
   protected begin(abortable = true): AbortSignal | undefined {
     this.release();
+    this.items.asked();
     this.#abort = abortable && this.hasListeners() ? new AbortController() : null;
     return this.#abort?.signal;
   }
