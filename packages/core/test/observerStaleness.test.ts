@@ -1,8 +1,6 @@
 // Observers and fields made stale by an invalidation rule (what every mutation applies to the
 // types it touches, and `store.invalidateRule` for changes made elsewhere). Found by the coherence
-// property (coherence.property.test.ts). The `it.fails` cases are known gaps in files owned
-// elsewhere (observers/entityObserver.ts, read/readSelection.ts): each fails today and will
-// report an unexpected pass once fixed, so flip it to `it` then.
+// property (coherence.property.test.ts).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestStash, type TestStash } from '@stashkit/testkit';
 import {
@@ -83,7 +81,7 @@ describe('observers after an invalidation rule', () => {
     const first = await when(observer, (r) => r.status === 'success' && !r.isFetching);
     const reads = tagReads();
     await saveScene(store);
-    // Today: data null, status 'pending', isFetching false, and no request ever follows.
+    // It kept its data (before the fix: null, 'pending', and no request ever followed).
     expect(observer.getResult().data).toEqual(first.data);
     await settle(observer);
     expect(tagReads()).toBe(reads + 1);
@@ -166,7 +164,7 @@ describe('observers after an invalidation rule', () => {
     const off = observer.subscribe(() => undefined);
     const first = await when(observer, (r) => r.status === 'success' && !r.isFetching);
     store.invalidateRule({ fields: { Scene: ['rating100'] } });
-    // Today: every item loses `rating100` (the snapshots still show it) until a list refetch.
+    // Kept (before the fix: every item lost `rating100` until a list refetch).
     expect(observer.getResult().data?.map((s) => s.rating100)).toEqual(first.data?.map((s) => s.rating100));
     off();
   });
@@ -241,16 +239,59 @@ describe('observers after an invalidation rule', () => {
     off();
   });
 
-  it.fails('an EntityObserver that failed reads again when its entity is invalidated', async () => {
+  it('an EntityObserver that failed reads again when its entity is invalidated', async () => {
     const store = newStore();
     stash.faults.next({ status: 500 });
     const observer = new EntityObserver(store, { type: 'Scene', id: '1', fields: ['title'] });
     const off = observer.subscribe(() => undefined);
     await when(observer, (r) => r.status === 'error');
     store.invalidate('Scene', '1');
-    // Today: `#needsFetch` refuses while `error` is set, so it stays failed until `refetch()`.
     await settle(observer);
     expect(observer.getResult()).toMatchObject({ status: 'success', error: null });
+    off();
+  });
+  it('a failed EntityObserver stays failed without an invalidation (no retry loop)', async () => {
+    const store = newStore();
+    stash.faults.next({ status: 500 });
+    const observer = new EntityObserver(store, { type: 'Scene', id: '1', fields: ['title'] });
+    const off = observer.subscribe(() => undefined);
+    await when(observer, (r) => r.status === 'error');
+    const requests = stash.requests.length;
+    // Other records change and go stale: nothing this observer reads.
+    await store.get('Scene', '2', { fields: ['title'] });
+    store.invalidate('Scene', '2');
+    store.invalidateType('Tag');
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(stash.requests.length).toBe(requests + 1);
+    expect(observer.getResult()).toMatchObject({ status: 'error', isFetching: false });
+    off();
+  });
+
+  it('a failed EntityObserver with data reads again after a rule, invalidateAll, or a repeated invalidate', async () => {
+    const store = newStore();
+    const observer = new EntityObserver(store, { type: 'Scene', id: '1', fields: ['title', 'rating100'] });
+    const off = observer.subscribe(() => undefined);
+    const first = await when(observer, (r) => r.status === 'success' && !r.isFetching);
+    const fail = async (how: () => void) => {
+      stash.faults.next({ status: 500 });
+      how();
+      await settle(observer);
+      expect(observer.getResult()).toMatchObject({ status: 'error', data: first.data });
+    };
+    const recover = async (how: () => void) => {
+      const requests = stash.requests.length;
+      how();
+      await settle(observer);
+      expect(observer.getResult()).toMatchObject({ status: 'success', error: null, data: first.data });
+      expect(stash.requests.length).toBe(requests + 1);
+    };
+    await fail(() => void observer.refetch().catch(() => undefined));
+    await recover(() => store.invalidateRule({ fields: { Scene: ['rating100'] } }));
+    // Invalidated, the refetch fails, invalidated again with nothing written since: asks again.
+    await fail(() => store.invalidate('Scene', '1'));
+    await recover(() => store.invalidate('Scene', '1'));
+    await fail(() => store.invalidateAll());
+    await recover(() => store.invalidateAll());
     off();
   });
 });

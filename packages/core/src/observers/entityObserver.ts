@@ -84,6 +84,8 @@ export class EntityObserver<T extends EntityTypeName = EntityTypeName, D = Entit
   #dataSignature = '';
   #result!: EntityResult<D>;
   readonly #subs: RecordSubscriptions;
+  /** While failed and subscribed: `invalidate*` calls naming what it reads (none may change a record). */
+  #offInvalidations: (() => void) | null = null;
 
   constructor(store: StashEntityStore, options: EntityObserverOptions<T>) {
     super();
@@ -127,6 +129,7 @@ export class EntityObserver<T extends EntityTypeName = EntityTypeName, D = Entit
     this.#missing = false;
     this.#invalidated = false;
     this.#consumeSuspenseRead();
+    this.#watchInvalidations(this.#error !== null && this.hasListeners());
     this.#update();
     this.#scheduleFetch();
   }
@@ -176,6 +179,7 @@ export class EntityObserver<T extends EntityTypeName = EntityTypeName, D = Entit
     // Mounted: the suspense outcome has served its purpose.
     suspenseReads.get(this.store)?.delete(this.#signature);
     this.#subs.activate();
+    this.#watchInvalidations(this.#error !== null);
     // The cache may have changed between render and subscribe.
     this.#update(true);
     this.#scheduleFetch();
@@ -183,6 +187,7 @@ export class EntityObserver<T extends EntityTypeName = EntityTypeName, D = Entit
 
   protected override onUnsubscribe(): void {
     this.#subs.deactivate();
+    this.#watchInvalidations(false);
     if (this.#abort !== null) {
       // Nobody shows this result any more: release the read (settles as if never started).
       this.#abort.abort();
@@ -206,6 +211,24 @@ export class EntityObserver<T extends EntityTypeName = EntityTypeName, D = Entit
     queueMicrotask(() => {
       if (generation !== this.#generation || !this.hasListeners() || this.#fetching !== null) return;
       if (this.#needsFetch()) void this.#fetch(false).catch(() => undefined);
+    });
+  }
+
+  #watchInvalidations(on: boolean): void {
+    if (!on) {
+      this.#offInvalidations?.();
+      this.#offInvalidations = null;
+      return;
+    }
+    this.#offInvalidations ??= this.store.subscribeInvalidations((targets) => {
+      const id = this.#id;
+      if (
+        id === null ||
+        !(targets.has('*') || targets.has(this.#type) || targets.has(recordKey(this.#type, id)))
+      )
+        return;
+      this.#invalidated = true;
+      this.#scheduleFetch();
     });
   }
 
@@ -246,6 +269,7 @@ export class EntityObserver<T extends EntityTypeName = EntityTypeName, D = Entit
         if (generation !== this.#generation || this.#fetching !== promise) return;
         this.#fetching = null;
         this.#error = null;
+        this.#watchInvalidations(false);
         this.#missing = value === null;
         this.#update();
         // Invalidated while in flight: its answer may predate the invalidation.
@@ -255,6 +279,7 @@ export class EntityObserver<T extends EntityTypeName = EntityTypeName, D = Entit
         if (generation !== this.#generation || this.#fetching !== promise) return;
         this.#fetching = null;
         this.#error = toStashError(error);
+        this.#watchInvalidations(this.hasListeners());
         this.#update();
         if (this.#invalidated) this.#scheduleFetch();
       },

@@ -43,7 +43,7 @@ import { resolveTimers, type StashTimers } from '../shared/timers';
 import { RequestPipeline } from '../batch/requestPipeline';
 import { RetryPolicy } from '../batch/retryPolicy';
 import { isDevelopment } from '../shared/devMode';
-import type { FieldArgs } from '../shared/keys';
+import { recordKey, type FieldArgs } from '../shared/keys';
 import type {
   BatchListener,
   RecordListener,
@@ -110,6 +110,8 @@ export class StashStoreBase<S extends SchemaTypes = StashTypes> {
   readonly #features: StoreFeatures;
   readonly #host: WriteHost;
   readonly #lists = new ListEpochs();
+  // What `invalidate*` named, told even when nothing cached changed (a failed observer asks again).
+  readonly #invalidations = new ListEpochs();
   readonly #commits = new StoreCommits();
   readonly #pipeline: RequestPipeline;
   /** The store's clock, tick and delays (`timers` option). */
@@ -518,15 +520,19 @@ export class StashStoreBase<S extends SchemaTypes = StashTypes> {
   invalidate(entity: EntitySnapshot): void;
   invalidate(typename: string, id: string): void;
   invalidate(typeOrEntity: string | EntitySnapshot, id?: string): void {
-    this.#control.invalidate(...targetOf(this.#table, typeOrEntity, id));
+    const target = targetOf(this.#table, typeOrEntity, id);
+    this.#control.invalidate(...target);
+    this.#invalidations.bump([recordKey(...target)]);
   }
 
   invalidateType(typename: string): void {
     this.#control.invalidateType(typename);
+    this.#invalidations.bump([typename]);
   }
 
   invalidateAll(): void {
     this.#control.invalidateAll();
+    this.#invalidations.bump(['*']);
   }
 
   /** Forgets one record (a later fetch creates a new snapshot identity). */
@@ -671,6 +677,7 @@ export class StashStoreBase<S extends SchemaTypes = StashTypes> {
     const lists = new Set<string>();
     this.#host.write((ctx) => applyRule(this.#host, ctx, rule, new Set(), lists));
     this.#lists.bump(lists);
+    this.#invalidations.bump(Object.keys(rule.fields ?? {}));
   }
 
   /**
@@ -737,6 +744,14 @@ export class StashStoreBase<S extends SchemaTypes = StashTypes> {
   listEpoch(typename: string): number {
     concreteTypes(this.#table, typename);
     return this.#lists.epoch(typename);
+  }
+
+  /**
+   * @internal Called after each `invalidate*` call with what it named: record keys, typenames, or
+   * `'*'` (everything), whether or not a cached record changed.
+   */
+  subscribeInvalidations(listener: ListListener): Unsubscribe {
+    return this.#invalidations.subscribe(listener);
   }
 
   /** Called with the typenames whose list results went stale, after each mutation. */
