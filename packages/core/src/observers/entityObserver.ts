@@ -84,17 +84,17 @@ export class EntityObserver<T extends EntityTypeName = EntityTypeName, D = Entit
   #dataSignature = '';
   #result!: EntityResult<D>;
   readonly #subs: RecordSubscriptions;
-  /** While failed and subscribed: `invalidate*` calls naming what it reads (none may change a record). */
+  /** While subscribed: `invalidate*` calls naming it (a failed read asks again; none may change a record). */
   #offInvalidations: (() => void) | null = null;
 
   constructor(store: StashEntityStore, options: EntityObserverOptions<T>) {
     super();
     this.store = store;
-    this.#subs = new RecordSubscriptions(store, (change, dep) => {
+    this.#subs = new RecordSubscriptions(store, (change) => {
       if (change.kind === 'added' || change.kind === 'removed') this.#missing = false;
       if (change.kind === 'deleted' && change.typename === this.#type && change.id === this.#id)
         this.#missing = true;
-      const invalidated = isInvalidation(store, change, dep);
+      const invalidated = isInvalidation(store, change);
       if (invalidated) this.#invalidated = true;
       this.#update();
       if (invalidated) this.#scheduleFetch();
@@ -129,7 +129,6 @@ export class EntityObserver<T extends EntityTypeName = EntityTypeName, D = Entit
     this.#missing = false;
     this.#invalidated = false;
     this.#consumeSuspenseRead();
-    this.#watchInvalidations(this.#error !== null && this.hasListeners());
     this.#update();
     this.#scheduleFetch();
   }
@@ -179,7 +178,14 @@ export class EntityObserver<T extends EntityTypeName = EntityTypeName, D = Entit
     // Mounted: the suspense outcome has served its purpose.
     suspenseReads.get(this.store)?.delete(this.#signature);
     this.#subs.activate();
-    this.#watchInvalidations(this.#error !== null);
+    this.#offInvalidations ??= this.store.subscribeInvalidations((targets) => {
+      const id = this.#id;
+      if (this.#error === null || id === null) return;
+      if (targets.has('*') || targets.has(this.#type) || targets.has(recordKey(this.#type, id))) {
+        this.#invalidated = true;
+        this.#scheduleFetch();
+      }
+    });
     // The cache may have changed between render and subscribe.
     this.#update(true);
     this.#scheduleFetch();
@@ -187,7 +193,8 @@ export class EntityObserver<T extends EntityTypeName = EntityTypeName, D = Entit
 
   protected override onUnsubscribe(): void {
     this.#subs.deactivate();
-    this.#watchInvalidations(false);
+    this.#offInvalidations?.();
+    this.#offInvalidations = null;
     if (this.#abort !== null) {
       // Nobody shows this result any more: release the read (settles as if never started).
       this.#abort.abort();
@@ -211,24 +218,6 @@ export class EntityObserver<T extends EntityTypeName = EntityTypeName, D = Entit
     queueMicrotask(() => {
       if (generation !== this.#generation || !this.hasListeners() || this.#fetching !== null) return;
       if (this.#needsFetch()) void this.#fetch(false).catch(() => undefined);
-    });
-  }
-
-  #watchInvalidations(on: boolean): void {
-    if (!on) {
-      this.#offInvalidations?.();
-      this.#offInvalidations = null;
-      return;
-    }
-    this.#offInvalidations ??= this.store.subscribeInvalidations((targets) => {
-      const id = this.#id;
-      if (
-        id === null ||
-        !(targets.has('*') || targets.has(this.#type) || targets.has(recordKey(this.#type, id)))
-      )
-        return;
-      this.#invalidated = true;
-      this.#scheduleFetch();
     });
   }
 
@@ -269,7 +258,6 @@ export class EntityObserver<T extends EntityTypeName = EntityTypeName, D = Entit
         if (generation !== this.#generation || this.#fetching !== promise) return;
         this.#fetching = null;
         this.#error = null;
-        this.#watchInvalidations(false);
         this.#missing = value === null;
         this.#update();
         // Invalidated while in flight: its answer may predate the invalidation.
@@ -279,7 +267,6 @@ export class EntityObserver<T extends EntityTypeName = EntityTypeName, D = Entit
         if (generation !== this.#generation || this.#fetching !== promise) return;
         this.#fetching = null;
         this.#error = toStashError(error);
-        this.#watchInvalidations(this.hasListeners());
         this.#update();
         if (this.#invalidated) this.#scheduleFetch();
       },

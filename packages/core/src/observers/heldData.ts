@@ -6,19 +6,11 @@
  */
 export function fillMissing(partial: unknown, previous: unknown): unknown {
   if (partial === previous || !isObject(partial) || !isObject(previous)) return partial;
-  if (Array.isArray(partial) || Array.isArray(previous)) {
-    if (!Array.isArray(partial) || !Array.isArray(previous)) return partial;
-    let same = partial.length === previous.length;
-    const items = partial.map((item: unknown, i) => {
-      const value = fillMissing(item, previous[i]);
-      if (value !== previous[i]) same = false;
-      return value;
-    });
-    return same ? previous : items;
-  }
-  // Another entity in the same place (a changed link) has nothing to take from the previous one.
+  const list = Array.isArray(partial);
+  // A list of another length, or another entity in the same place (a changed link): nothing to take.
+  if (list !== Array.isArray(previous) || (list && partial.length !== previous.length)) return partial;
   if (partial.id !== previous.id || partial.__typename !== previous.__typename) return partial;
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = list ? ([] as never) : {};
   let same = true;
   for (const key in previous) {
     out[key] = key in partial ? fillMissing(partial[key], previous[key]) : previous[key];

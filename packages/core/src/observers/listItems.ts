@@ -38,8 +38,8 @@ export class ListItems {
     options: { followItems?: boolean; completeOnly?: boolean } = {},
   ) {
     this.#store = store;
-    this.#subs = new RecordSubscriptions(store, (change, dep) => {
-      if (isInvalidation(store, change, dep)) this.#dirty = true;
+    this.#subs = new RecordSubscriptions(store, (change) => {
+      if (isInvalidation(store, change)) this.#dirty = true;
       onChange();
     });
     this.#followItems = options.followItems ?? true;

@@ -18,32 +18,25 @@ export function isRelevant(dep: RecordDep | undefined, change: RecordChange): bo
 }
 
 /**
- * Whether `change` made what an observer read (`dep`) stale: an invalidation, an eviction, or a
- * field dropped from the received set (an invalidation rule's mark: value kept, to be fetched again).
+ * Whether `change` made something stale: an invalidation, an eviction, or a field dropped from the
+ * received set (an invalidation rule's mark: value kept, to be fetched again).
  */
-export function isInvalidation(
-  store: StashEntityStore,
-  change: RecordChange,
-  dep: RecordDep | undefined,
-): boolean {
-  if (change.kind === 'invalidated' || change.kind === 'removed') return true;
-  if (change.kind !== 'updated') return false;
+export function isInvalidation(store: StashEntityStore, change: RecordChange): boolean {
+  if (change.kind !== 'updated') return change.kind === 'invalidated' || change.kind === 'removed';
   const received = store.receivedFields({ __typename: change.typename, id: change.id } as never);
-  for (const field of change.fields)
-    if (!received.has(field) && (dep === undefined || dep.fields === null || dep.fields.has(field)))
-      return true;
+  for (const field of change.fields) if (!received.has(field)) return true;
   return false;
 }
 
 /** Store subscriptions kept equal to a dependency map (diffed on every update: O(changed deps)). */
 export class RecordSubscriptions {
   readonly #store: StashEntityStore;
-  readonly #onChange: (change: RecordChange, dep: RecordDep | undefined) => void;
+  readonly #onChange: (change: RecordChange) => void;
   #deps: DepMap = new Map();
   readonly #subs = new Map<RecordKey, Unsubscribe>();
   #active = false;
 
-  constructor(store: StashEntityStore, onChange: (change: RecordChange, dep: RecordDep | undefined) => void) {
+  constructor(store: StashEntityStore, onChange: (change: RecordChange) => void) {
     this.#store = store;
     this.#onChange = onChange;
   }
@@ -82,8 +75,7 @@ export class RecordSubscriptions {
   #subscribe(key: RecordKey, dep: RecordDep): void {
     if (this.#subs.has(key)) return;
     const off = this.#store.subscribe(dep.typename, dep.id, (change) => {
-      const dep = this.#deps.get(key);
-      if (isRelevant(dep, change)) this.#onChange(change, dep);
+      if (isRelevant(this.#deps.get(key), change)) this.#onChange(change);
     });
     this.#subs.set(key, off);
   }
