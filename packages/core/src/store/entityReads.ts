@@ -27,7 +27,7 @@ import {
   type DepMap,
   type SelectionData,
 } from '../read/readSelection';
-import { SelectionMemo } from '../read/selectionMemo';
+import { SelectionMemo, type MemoEntry } from '../read/selectionMemo';
 import type { FieldShape } from '../records/fieldShape';
 import type { CacheQueryHost } from './cacheQueries';
 import { checkId, concreteTypes, entityTypeOf } from './storeInput';
@@ -227,13 +227,30 @@ export class EntityReads implements CacheQueryHost {
     const tree = this.#specsTree(record.type.name, specs);
     const memo = this.#memo.last(tree, record);
     if (memo !== undefined && (previous === undefined || previous === memo.read.data)) {
-      // A read collecting deps (an observer) is served when the memo kept the deps too.
-      if ((deps === undefined || memo.deps !== undefined) && this.#memo.holds(memo, now)) {
-        if (deps !== undefined) addDeps(deps, memo.deps!);
-        return memo.read;
+      if (this.#memo.holds(memo, now)) {
+        if (deps === undefined) return memo.read;
+        // A read collecting deps (an observer) is served when the memo kept the deps too.
+        if (memo.deps !== undefined) return this.#withDeps(memo, deps);
       }
       previous = memo.read.data;
     }
+    return this.#walk(record, tree, memo, previous, deps, now);
+  }
+
+  #withDeps(memo: MemoEntry, deps: DepMap): EntityRead {
+    addDeps(deps, memo.deps!);
+    return memo.read;
+  }
+
+  // The walk behind `readEntity` when the memo does not serve (kept apart: the memo check stays small).
+  #walk(
+    record: StoreRecord,
+    tree: FieldTree,
+    memo: MemoEntry | undefined,
+    previous: unknown,
+    deps: DepMap | undefined,
+    now: number,
+  ): EntityRead {
     // Scratch (reads do not nest): the memo copies what it keeps.
     const visited = this.#visited;
     visited.length = 0;
