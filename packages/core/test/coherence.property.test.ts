@@ -881,9 +881,12 @@ describe('coherence property', () => {
         run.trace.push(s);
         console.log('step', JSON.stringify(s));
         const from = stash.requests.length;
-        await run.step(s);
+        try {
+          await run.step(s);
+        } finally {
+          log(from);
+        }
         await run.check(run.trace);
-        log(from);
       }
       const from = stash.requests.length;
       await run.end();

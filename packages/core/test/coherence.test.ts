@@ -115,6 +115,36 @@ describe('a deleted entity does not come back', () => {
     expect(store.peek('Tag', '5')).toBeNull();
     expect((await raw(`query { findTag(id: "5") { id } }`)).findTag).toBeNull();
   });
+
+  // Found by the property test (seed 4): requests in flight together may run on the server in any order.
+  it('a read sent after the delete but run before it (answered first) does not outlive the tombstone', async () => {
+    // The destroy's HTTP request waits in the client until released: sent (sequenced) first, run last.
+    let release!: () => void;
+    const parked = new Promise<void>((resolve) => (release = resolve));
+    const store = createStashStore({
+      url: stash.url,
+      now: () => t,
+      defaultTtl: 60,
+      fetch: async (input, init) => {
+        if (String(init?.body).includes('tagDestroy')) await parked;
+        return fetch(input, init);
+      },
+    });
+    const { findScene } = await raw(`{ findScene(id: "1") { tags { id } } }`);
+    const tagId: string = findScene.tags[0].id;
+    const tag = (await store.get('Tag', tagId, { fields: ['name'] }))!;
+    const deleting = store.delete(tag);
+    // Sent after the destroy, answered before it ran: the tag and its link were there then.
+    await store.get('Scene', '1', { fields: ['tags.name'], forceRefetch: true });
+    release();
+    await deleting;
+    expect((await raw(`query($id: ID!) { findTag(id: $id) { id } }`, { id: tagId })).findTag).toBeNull();
+    expect(store.isDeleted('Tag', tagId)).toBe(true);
+    expect(store.peek('Tag', tagId)).toBeNull();
+    expect(store.hasFields(store.peek('Scene', '1')!, 'tags.id')).toBe(false);
+    const again = (await store.get('Scene', '1', { fields: ['tags'] }))!;
+    expect(again.tags.map((x) => x.id)).not.toContain(tagId);
+  });
 });
 
 describe('freshness is per field', () => {

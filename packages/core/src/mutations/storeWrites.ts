@@ -140,7 +140,7 @@ export class StoreWrites {
       { field: destroy.field, args: [{ name: destroy.arg, type: destroy.argType, value: input }] },
     ]);
     const lists = new Set<string>();
-    let seq = 0;
+    let sent = false;
     const commit = (uncertain: boolean): StoreCommit => ({
       kind: 'delete',
       typename: type.name,
@@ -150,9 +150,9 @@ export class StoreWrites {
       rule: invalidationRule(type.name),
       uncertain,
     });
-    // The destroy may have run: the record (and what the rule covers) goes stale, as of its send.
+    // The destroy may have run: the record (and what the rule covers) goes stale, as of now (see below).
     const unsure = () => {
-      if (seq === 0) return;
+      if (!sent) return;
       this.#host.write((ctx) => {
         const record = this.#host.source.get(type.name, id);
         if (record !== undefined) {
@@ -160,21 +160,21 @@ export class StoreWrites {
           markLinksStale(this.#host, ctx, record);
         } else ctx.sequence.pending(ctx.seq, (marks) => marks.gone(ctx.seq, type.name, id));
         applyRule(this.#host, ctx, invalidationRule(type.name), new Set(), lists);
-      }, seq);
+      });
       this.lists.bump(lists);
       this.commits.emit([commit(true)]);
     };
     let result;
     try {
-      const sent = await this.#host.pipeline.send(built.query, built.variables, {
+      const answer = await this.#host.pipeline.send(built.query, built.variables, {
         signal: options?.signal,
         idempotent: false,
         mutation: true,
-        sent: (s) => (seq = s),
+        sent: () => (sent = true),
       });
       // A destroy's answer writes no fields (its tombstone is a whole-record mark).
-      sent.done();
-      result = sent.result;
+      answer.done();
+      result = answer.result;
     } catch (error) {
       if (mayHaveRun(error)) unsure();
       throw error;
@@ -192,10 +192,11 @@ export class StoreWrites {
           : `StashEntityStore: malformed answer: ${destroy.field} ${type.name} ${id} returned ${JSON.stringify(value)}`,
       );
     }
+    // As of the answer, not the send: a read sent meanwhile may have run first, and a deleted id never comes back.
     this.#host.write((ctx) => {
       const record = tombstone(this.#host, ctx, type.name, id);
       applyRule(this.#host, ctx, invalidationRule(type.name), new Set([record]), lists);
-    }, seq);
+    });
     if (isDraft(entity)) this.registry.untrack(entity);
     else {
       const draft = this.registry
