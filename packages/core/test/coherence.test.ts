@@ -101,6 +101,25 @@ describe('an older answer never overwrites newer state', () => {
   });
 });
 
+/**
+ * A store whose requests containing `field` wait in the client until `release()`: sequenced (sent)
+ * first, run on the server after the requests sent meanwhile.
+ */
+function parkedStore(field: string) {
+  let release!: () => void;
+  const parked = new Promise<void>((resolve) => (release = resolve));
+  const store = createStashStore({
+    url: stash.url,
+    now: () => t,
+    defaultTtl: 60,
+    fetch: async (input, init) => {
+      if (String(init?.body).includes(field)) await parked;
+      return fetch(input, init);
+    },
+  });
+  return { store, release };
+}
+
 describe('a deleted entity does not come back', () => {
   it('populate sent, delete confirms, populate lands: deleted, and populate says not found', async () => {
     const store = newStore();
@@ -118,18 +137,7 @@ describe('a deleted entity does not come back', () => {
 
   // Found by the property test (seed 4): requests in flight together may run on the server in any order.
   it('a read sent after the delete but run before it (answered first) does not outlive the tombstone', async () => {
-    // The destroy's HTTP request waits in the client until released: sent (sequenced) first, run last.
-    let release!: () => void;
-    const parked = new Promise<void>((resolve) => (release = resolve));
-    const store = createStashStore({
-      url: stash.url,
-      now: () => t,
-      defaultTtl: 60,
-      fetch: async (input, init) => {
-        if (String(init?.body).includes('tagDestroy')) await parked;
-        return fetch(input, init);
-      },
-    });
+    const { store, release } = parkedStore('tagDestroy');
     const { findScene } = await raw(`{ findScene(id: "1") { tags { id } } }`);
     const tagId: string = findScene.tags[0].id;
     const tag = (await store.get('Tag', tagId, { fields: ['name'] }))!;
@@ -144,6 +152,24 @@ describe('a deleted entity does not come back', () => {
     expect(store.hasFields(store.peek('Scene', '1')!, 'tags.id')).toBe(false);
     const again = (await store.get('Scene', '1', { fields: ['tags'] }))!;
     expect(again.tags.map((x) => x.id)).not.toContain(tagId);
+  });
+});
+
+describe('a read sent while a save is in flight', () => {
+  // Known bug (same class as the delete above, not fixed yet): a save's answer is written as of its
+  // send, so a read sent after it but run before it on the server keeps the old value, fresh.
+  it.fails('that runs before the save on the server does not keep the old value fresh', async () => {
+    const { store, release } = parkedStore('sceneUpdate');
+    const scene = (await store.get('Scene', '1', { fields: ['title'] }))!;
+    const draft = store.edit(scene);
+    draft.title = 'Saved meanwhile';
+    const saving = store.save(draft);
+    await store.get('Scene', '1', { fields: ['title'], forceRefetch: true });
+    release();
+    await saving;
+    expect((await serverScene('1')).title).toBe('Saved meanwhile');
+    const snap = store.peek('Scene', '1')!;
+    if (store.hasFields(snap, 'title')) expect(snap.title).toBe('Saved meanwhile');
   });
 });
 
