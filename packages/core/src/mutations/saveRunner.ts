@@ -33,6 +33,7 @@ import type { WriteContext } from '../normalize/normalizer';
 import { cloneTree, type FieldTree } from '../query/fieldTree';
 import { fieldKey, parseFieldKey } from '../shared/keys';
 import { rekeyRecord } from '../store/recordWrites';
+import type { StoreRecord } from '../records/storeRecord';
 import { applyRule, markStale, patchRecord } from './cacheEffects';
 import { invalidationRule } from './invalidationRules';
 import type { ListEpochs } from './listEpochs';
@@ -49,6 +50,8 @@ interface Pending {
   readonly call: MutationCall;
   /** Applies the confirmed result inside the write batch. */
   readonly apply: (ctx: WriteContext, data: unknown, lists: Set<string>) => void;
+  /** After `apply`, as of the answer's arrival: marks stale what a request overlapping this one wrote or may write. */
+  readonly overlap?: (now: WriteContext, seq: number) => void;
   /** The mutation failed after it was sent and may have run: marks what it may have changed stale. */
   readonly unsure: (ctx: WriteContext, lists: Set<string>) => void;
   /** Its commit notice, after `apply` (`uncertain`: after `unsure`). */
@@ -200,33 +203,37 @@ export class SaveRunner {
         return;
       }
       const failed: Pending[] = [];
-      this.#host.write((ctx) => {
-        pending.forEach((p, i) => {
-          const alias = built.aliases[i];
-          const errors = byAlias.get(alias);
-          const value = data[alias];
-          if (errors !== undefined || value === null || value === undefined) {
-            const messages = errors?.map((e) => e.message).join('; ') ?? 'returned null';
-            outcomes.set(
-              p.draft,
-              new StashGraphQLError(
-                `StashEntityStore: ${p.call.field} for ${label(p.draft)} failed: ${messages}`,
-                errors ?? [],
-              ),
-            );
-            failed.push(p);
-            return;
-          }
-          try {
-            p.apply(ctx, value, lists);
-            commits.push(p.commit(false));
-          } catch (error) {
-            // A malformed result: the mutation ran, so what it changed goes stale like any unsure one.
-            outcomes.set(p.draft, error as Error);
-            failed.push(p);
-          }
-        });
-      }, seq);
+      // Requests in flight together run on the server in either order: neither answer wins the fields both wrote.
+      this.#host.write((now) => {
+        this.#host.write((ctx) => {
+          pending.forEach((p, i) => {
+            const alias = built.aliases[i];
+            const errors = byAlias.get(alias);
+            const value = data[alias];
+            if (errors !== undefined || value === null || value === undefined) {
+              const messages = errors?.map((e) => e.message).join('; ') ?? 'returned null';
+              outcomes.set(
+                p.draft,
+                new StashGraphQLError(
+                  `StashEntityStore: ${p.call.field} for ${label(p.draft)} failed: ${messages}`,
+                  errors ?? [],
+                ),
+              );
+              failed.push(p);
+              return;
+            }
+            try {
+              p.apply(ctx, value, lists);
+              commits.push(p.commit(false));
+            } catch (error) {
+              // A malformed result: the mutation ran, so what it changed goes stale like any unsure one.
+              outcomes.set(p.draft, error as Error);
+              failed.push(p);
+            }
+          });
+        }, seq);
+        for (const p of pending) if (!failed.includes(p)) p.overlap?.(now, seq);
+      });
       unsure(failed);
       this.#lists.bump(lists);
       this.#commits.emit(commits);
@@ -259,12 +266,14 @@ export class SaveRunner {
       }
     }
     const tempId = s.id;
+    const [selection, carried] = this.#returnSelection(s.typename, create ? undefined : s.id, sent.keys());
+    let saved: StoreRecord;
     return {
       draft,
       call: {
         field: mutation.field,
         args: [{ name: mutation.arg, type: mutation.argType, value: input }],
-        selection: this.#returnSelection(s.typename, create ? undefined : s.id, sent.keys()),
+        selection,
       },
       apply: (ctx, data, lists) => {
         const host = this.#host;
@@ -277,10 +286,20 @@ export class SaveRunner {
             rekeyRecord(host.source, type, tempId, serverId, ctx);
           this.#registry.swapped(draft, tempId, serverId);
         }
-        const record = host.normalizer.entity(ctx, data, type.name, undefined);
+        const record = (saved = host.normalizer.entity(ctx, data, type.name, undefined));
         s.saved(record.snap, sent);
         this.#registry.touched(draft);
         applyRule(host, ctx, invalidationRule(type.name), new Set([record]), lists);
+      },
+      // A field a later-sent answer wrote, or any field while a later request is open, may be older than the server's.
+      overlap: (now, seq) => {
+        const open = now.sequence.openAfter(seq);
+        const names = [...carried.values()].filter((n) => open || saved.fieldSeq(n.fk.key) > seq);
+        markStale(
+          now,
+          saved,
+          names.map(({ fk }) => fk.name),
+        );
       },
       unsure: (ctx, lists) => {
         const record = create ? undefined : this.#host.source.get(type.name, s.id);
@@ -339,7 +358,11 @@ export class SaveRunner {
   }
 
   /** Fields selected back: what the cache tracks for the record plus the edited fields. */
-  #returnSelection(typename: string, id: string | undefined, edited: Iterable<string>): SelectionSetNode {
+  #returnSelection(
+    typename: string,
+    id: string | undefined,
+    edited: Iterable<string>,
+  ): [SelectionSetNode, FieldTree] {
     const { table, trees, selections, source } = this.#host;
     const type = table.entity(typename);
     const record = id === undefined ? undefined : source.get(typename, id);
@@ -352,7 +375,7 @@ export class SaveRunner {
     };
     if (record !== undefined) for (const key of record.shape.keys) add(key);
     for (const field of edited) add(field);
-    return selections.entity(typename, tree);
+    return [selections.entity(typename, tree), tree];
   }
 
   /** Checks a draft can be sent as it is (before any request of the save). */

@@ -48,6 +48,12 @@ export class WriteSequence {
     return false;
   }
 
+  /** Whether a request sent after `seq` may still write its answer. */
+  openAfter(seq: number): boolean {
+    for (const s of this.#open) if (s > seq) return true;
+    return false;
+  }
+
   /** A new number that also starts a barrier (see `barrier`). */
   nextBarrier(): number {
     return (this.barrier = ++this.#last);
