@@ -192,6 +192,21 @@ describe('a read sent while a save is in flight', () => {
     if (store.hasFields(snap, 'title')) expect(snap.title).toBe('Saved meanwhile');
   });
 
+  it('that runs before a save that fails but ran (HTTP 502) does not keep the old value fresh', async () => {
+    const { store, release } = parkedStore('sceneUpdate');
+    const scene = (await store.get('Scene', '1', { fields: ['title'] }))!;
+    const draft = store.edit(scene);
+    draft.title = 'Ran, then 502';
+    const saving = store.save(draft);
+    await store.get('Scene', '1', { fields: ['title'], forceRefetch: true });
+    stash.faults.next({ afterExecute: true, status: 502 });
+    release();
+    await expect(saving).rejects.toBeInstanceOf(StashError);
+    expect((await serverScene('1')).title).toBe('Ran, then 502');
+    expect(store.hasFields(store.peek('Scene', '1')!, 'title')).toBe(false);
+    expect((await store.get('Scene', '1', { fields: ['title'] }))!.title).toBe('Ran, then 502');
+  });
+
   it('a save with no request overlapping it leaves its fields received and fresh', async () => {
     const store = newStore();
     const scene = (await store.get('Scene', '2', { fields: ['title', 'code'] }))!;

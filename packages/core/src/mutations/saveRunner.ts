@@ -163,12 +163,13 @@ export class SaveRunner {
     let seq = 0;
     const lists = new Set<string>();
     const commits: StoreCommit[] = [];
-    // The mutation may have run: its fields (and what its rules cover) go stale, as of its send.
+    // The mutation may have run: its fields (and what its rules cover) go stale, as of the failure's
+    // arrival, not the send: a read sent meanwhile may have run before it on the server.
     const unsure = (failed: readonly Pending[]) => {
       if (failed.length === 0 || seq === 0) return;
       this.#host.write((ctx) => {
         for (const p of failed) p.unsure(ctx, lists);
-      }, seq);
+      });
       for (const p of failed) commits.push(p.commit(true));
     };
     let sent;
