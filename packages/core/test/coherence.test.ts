@@ -207,6 +207,21 @@ describe('a read sent while a save is in flight', () => {
     expect((await store.get('Scene', '1', { fields: ['title'] }))!.title).toBe('Ran, then 502');
   });
 
+  it('a side operation overtaken by a read sent after it does not keep the old counter fresh', async () => {
+    const { store, release } = parkedStore('sceneAddO');
+    const scene = (await store.get('Scene', '1', { fields: ['o_counter'] }))!;
+    const before = scene.o_counter ?? 0;
+    const draft = store.edit(scene);
+    draft.addO();
+    const saving = store.save(draft);
+    await store.get('Scene', '1', { fields: ['o_counter'], forceRefetch: true });
+    release();
+    await saving;
+    const snap = store.peek('Scene', '1')!;
+    if (store.hasFields(snap, 'o_counter')) expect(snap.o_counter).toBe(before + 1);
+    expect((await store.get('Scene', '1', { fields: ['o_counter'] }))!.o_counter).toBe(before + 1);
+  });
+
   it('a save with no request overlapping it leaves its fields received and fresh', async () => {
     const store = newStore();
     const scene = (await store.get('Scene', '2', { fields: ['title', 'code'] }))!;

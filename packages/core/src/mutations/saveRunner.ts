@@ -340,6 +340,17 @@ export class SaveRunner {
         this.#registry.touched(draft);
         applyRule(this.#host, ctx, op.spec.invalidates, new Set(record ? [record] : []), lists);
       },
+      // Like a save's: a field it patched that a later-sent answer wrote, or any while a later request is open.
+      overlap: (now, seq) => {
+        const record = this.#host.source.get(s.typename, s.id);
+        if (record === undefined || changed === null) return;
+        const open = now.sequence.openAfter(seq);
+        markStale(
+          now,
+          record,
+          changed.filter((name) => open || record.fieldSeq(name) > seq),
+        );
+      },
       unsure: (ctx, lists) => {
         // Which fields the operation changes is known only from its result: the whole record goes stale.
         const record = this.#host.source.get(s.typename, s.id);
