@@ -50,8 +50,11 @@ interface Pending {
   readonly call: MutationCall;
   /** Applies the confirmed result inside the write batch. */
   readonly apply: (ctx: WriteContext, data: unknown, lists: Set<string>) => void;
-  /** After `apply`, as of the answer's arrival: marks stale what a request overlapping this one wrote or may write. */
-  readonly overlap?: (now: WriteContext, seq: number) => void;
+  /**
+   * After `apply`, as of the answer's arrival: marks stale what a request overlapping this one wrote or
+   * may write, and applies its invalidation rule (a read sent meanwhile may have run before it).
+   */
+  readonly overlap?: (now: WriteContext, seq: number, lists: Set<string>) => void;
   /** The mutation failed after it was sent and may have run: marks what it may have changed stale. */
   readonly unsure: (ctx: WriteContext, lists: Set<string>) => void;
   /** Its commit notice, after `apply` (`uncertain`: after `unsure`). */
@@ -233,7 +236,7 @@ export class SaveRunner {
             }
           });
         }, seq);
-        for (const p of pending) if (!failed.includes(p)) p.overlap?.(now, seq);
+        for (const p of pending) if (!failed.includes(p)) p.overlap?.(now, seq, lists);
       });
       unsure(failed);
       this.#lists.bump(lists);
@@ -276,7 +279,7 @@ export class SaveRunner {
         args: [{ name: mutation.arg, type: mutation.argType, value: input }],
         selection,
       },
-      apply: (ctx, data, lists) => {
+      apply: (ctx, data) => {
         const host = this.#host;
         // Before the swap or any write: a malformed result changes nothing (the mutation is unsure).
         host.normalizer.checker.check(data, type.name, 'answer', mutation.field);
@@ -290,10 +293,9 @@ export class SaveRunner {
         const record = (saved = host.normalizer.entity(ctx, data, type.name, undefined));
         s.saved(record.snap, sent);
         this.#registry.touched(draft);
-        applyRule(host, ctx, invalidationRule(type.name), new Set([record]), lists);
       },
       // A field a later-sent answer wrote, or any field while a later request is open, may be older than the server's.
-      overlap: (now, seq) => {
+      overlap: (now, seq, lists) => {
         const open = now.sequence.openAfter(seq);
         const names = [...carried.values()].filter((n) => open || saved.fieldSeq(n.fk.key) > seq);
         markStale(
@@ -301,6 +303,7 @@ export class SaveRunner {
           saved,
           names.map(({ fk }) => fk.name),
         );
+        applyRule(this.#host, now, invalidationRule(type.name), new Set([saved]), lists);
       },
       unsure: (ctx, lists) => {
         const record = create ? undefined : this.#host.source.get(type.name, s.id);
@@ -330,7 +333,7 @@ export class SaveRunner {
         args: op.spec.args.map((a) => ({ name: a.name, type: a.type, value: vars[a.name] })),
         selection: op.spec.select === undefined ? undefined : plainSelection(op.spec.select),
       },
-      apply: (ctx, data, lists) => {
+      apply: (ctx, data) => {
         if (s.ops[0] === op) s.ops.shift();
         const patch = op.spec.patch(data, op.params);
         changed = [...Object.keys(patch.values ?? {}), ...(patch.stale ?? [])];
@@ -338,11 +341,11 @@ export class SaveRunner {
         const record = this.#host.source.get(s.typename, s.id);
         if (record !== undefined && s.edits.size === 0) s.base = record.snap;
         this.#registry.touched(draft);
-        applyRule(this.#host, ctx, op.spec.invalidates, new Set(record ? [record] : []), lists);
       },
       // Like a save's: a field it patched that a later-sent answer wrote, or any while a later request is open.
-      overlap: (now, seq) => {
+      overlap: (now, seq, lists) => {
         const record = this.#host.source.get(s.typename, s.id);
+        applyRule(this.#host, now, op.spec.invalidates, new Set(record ? [record] : []), lists);
         if (record === undefined || changed === null) return;
         const open = now.sequence.openAfter(seq);
         markStale(
