@@ -8,25 +8,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createElement, type ReactElement } from 'react';
 import { StashProvider } from '@stashkit/react';
 import { connectHostCache, definePlugin, getPluginApi } from '../src/index';
+import { installRecordingPluginApi, type Call } from './recordingPluginApi';
 
-type Call = [string, ...unknown[]];
 let calls: Call[];
 
 beforeEach(() => {
-  calls = [];
-  const record =
-    (name: string) =>
-    (...args: unknown[]) => {
-      calls.push([name, ...args]);
-      return args[1];
-    };
-  const Event = new EventTarget();
-  window.PluginApi = {
-    React: {},
-    Event,
-    register: { route: record('route'), component: record('component') },
-    patch: { before: record('before'), instead: record('instead'), after: record('after') },
-  } as never;
+  calls = installRecordingPluginApi();
 });
 
 afterEach(() => {

@@ -12,22 +12,12 @@ import { StashEntityStore, StashStoreBase } from '@stashkit/core';
 import type { LiveConnection } from '@stashkit/core/live';
 import { definePlugin as defineFullPlugin, getPluginApi } from '../src/index';
 import { connectHostCache, connectLive, createHostStore, definePlugin } from '../src/read';
+import { installRecordingPluginApi, type Call } from './recordingPluginApi';
 
-type Call = [string, ...unknown[]];
 let calls: Call[];
 
 beforeEach(() => {
-  calls = [];
-  const record =
-    (name: string) =>
-    (...args: unknown[]) =>
-      void calls.push([name, ...args]);
-  window.PluginApi = {
-    React: {},
-    Event: new EventTarget(),
-    register: { route: record('route'), component: record('component') },
-    patch: { before: record('before'), instead: record('instead'), after: record('after') },
-  } as never;
+  calls = installRecordingPluginApi();
 });
 
 afterEach(() => {
